@@ -1,0 +1,20 @@
+"""Sphinx configuration: plain reStructuredText, API pages from docstrings."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import partnerdata  # noqa: E402
+
+project = "partnerdata"
+author = "The partnerdata developers"
+release = partnerdata.__version__
+version = release
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.intersphinx", "sphinx.ext.viewcode"]
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+intersphinx_mapping: dict[str, tuple[str, None]] = {}
+exclude_patterns = ["_build"]
+html_theme = "alabaster"
+nitpicky = False

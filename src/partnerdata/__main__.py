@@ -1,0 +1,8 @@
+"""``python -m partnerdata``: the command line."""
+
+import sys
+
+from partnerdata._cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""JSON and dict forms of the records: one strict cattrs converter, and problems with JSON paths.
+
+cattrs and json are imported on first use, not at package import. Structuring runs twice only on
+bad input: a fast pass without cattrs' detailed validation, and, if that fails, a detailed pass
+whose exception tree becomes one :class:`Problem` per defect, each with its JSON path.
+"""
+
+import functools
+import threading
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from partnerdata._errors import DataValidationError, Problem
+from partnerdata._records import FieldError, show
+
+T = TypeVar("T")
+
+__all__ = ["from_dict", "from_json", "to_dict", "to_json"]
+
+_lock = threading.Lock()
+
+
+class _FieldsMismatch(ValueError):
+    """Raised for a missing or unknown key of a JSON object."""
+
+
+def _strict(kind: type, what: str) -> Callable[[Any, Any], Any]:
+    # cattrs' default hooks call the type (``int("1994")``); these accept the exact type only,
+    # which also keeps ``True`` out of integer fields.
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {what}, got {show(value)}")
+        return value
+
+    return hook
+
+
+def _is_tuple_of(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _build(detailed: bool) -> Any:
+    import cattrs
+    from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
+    from cattrs.errors import IterableValidationNote
+    from cattrs.gen import make_dict_structure_fn
+
+    conv = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+
+    def tuple_factory(t: Any) -> Callable[[Any, Any], Any]:
+        item_type = typing.get_args(t)[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def hook(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list and type(value) is not tuple:
+                raise TypeError(f"expected an array, got {show(value)}")
+            if not detailed:
+                return tuple([item_hook(item, item_type) for item in value])
+            out, errors = [], []
+            for i, item in enumerate(value):
+                try:
+                    out.append(item_hook(item, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {i}", i, item_type)]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"while structuring {t!r}", errors, t)
+            return tuple(out)
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_tuple_of, tuple_factory)
+
+    def record_factory(cl: type) -> Callable[[Any, Any], Any]:
+        base = make_dict_structure_fn(cl, conv)
+        fields = attrs.fields(cl)
+        names = frozenset(a.name for a in fields)
+        types = {a.name: a.type for a in fields}
+
+        def hook(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise TypeError(f"expected an object for {cl.__name__}, got {show(value)}")
+            if value.keys() != names:
+                # Every field is written, null included, so a missing key is a defect, not a default.
+                errors: list[Exception] = []
+                for name in sorted(names - value.keys()):
+                    exc = _FieldsMismatch("required field missing")
+                    exc.__notes__ = [AttributeValidationNote(f"@ {name}", name, types[name])]
+                    errors.append(exc)
+                for name in sorted(value.keys() - names, key=str):
+                    exc = _FieldsMismatch(f"unknown field (known: {', '.join(a.name for a in fields)})")
+                    exc.__notes__ = [AttributeValidationNote(f"@ {name}", name, None)]
+                    errors.append(exc)
+                raise ClassValidationError(f"while structuring {cl.__name__}", errors, cl)
+            return base(value, cl)
+
+        return hook
+
+    conv.register_structure_hook_factory(attrs.has, record_factory)
+
+    def dump_tuple(value: tuple[Any, ...]) -> list[Any]:
+        return [conv.unstructure(item) for item in value]
+
+    conv.register_unstructure_hook_func(_is_tuple_of, dump_tuple)
+    return conv
+
+
+@functools.cache
+def _converter(detailed: bool) -> Any:
+    with _lock:  # two threads must not register hooks on one converter at the same time
+        return _build(detailed)
+
+
+def _key(note: object) -> str | None:
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote
+
+    if isinstance(note, AttributeValidationNote):
+        return f".{note.name}"
+    if isinstance(note, IterableValidationNote):
+        return f"[{note.index!r}]"
+    return None
+
+
+def _walk(exc: BaseException, path: str, out: list[tuple[str, str]]) -> None:
+    if isinstance(exc, BaseExceptionGroup):
+        for sub in exc.exceptions:
+            step = next((k for k in map(_key, getattr(sub, "__notes__", ())) if k is not None), "")
+            _walk(sub, path + step, out)
+    elif isinstance(exc, FieldError):
+        out.append((f"{path}.{exc.field}", exc.message))
+    elif isinstance(exc, TypeError | ValueError):
+        out.append((path, str(exc)))
+    else:
+        out.append((path, f"{type(exc).__name__}: {exc}"))
+
+
+def problems_of(exc: BaseException, file: str | None, root: str = "$") -> list[Problem]:
+    """Turn a structuring exception tree into problems, one per leaf, with JSON paths."""
+    pairs: list[tuple[str, str]] = []
+    _walk(exc, root, pairs)
+    return [Problem(file=file, path=path, message=message) for path, message in pairs]
+
+
+def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$") -> T:
+    """Build ``cl`` from JSON-like ``data``; every defect is reported in one :class:`DataValidationError`."""
+    try:
+        try:
+            return typing.cast(T, _converter(False).structure(data, cl))
+        except DataValidationError:
+            raise
+        except Exception:
+            pass  # find every defect, with its path, in the slower detailed pass
+        try:
+            return typing.cast(T, _converter(True).structure(data, cl))
+        except DataValidationError:
+            raise
+        except RecursionError:
+            raise DataValidationError([Problem(file=file, path=root, message="nested too deeply")]) from None
+        except Exception as exc:
+            raise DataValidationError(problems_of(exc, file, root)) from None
+    except DataValidationError as exc:
+        # A dataset's own checks report paths from its root; place them in the file being read.
+        raise DataValidationError([_refile(p, file, root) for p in exc.problems]) from None
+
+
+def _refile(problem: Problem, file: str | None, root: str) -> Problem:
+    path = root + problem.path[1:] if problem.path.startswith("$") else problem.path
+    return Problem(file=file if problem.file is None else problem.file, path=path, message=problem.message)
+
+
+def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
+    """``json.loads`` that reports bad bytes and bad syntax as problems and refuses NaN and Infinity."""
+    import json
+
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataValidationError(
+                [Problem(file=file, path="$", message=f"not UTF-8: byte {exc.object[exc.start]:#04x} at offset {exc.start}")]
+            ) from None
+    if not isinstance(data, str):
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+
+    def refuse(name: str) -> Any:
+        raise ValueError(f"{name} is not a JSON number")
+
+    try:
+        return json.loads(data, parse_constant=refuse)
+    except json.JSONDecodeError as exc:
+        message = f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+    except RecursionError:
+        message = "invalid JSON: nested too deeply"
+    except ValueError as exc:  # NaN, Infinity, or an integer with too many digits
+        message = f"invalid JSON: {exc}"
+    raise DataValidationError([Problem(file=file, path="$", message=message)])
+
+
+def _check_type(cl: type) -> None:
+    from partnerdata import _dataset
+
+    if not (isinstance(cl, type) and attrs.has(cl) and cl.__module__ in ("partnerdata._records", _dataset.__name__)):
+        raise TypeError(f"expected a partnerdata record type, got {cl!r}")
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """The JSON-ready dict form of a record or dataset: every field, ``None`` kept, tuples as lists.
+
+    >>> import partnerdata
+    >>> partnerdata.to_dict(partnerdata.PartialDate(year=1994, month=1))
+    {'year': 1994, 'month': 1, 'day': None}
+    """
+    _check_type(type(obj))
+    return typing.cast(dict[str, Any], _converter(False).unstructure(obj))
+
+
+def from_dict(cl: type[T], data: Any) -> T:
+    """Build a record of type ``cl`` from its dict form, strictly: no coercion, no missing or extra keys.
+
+    >>> import partnerdata
+    >>> partnerdata.from_dict(partnerdata.PartialDate, {"year": 1994, "month": None, "day": None})
+    PartialDate(year=1994, month=None, day=None)
+    """
+    _check_type(cl)
+    return structure(data, cl)
+
+
+def to_json(obj: Any, *, indent: int | None = 2) -> str:
+    """The JSON text of a record or dataset, keys in field order, non-ASCII kept as is.
+
+    >>> import partnerdata
+    >>> print(partnerdata.to_json(partnerdata.Text(fr="cyberdéfense", en="cyber defence"), indent=None))
+    {"fr": "cyberdéfense", "en": "cyber defence"}
+    """
+    import json
+
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent) + ("\n" if indent is not None else "")
+
+
+def from_json(cl: type[T], text: str | bytes) -> T:
+    """Parse JSON text (or UTF-8 bytes) into a record of type ``cl``, as strictly as :func:`from_dict`.
+
+    >>> import partnerdata
+    >>> text = partnerdata.to_json(partnerdata.load().relation("TKM"))
+    >>> partnerdata.from_json(partnerdata.Relation, text) == partnerdata.load().relation("TKM")
+    True
+    """
+    _check_type(cl)
+    return structure(parse_json(text), cl)

@@ -1,0 +1,168 @@
+"""Checks across a whole dataset: unique codes, resolving references, evidence that quotes its page."""
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from partnerdata._errors import Problem
+from partnerdata._page import Page, parse
+from partnerdata._records import Evidence, Relation
+
+if TYPE_CHECKING:
+    from partnerdata._dataset import Dataset
+
+
+def _duplicates(where: str, keys: Iterable[str]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i, key in enumerate(keys):
+        if key in seen:
+            yield Problem(file=None, path=f"$.{where}[{i}]", message=f"duplicate code {key!r}")
+        seen.add(key)
+
+
+def problems(ds: "Dataset") -> list[Problem]:
+    """Every problem of the dataset as a whole, with JSON paths from the dataset's root."""
+    found: list[Problem] = []
+    found += _duplicates("partners", (p.alpha3 for p in ds.partners))
+    found += _duplicates("partners", (p.alpha2 for p in ds.partners))
+    found += _duplicates("programmes", (p.code for p in ds.programmes))
+    found += _duplicates("topics", (t.code for t in ds.topics))
+    found += _duplicates("sources", (s.id for s in ds.sources))
+    found += _duplicates("relations", (r.partner for r in ds.relations))
+
+    index = ds._index
+    for kind, names, clashes in (
+        ("partners", [p.alpha3 for p in ds.partners], index.partners.clashes),
+        ("programmes", [p.code for p in ds.programmes], index.programmes.clashes),
+        ("topics", [t.code for t in ds.topics], index.topics.clashes),
+    ):
+        position = {code: i for i, code in enumerate(names)}
+        for name, first, second in clashes:
+            code = _code(second)
+            found.append(
+                Problem(
+                    file=None,
+                    path=f"$.{kind}[{position.get(code, 0)}]",
+                    message=f"the name {name!r} of {code} also names {_code(first)}",
+                )
+            )
+
+    programmes = {p.code: p for p in ds.programmes}
+    topics = {t.code for t in ds.topics}
+    partners = {p.alpha3 for p in ds.partners}
+    for i, p in enumerate(ds.programmes):
+        if p.successor is not None and p.successor not in programmes:
+            found.append(Problem(file=None, path=f"$.programmes[{i}].successor", message=f"unknown programme {p.successor!r}"))
+
+    pages: dict[str, Page | None] = {}
+    for i, s in enumerate(ds.sources):
+        if s.partner not in partners:
+            found.append(Problem(file=None, path=f"$.sources[{i}].partner", message=f"unknown partner {s.partner!r}"))
+        try:
+            pages[s.id] = parse(s.text)
+        except ValueError as exc:
+            pages[s.id] = None
+            found.append(Problem(file=None, path=f"$.sources[{i}].text", message=str(exc)))
+    sources = {s.id: s for s in ds.sources}
+
+    for i, r in enumerate(ds.relations):
+        found += _relation(r, f"$.relations[{i}]", programmes, topics, partners, sources, pages)
+    return found
+
+
+def _code(record: object) -> str:
+    for attribute in ("alpha3", "code"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            return value
+    return repr(record)
+
+
+def _relation(
+    r: Relation,
+    root: str,
+    programmes: dict[str, object],
+    topics: set[str],
+    partners: set[str],
+    sources: dict[str, object],
+    pages: dict[str, Page | None],
+) -> list[Problem]:
+    from partnerdata._records import Programme, Source
+
+    out: list[Problem] = []
+
+    def bad(path: str, message: str) -> None:
+        out.append(Problem(file=None, path=root + path, message=message))
+
+    def programme(path: str, code: str | None, year: int | None = None) -> None:
+        if code is None:
+            return
+        found = programmes.get(code)
+        if not isinstance(found, Programme):
+            bad(path, f"unknown programme {code!r}")
+        elif year is not None and found.founded is not None and year < found.founded.year:
+            bad(path, f"{code} began in {found.founded.year}, after {year}")
+
+    def topic_list(path: str, codes: tuple[str, ...]) -> None:
+        for j, code in enumerate(codes):
+            if code not in topics:
+                bad(f"{path}[{j}]", f"unknown topic {code!r}")
+
+    def evidence(path: str, ev: Evidence) -> None:
+        source = sources.get(ev.source)
+        if not isinstance(source, Source):
+            bad(f"{path}.source", f"unknown source {ev.source!r}")
+            return
+        if source.partner != r.partner:
+            bad(f"{path}.source", f"{ev.source} is a page about {source.partner}, not {r.partner}")
+        page = pages.get(ev.source)
+        if page is None:
+            return
+        sentence = page.sentence(ev.section, ev.item, ev.sentence)
+        if sentence is None:
+            bad(path, f"{ev.source} has no sentence {ev.section}.{ev.item}.{ev.sentence}")
+        elif sentence != ev.quote:
+            bad(f"{path}.quote", f"does not match sentence {ev.section}.{ev.item}.{ev.sentence} of {ev.source}: {sentence!r}")
+
+    def evidences(path: str, items: tuple[Evidence, ...]) -> None:
+        for j, ev in enumerate(items):
+            evidence(f"{path}[{j}]", ev)
+
+    if r.partner not in partners:
+        bad(".partner", f"unknown partner {r.partner!r}")
+    for name in ("relations_since", "cooperation_since"):
+        milestone = getattr(r, name)
+        if milestone is not None:
+            programme(f".{name}.via", milestone.via, milestone.year)
+            evidences(f".{name}.evidence", milestone.evidence)
+    if r.plan is not None:
+        programme(".plan.programme", r.plan.programme)
+        evidences(".plan.evidence", r.plan.evidence)
+    for j, p in enumerate(r.participations):
+        programme(f".participations[{j}].since" if p.since is not None else f".participations[{j}].programme", p.programme, p.since)
+        topic_list(f".participations[{j}].focus", p.focus)
+        evidences(f".participations[{j}].evidence", p.evidence)
+    evidences(".stance.evidence", r.stance.evidence)
+    for j, d in enumerate(r.stance.designations):
+        programme(f".stance.designations[{j}].organisation", d.organisation)
+        topic_list(f".stance.designations[{j}].topics", d.topics)
+        evidences(f".stance.designations[{j}].evidence", d.evidence)
+    for j, c in enumerate(r.channels):
+        programme(f".channels[{j}].body", c.body)
+        evidences(f".channels[{j}].evidence", c.evidence)
+    for j, e in enumerate(r.events):
+        for k, code in enumerate(e.programmes):
+            programme(f".events[{j}].programmes[{k}]", code)
+        topic_list(f".events[{j}].topics", e.topics)
+        for k, code in enumerate(e.partners):
+            if code not in partners:
+                bad(f".events[{j}].partners[{k}]", f"unknown partner {code!r}")
+        evidences(f".events[{j}].evidence", e.evidence)
+    for j, s in enumerate(r.statements):
+        for k, code in enumerate(s.programmes):
+            programme(f".statements[{j}].programmes[{k}]", code)
+        topic_list(f".statements[{j}].topics", s.topics)
+        evidence(f".statements[{j}].evidence", s.evidence)
+        source = sources.get(s.evidence.source)
+        if isinstance(source, Source) and s.text.get(source.language, fallback=False) != s.evidence.quote:
+            bad(f".statements[{j}].text.{source.language}", "is not the quoted sentence verbatim")
+    return out

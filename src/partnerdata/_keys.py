@@ -1,0 +1,58 @@
+"""Lookup keys: the folded form names are compared in, and a name index that suggests on a miss."""
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from partnerdata._errors import NotFoundError
+
+R = TypeVar("R")
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "-": " ", "\u2010": " ", "\u2011": " "})
+
+
+def fold(text: str) -> str:
+    """Case, accents, apostrophe style, hyphens and runs of (non-breaking) spaces do not matter."""
+    if text.isascii():
+        return " ".join(text.translate(_APOSTROPHES).lower().split())
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())  # split() also breaks on U+00A0 and U+202F
+
+
+class NameIndex(Generic[R]):
+    """Records by every folded name, alias and code; ``clashes`` lists names that point at two records."""
+
+    __slots__ = ("_display", "_kind", "_map", "clashes")
+
+    def __init__(self, kind: str, entries: Iterable[tuple[R, Iterable[str]]]) -> None:
+        self._kind = kind
+        self._map: dict[str, R] = {}
+        self._display: dict[str, str] = {}
+        self.clashes: list[tuple[str, R, R]] = []
+        for record, names in entries:
+            for name in names:
+                key = fold(name)
+                other = self._map.setdefault(key, record)
+                if other is not record and other != record:
+                    self.clashes.append((name, other, record))
+                self._display.setdefault(key, name)
+                self._map.setdefault(name, record)  # the exact spelling too, so codes hit without folding
+
+    def get(self, key: str) -> R:
+        """The record ``key`` names, or :class:`NotFoundError` with the closest names."""
+        if not isinstance(key, str):
+            raise TypeError(f"a {self._kind} key is a string, not {type(key).__name__}")
+        found = self._map.get(key)
+        if found is not None:
+            return found
+        found = self._map.get(fold(key))
+        if found is not None:
+            return found
+        import difflib
+
+        close = difflib.get_close_matches(fold(key), self._display, n=3, cutoff=0.6)
+        raise NotFoundError(self._kind, key, tuple(self._display[k] for k in close))
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and fold(key) in self._map

@@ -1,0 +1,617 @@
+"""The record types: frozen, slotted, keyword-only attrs classes.
+
+Every collection inside a record is a tuple, so a record (and a whole dataset) can be shared between
+threads and callers without anyone seeing another's change. Constructors validate what a single
+record can know (types, ranges, code shapes); what needs the whole dataset (references between
+records) is checked by :class:`partnerdata.Dataset`.
+"""
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Channel",
+    "CooperationPlan",
+    "Event",
+    "Evidence",
+    "Milestone",
+    "PartialDate",
+    "Participation",
+    "Partner",
+    "Programme",
+    "Relation",
+    "Source",
+    "Stance",
+    "Statement",
+    "Text",
+    "Topic",
+    "UnitDesignation",
+]
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+LANGUAGES = ("fr", "en")
+
+_ALPHA3 = re.compile(r"[A-Z]{3}\Z")
+_ALPHA2 = re.compile(r"[A-Z]{2}\Z")
+_PROGRAMME_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+
+class FieldError(ValueError):
+    """A value a record refuses; ``field`` names the attribute, so loaders can point at it."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+
+
+def show(value: object) -> str:
+    """A short, unambiguous rendering of a bad value for error messages."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# Validators. They check exact types (``type(v) is int`` refuses ``True``) because records are
+# the end of the line: nothing after them coerces.
+
+
+def _check_str(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if type(value) is not str:
+        raise FieldError(attribute.name, f"expected a string, got {show(value)}")
+    if not value.strip():
+        raise FieldError(attribute.name, "must not be empty (use None for unknown)")
+
+
+def _check_opt_str(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is not None:
+        _check_str(inst, attribute, value)
+
+
+def _pattern(regex: "re.Pattern[str]", what: str) -> Any:
+    def check(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        _check_str(inst, attribute, value)
+        assert isinstance(value, str)
+        if not regex.match(value):
+            raise FieldError(attribute.name, f"{show(value)} is not {what}")
+
+    return check
+
+
+def _opt(check: Any) -> Any:
+    def opt(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if value is not None:
+            check(inst, attribute, value)
+
+    return opt
+
+
+def _check_int(lo: int, hi: int) -> Any:
+    def check(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if type(value) is not int:
+            raise FieldError(attribute.name, f"expected an integer, got {show(value)}")
+        if not lo <= value <= hi:
+            raise FieldError(attribute.name, f"{value} is not between {lo} and {hi}")
+
+    return check
+
+
+def _check_opt_bool(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is not None and type(value) is not bool:
+        raise FieldError(attribute.name, f"expected true, false or null, got {show(value)}")
+
+
+def _items(check: Any) -> Any:
+    """Check every item of a tuple field with ``check`` (an attribute validator)."""
+
+    def each(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        for i, item in enumerate(value):  # type: ignore[call-overload]
+            try:
+                check(inst, attribute, item)
+            except FieldError as exc:
+                raise FieldError(f"{attribute.name}[{i}]", exc.message) from None
+
+    return each
+
+
+def _instances(cls: type) -> Any:
+    def check(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if type(value) is not cls:
+            raise FieldError(attribute.name, f"expected {cls.__name__}, got {show(value)}")
+
+    return check
+
+
+def _unique(key: Any, what: str) -> Any:
+    def check(_: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+        seen: set[Any] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                raise FieldError(attribute.name, f"duplicate {what} {show(k)}")
+            seen.add(k)
+
+    return check
+
+
+def _non_empty(_: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+    if not value:
+        raise FieldError(attribute.name, "needs at least one item")
+
+
+# Converters turn any iterable into a tuple so that Python callers may pass lists; a bare string
+# is refused, because ``tuple("SPS")`` would silently become ``("S", "P", "S")``.
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, str | bytes):
+        raise TypeError(f"expected a list, got a string {show(value)}")
+    return tuple(value)
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return _tuple(value)
+
+
+def _sorted_strs(value: Iterable[str]) -> tuple[str, ...]:
+    # Sets of codes have no order of their own; sorting keeps files and diffs stable.
+    items = _tuple(value)
+    try:
+        return tuple(sorted(items))
+    except TypeError:
+        return items  # the validator reports the non-string item
+
+
+def sorted_by(key: Any) -> Any:
+    """A converter to a tuple sorted by ``key``: records keyed by code form a set, not a sequence."""
+
+    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
+        items = _tuple(value)
+        try:
+            return tuple(sorted(items, key=key))
+        except (AttributeError, TypeError):
+            return items  # a wrong item: the validator names it
+
+    return convert
+
+
+@frozen(kw_only=True)
+class Text:
+    """A label or sentence in French and in English.
+
+    French is the language of the source pages and English renderings are written by the project.
+    ``None`` means a language is not known; at least one is always present.
+
+    >>> from partnerdata import Text
+    >>> t = Text(fr="Partenariat pour la paix", en="Partnership for Peace")
+    >>> t.get("fr")
+    'Partenariat pour la paix'
+    >>> str(t)
+    'Partnership for Peace'
+    """
+
+    fr: str | None = field(default=None, validator=_check_opt_str)
+    en: str | None = field(default=None, validator=_check_opt_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.fr is None and self.en is None:
+            raise FieldError("en", "a text needs French or English")
+
+    def get(self, lang: str, *, fallback: bool = True) -> str | None:
+        """The text in ``lang`` (``"fr"`` or ``"en"``); with ``fallback``, the other language if absent.
+
+        >>> Text(fr="neutralité permanente").get("en")
+        'neutralité permanente'
+        >>> Text(fr="neutralité permanente").get("en", fallback=False) is None
+        True
+        """
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be 'fr' or 'en', not {show(lang)}")
+        own = self.fr if lang == "fr" else self.en
+        if own is not None or not fallback:
+            return own
+        return self.en if lang == "fr" else self.fr
+
+    def __str__(self) -> str:
+        return self.en if self.en is not None else str(self.fr)
+
+
+def _check_text(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if type(value) is not Text:
+        raise FieldError(attribute.name, f"expected Text, got {show(value)}")
+
+
+def _check_opt_text(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is not None:
+        _check_text(inst, attribute, value)
+
+
+@frozen(kw_only=True)
+class PartialDate:
+    """A date known to the year, the month or the day.
+
+    >>> from partnerdata import PartialDate
+    >>> PartialDate(year=1997, month=5, day=30).isoformat()
+    '1997-05-30'
+    >>> PartialDate(year=1991, month=12).isoformat()
+    '1991-12'
+    """
+
+    year: int = field(validator=_check_int(MIN_YEAR, MAX_YEAR))
+    month: int | None = field(default=None, validator=_opt(_check_int(1, 12)))
+    day: int | None = field(default=None, validator=_opt(_check_int(1, 31)))
+
+    def __attrs_post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise FieldError("day", "a day needs a month")
+
+    def isoformat(self) -> str:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as far as the date is known."""
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Orders dates; an unknown month or day sorts before the known ones of that year."""
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@frozen(kw_only=True)
+class Evidence:
+    """Where a fact was read: one sentence of one source page, quoted verbatim.
+
+    ``section`` 0 is the page's head (item 0 the title, item 1 the introduction); sections 1, 2, ...
+    are the page's sections in order, a section being a heading line with the lines up to the next
+    heading (a first section without heading holds bullets that come before any heading). ``item``
+    counts the section's lines (bullets and paragraphs) from 0, and ``sentence`` the sentences of
+    the item from 0.
+
+    >>> from partnerdata import Evidence
+    >>> Evidence(source="nato-tkm-fr", section=1, item=2, sentence=0, quote="...").locator
+    'nato-tkm-fr#1.2.0'
+    """
+
+    source: str = field(validator=_pattern(_SLUG, "a source id (lowercase words joined by '-')"))
+    section: int = field(validator=_check_int(0, 10_000))
+    item: int = field(validator=_check_int(0, 10_000))
+    sentence: int = field(validator=_check_int(0, 10_000))
+    quote: str = field(validator=_check_str)
+
+    @property
+    def locator(self) -> str:
+        """``source#section.item.sentence``: a compact, stable name for the sentence."""
+        return f"{self.source}#{self.section}.{self.item}.{self.sentence}"
+
+
+def _evidence_field() -> Any:
+    return field(converter=_tuple, validator=[_items(_instances(Evidence)), _non_empty])
+
+
+def _codes_field(check: Any) -> Any:
+    return field(default=(), converter=_sorted_strs, validator=[_items(check), _unique(lambda c: c, "code")])
+
+
+_programme_code = _pattern(_PROGRAMME_CODE, "a programme code (e.g. 'PFP', 'PAP-T')")
+_topic_code = _pattern(_SLUG, "a topic code (e.g. 'cyber-defence')")
+_alpha3 = _pattern(_ALPHA3, "an ISO 3166-1 alpha-3 code")
+
+
+@frozen(kw_only=True)
+class Partner:
+    """A partner country of NATO, with its names in both languages.
+
+    >>> import partnerdata
+    >>> kgz = partnerdata.load().partner("Kirghizistan")
+    >>> kgz.alpha3, kgz.alpha2, kgz.name.en
+    ('KGZ', 'KG', 'Kyrgyzstan')
+    """
+
+    alpha3: str = field(validator=_alpha3)
+    alpha2: str = field(validator=_pattern(_ALPHA2, "an ISO 3166-1 alpha-2 code"))
+    name: Text = field(validator=_check_text)
+    official_name: Text = field(validator=_check_text)
+    aliases: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=[_items(_check_str), _unique(lambda a: a, "alias")]
+    )
+    region: Text | None = field(default=None, validator=_check_opt_text)
+
+
+@frozen(kw_only=True)
+class Programme:
+    """A framework, programme, plan, body or office of NATO partnership (vocabulary).
+
+    ``founded`` and ``ended`` are ``None`` where the date is not known for sure; ``successor`` is
+    the programme that replaced this one.
+
+    >>> import partnerdata
+    >>> nacc = partnerdata.load().programme("COCONA")
+    >>> nacc.code, nacc.successor, nacc.ended
+    ('NACC', 'EAPC', 1997)
+    """
+
+    code: str = field(validator=_programme_code)
+    name: Text = field(validator=_check_text)
+    acronym: Text | None = field(default=None, validator=_check_opt_text)
+    kind: str = field(validator=_pattern(_SLUG, "a kind (e.g. 'forum', 'action-plan')"))
+    aliases: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=[_items(_check_str), _unique(lambda a: a, "alias")]
+    )
+    founded: PartialDate | None = field(default=None, validator=_opt(_instances(PartialDate)))
+    ended: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    successor: str | None = field(default=None, validator=_opt(_programme_code))
+    note: Text | None = field(default=None, validator=_check_opt_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.founded is not None and self.ended is not None and self.ended < self.founded.year:
+            raise FieldError("ended", f"{self.ended} is before the founding year {self.founded.year}")
+        if self.successor == self.code:
+            raise FieldError("successor", "a programme cannot succeed itself")
+
+
+@frozen(kw_only=True)
+class Topic:
+    """An area of cooperation (vocabulary), with the surface forms pages use for it.
+
+    >>> import partnerdata
+    >>> partnerdata.load().topic("cyberdéfense").label.en
+    'cyber defence'
+    """
+
+    code: str = field(validator=_topic_code)
+    label: Text = field(validator=_check_text)
+    aliases: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=[_items(_check_str), _unique(lambda a: a, "alias")]
+    )
+
+
+@frozen(kw_only=True)
+class Source:
+    """A source page, its text verbatim, and the SHA-256 of that text (UTF-8).
+
+    >>> import partnerdata
+    >>> src = partnerdata.load().source("nato-tkm-fr")
+    >>> src.title, src.language
+    ('Relations avec le Turkménistan', 'fr')
+    """
+
+    id: str = field(validator=_pattern(_SLUG, "a source id (lowercase words joined by '-')"))
+    partner: str = field(validator=_alpha3)
+    title: str = field(validator=_check_str)
+    language: str = field(validator=_pattern(re.compile(r"(?:fr|en)\Z"), "'fr' or 'en'"))
+    url: str | None = field(default=None, validator=_check_opt_str)
+    text: str = field(validator=_check_str, repr=False)
+    sha256: str = field(validator=_pattern(_SHA256, "a lowercase hex SHA-256"))
+
+    def __attrs_post_init__(self) -> None:
+        if self.text.partition("\n")[0] != self.title:
+            raise FieldError("title", "is not the first line of the text")
+        actual = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        if actual != self.sha256:
+            raise FieldError("sha256", f"checksum mismatch: the text hashes to {actual}")
+
+    @classmethod
+    def from_text(cls, *, id: str, partner: str, language: str, text: str, url: str | None = None) -> "Source":
+        """Build a source from a page's text, taking the title from its first line and computing the checksum.
+
+        >>> page = "Relations avec X\\nIntroduction."
+        >>> Source.from_text(id="x-fr", partner="XXX", language="fr", text=page).title
+        'Relations avec X'
+        """
+        return cls(
+            id=id,
+            partner=partner,
+            title=text.partition("\n")[0],
+            language=language,
+            url=url,
+            text=text,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
+
+
+@frozen(kw_only=True)
+class Milestone:
+    """The year something began for a partner, and the framework it began through (``via``)."""
+
+    year: int = field(validator=_check_int(MIN_YEAR, MAX_YEAR))
+    via: str | None = field(default=None, validator=_opt(_programme_code))
+    evidence: tuple[Evidence, ...] = _evidence_field()
+
+
+@frozen(kw_only=True)
+class Participation:
+    """A partner's participation in a programme.
+
+    ``since`` is the year its participation began where the page gives it, else ``None``;
+    ``focus`` the topics the page names for it; ``aim`` what it is for; ``host`` where it is
+    hosted (a depository library, say).
+    """
+
+    programme: str = field(validator=_programme_code)
+    since: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    focus: tuple[str, ...] = _codes_field(_topic_code)
+    aim: Text | None = field(default=None, validator=_check_opt_text)
+    host: Text | None = field(default=None, validator=_check_opt_text)
+    evidence: tuple[Evidence, ...] = _evidence_field()
+
+
+@frozen(kw_only=True)
+class CooperationPlan:
+    """The plan that sets a partner's cooperation objectives, and how often it is renewed."""
+
+    programme: str = field(validator=_programme_code)
+    cycle_years: int | None = field(default=None, validator=_opt(_check_int(1, 20)))
+    renewal: Text | None = field(default=None, validator=_check_opt_text)
+    evidence: tuple[Evidence, ...] = _evidence_field()
+
+
+@frozen(kw_only=True)
+class UnitDesignation:
+    """Units a partner has designated or prepares for some use, as the page says (not NATO-led forces)."""
+
+    purpose: Text = field(validator=_check_text)
+    organisation: str | None = field(default=None, validator=_opt(_programme_code))
+    topics: tuple[str, ...] = _codes_field(_topic_code)
+    evidence: tuple[Evidence, ...] = _evidence_field()
+
+
+@frozen(kw_only=True)
+class Stance:
+    """A partner's stance: neutrality and what it makes available to NATO-led operations.
+
+    Each of the three flags is ``True``, ``False`` or ``None`` when the sources are silent.
+    """
+
+    permanent_neutrality: bool | None = field(default=None, validator=_check_opt_bool)
+    contributes_forces: bool | None = field(default=None, validator=_check_opt_bool)
+    contributes_infrastructure: bool | None = field(default=None, validator=_check_opt_bool)
+    designations: tuple[UnitDesignation, ...] = field(
+        default=(), converter=_tuple, validator=_items(_instances(UnitDesignation))
+    )
+    evidence: tuple[Evidence, ...] = field(default=(), converter=_tuple, validator=_items(_instances(Evidence)))
+
+    def __attrs_post_init__(self) -> None:
+        known = (self.permanent_neutrality, self.contributes_forces, self.contributes_infrastructure)
+        if any(flag is not None for flag in known) and not self.evidence:
+            raise FieldError("evidence", "a known stance needs evidence")
+
+
+@frozen(kw_only=True)
+class Channel:
+    """A channel of political dialogue or public information between NATO and the partner."""
+
+    body: str = field(validator=_programme_code)
+    description: Text = field(validator=_check_text)
+    host: Text | None = field(default=None, validator=_check_opt_text)
+    evidence: tuple[Evidence, ...] = _evidence_field()
+
+
+@frozen(kw_only=True)
+class Event:
+    """A dated statement about the partner. ``end`` is the last year of a range, if any."""
+
+    id: str = field(validator=_pattern(_SLUG, "an event id (lowercase words joined by '-')"))
+    date: PartialDate = field(validator=_instances(PartialDate))
+    end: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    text: Text = field(validator=_check_text)
+    programmes: tuple[str, ...] = _codes_field(_programme_code)
+    topics: tuple[str, ...] = _codes_field(_topic_code)
+    partners: tuple[str, ...] = _codes_field(_alpha3)
+    evidence: tuple[Evidence, ...] = _evidence_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.date.year:
+            raise FieldError("end", f"{self.end} is before the start year {self.date.year}")
+
+    @property
+    def year(self) -> int:
+        """The year the event happened (or began)."""
+        return self.date.year
+
+
+@frozen(kw_only=True)
+class Statement:
+    """One sentence of a source page about the partner, in French (verbatim) and English.
+
+    ``heading`` is the heading of the page section it stands under (``None`` for the introduction
+    and for bullets before any heading); ``topics`` and ``programmes`` are what it is about.
+    """
+
+    text: Text = field(validator=_check_text)
+    heading: Text | None = field(default=None, validator=_check_opt_text)
+    topics: tuple[str, ...] = _codes_field(_topic_code)
+    programmes: tuple[str, ...] = _codes_field(_programme_code)
+    evidence: Evidence = field(validator=_instances(Evidence))
+
+    @property
+    def key(self) -> str:
+        """The statement's identity: the locator of the sentence it renders."""
+        return self.evidence.locator
+
+
+@frozen(kw_only=True)
+class Relation:
+    """One partner's relation with NATO, every fact with its evidence.
+
+    >>> import partnerdata
+    >>> kgz = partnerdata.load().relation("KGZ")
+    >>> kgz.relations_since.year, kgz.relations_since.via, kgz.pfp_since
+    (1992, 'NACC', 1994)
+    >>> kgz.participation("SPS").since
+    1993
+    """
+
+    partner: str = field(validator=_alpha3)
+    relations_since: Milestone | None = field(default=None, validator=_opt(_instances(Milestone)))
+    cooperation_since: Milestone | None = field(default=None, validator=_opt(_instances(Milestone)))
+    plan: CooperationPlan | None = field(default=None, validator=_opt(_instances(CooperationPlan)))
+    participations: tuple[Participation, ...] = field(
+        default=(),
+        converter=sorted_by(lambda p: p.programme),
+        validator=[_items(_instances(Participation)), _unique(lambda p: p.programme, "programme")],
+    )
+    stance: Stance = field(factory=Stance, validator=_instances(Stance))
+    channels: tuple[Channel, ...] = field(
+        default=(),
+        converter=sorted_by(lambda c: c.body),
+        validator=[_items(_instances(Channel)), _unique(lambda c: c.body, "body")],
+    )
+    events: tuple[Event, ...] = field(
+        default=(),
+        converter=sorted_by(lambda e: (e.date.sort_key(), e.id)),
+        validator=[_items(_instances(Event)), _unique(lambda e: e.id, "event id")],
+    )
+    statements: tuple[Statement, ...] = field(
+        default=(),
+        converter=sorted_by(lambda s: (s.evidence.source, s.evidence.section, s.evidence.item, s.evidence.sentence)),
+        validator=[_items(_instances(Statement)), _unique(lambda s: s.key, "statement")],
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.relations_since is not None
+            and self.cooperation_since is not None
+            and self.cooperation_since.year < self.relations_since.year
+        ):
+            raise FieldError("cooperation_since", "practical cooperation cannot begin before relations")
+
+    def participation(self, programme: str) -> Participation | None:
+        """This partner's participation in ``programme`` (a code), or ``None``."""
+        for p in self.participations:
+            if p.programme == programme:
+                return p
+        return None
+
+    @property
+    def pfp_since(self) -> int | None:
+        """The year the partner joined the Partnership for Peace, as its page states it."""
+        pfp = self.participation("PFP")
+        return pfp.since if pfp is not None else None
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Every topic the relation touches, through statements, participations, events or units, sorted."""
+        found: set[str] = set()
+        for s in self.statements:
+            found.update(s.topics)
+        for p in self.participations:
+            found.update(p.focus)
+        for e in self.events:
+            found.update(e.topics)
+        for d in self.stance.designations:
+            found.update(d.topics)
+        return tuple(sorted(found))
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids of the source pages the relation's statements come from, sorted."""
+        return tuple(sorted({s.evidence.source for s in self.statements}))
