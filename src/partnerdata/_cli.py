@@ -203,7 +203,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         since = "" if r is None or r.relations_since is None else str(r.relations_since.year)
         pfp = "" if r is None or r.pfp_since is None else str(r.pfp_since)
         region = "" if p.region is None else str(p.region.get(args.lang))
-        out.write(f"{p.alpha3}  {p.alpha2}  {str(p.name.get(args.lang)):<24} {region:<20} {since:>4} {pfp:>4}\n")
+        out.write(f"{p.alpha3}  {p.alpha2}  {p.name.get(args.lang)!s:<24} {region:<20} {since:>4} {pfp:>4}\n")
     return 0
 
 
@@ -290,7 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args, out))
     except DataValidationError as exc:
         for line in str(exc).splitlines():
-            print(f"partnerdata: {line.strip()}" if line.startswith("invalid") else f"  {line.strip()}", file=sys.stderr)
+            print(
+                f"partnerdata: {line.strip()}" if line.startswith("invalid") else f"  {line.strip()}", file=sys.stderr
+            )
         return 1 if args.command == "validate" else 2
     except NotFoundError as exc:
         print(f"partnerdata: {exc}", file=sys.stderr)

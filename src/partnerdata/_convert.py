@@ -45,8 +45,12 @@ def _is_tuple_of(t: Any) -> bool:
 
 def _build(detailed: bool) -> Any:
     import cattrs
-    from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
-    from cattrs.errors import IterableValidationNote
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
     from cattrs.gen import make_dict_structure_fn
 
     conv = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
@@ -68,7 +72,10 @@ def _build(detailed: bool) -> Any:
                 try:
                     out.append(item_hook(item, item_type))
                 except Exception as exc:
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {i}", i, item_type)]
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"@ index {i}", i, item_type),
+                    ]
                     errors.append(exc)
             if errors:
                 raise IterableValidationError(f"while structuring {t!r}", errors, t)
@@ -79,7 +86,7 @@ def _build(detailed: bool) -> Any:
     conv.register_structure_hook_factory(_is_tuple_of, tuple_factory)
 
     def record_factory(cl: type) -> Callable[[Any, Any], Any]:
-        base = make_dict_structure_fn(cl, conv)
+        base: Callable[[Any, Any], Any] = make_dict_structure_fn(cl, conv)
         fields = attrs.fields(cl)
         names = frozenset(a.name for a in fields)
         types = {a.name: a.type for a in fields}
@@ -184,7 +191,13 @@ def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
             data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DataValidationError(
-                [Problem(file=file, path="$", message=f"not UTF-8: byte {exc.object[exc.start]:#04x} at offset {exc.start}")]
+                [
+                    Problem(
+                        file=file,
+                        path="$",
+                        message=f"not UTF-8: byte {exc.object[exc.start]:#04x} at offset {exc.start}",
+                    )
+                ]
             ) from None
     if not isinstance(data, str):
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")

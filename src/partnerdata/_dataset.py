@@ -1,6 +1,7 @@
 """The dataset: every record of one data edition, checked as a whole, with lookups by any name."""
 
 import functools
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from attrs import field, frozen
@@ -16,12 +17,32 @@ from partnerdata._records import (
     _check_str,
     _instances,
     _items,
-    sorted_by,
+    sort_by,
 )
 
 R = TypeVar("R")
 
 __all__ = ["Dataset"]
+
+
+def _partners(value: Iterable[Partner]) -> tuple[Partner, ...]:
+    return sort_by(value, lambda p: p.alpha3)
+
+
+def _programmes(value: Iterable[Programme]) -> tuple[Programme, ...]:
+    return sort_by(value, lambda p: p.code)
+
+
+def _topics(value: Iterable[Topic]) -> tuple[Topic, ...]:
+    return sort_by(value, lambda t: t.code)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return sort_by(value, lambda s: s.id)
+
+
+def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return sort_by(value, lambda r: r.partner)
 
 
 class _Indexes:
@@ -75,21 +96,13 @@ class Dataset:
     """
 
     data_version: str = field(validator=_check_str)
-    partners: tuple[Partner, ...] = field(
-        default=(), converter=sorted_by(lambda p: p.alpha3), validator=_items(_instances(Partner))
-    )
+    partners: tuple[Partner, ...] = field(default=(), converter=_partners, validator=_items(_instances(Partner)))
     programmes: tuple[Programme, ...] = field(
-        default=(), converter=sorted_by(lambda p: p.code), validator=_items(_instances(Programme))
+        default=(), converter=_programmes, validator=_items(_instances(Programme))
     )
-    topics: tuple[Topic, ...] = field(
-        default=(), converter=sorted_by(lambda t: t.code), validator=_items(_instances(Topic))
-    )
-    sources: tuple[Source, ...] = field(
-        default=(), converter=sorted_by(lambda s: s.id), validator=_items(_instances(Source))
-    )
-    relations: tuple[Relation, ...] = field(
-        default=(), converter=sorted_by(lambda r: r.partner), validator=_items(_instances(Relation))
-    )
+    topics: tuple[Topic, ...] = field(default=(), converter=_topics, validator=_items(_instances(Topic)))
+    sources: tuple[Source, ...] = field(default=(), converter=_sources, validator=_items(_instances(Source)))
+    relations: tuple[Relation, ...] = field(default=(), converter=_relations, validator=_items(_instances(Relation)))
 
     def __attrs_post_init__(self) -> None:
         from partnerdata._integrity import problems

@@ -1,6 +1,6 @@
 """Checks across a whole dataset: unique codes, resolving references, evidence that quotes its page."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from partnerdata._errors import Problem
@@ -51,7 +51,9 @@ def problems(ds: "Dataset") -> list[Problem]:
     partners = {p.alpha3 for p in ds.partners}
     for i, p in enumerate(ds.programmes):
         if p.successor is not None and p.successor not in programmes:
-            found.append(Problem(file=None, path=f"$.programmes[{i}].successor", message=f"unknown programme {p.successor!r}"))
+            found.append(
+                Problem(file=None, path=f"$.programmes[{i}].successor", message=f"unknown programme {p.successor!r}")
+            )
 
     pages: dict[str, Page | None] = {}
     for i, s in enumerate(ds.sources):
@@ -80,11 +82,11 @@ def _code(record: object) -> str:
 def _relation(
     r: Relation,
     root: str,
-    programmes: dict[str, object],
+    programmes: Mapping[str, object],
     topics: set[str],
     partners: set[str],
-    sources: dict[str, object],
-    pages: dict[str, Page | None],
+    sources: Mapping[str, object],
+    pages: Mapping[str, Page | None],
 ) -> list[Problem]:
     from partnerdata._records import Programme, Source
 
@@ -121,7 +123,10 @@ def _relation(
         if sentence is None:
             bad(path, f"{ev.source} has no sentence {ev.section}.{ev.item}.{ev.sentence}")
         elif sentence != ev.quote:
-            bad(f"{path}.quote", f"does not match sentence {ev.section}.{ev.item}.{ev.sentence} of {ev.source}: {sentence!r}")
+            bad(
+                f"{path}.quote",
+                f"does not match sentence {ev.section}.{ev.item}.{ev.sentence} of {ev.source}: {sentence!r}",
+            )
 
     def evidences(path: str, items: tuple[Evidence, ...]) -> None:
         for j, ev in enumerate(items):
@@ -138,7 +143,10 @@ def _relation(
         programme(".plan.programme", r.plan.programme)
         evidences(".plan.evidence", r.plan.evidence)
     for j, p in enumerate(r.participations):
-        programme(f".participations[{j}].since" if p.since is not None else f".participations[{j}].programme", p.programme, p.since)
+        if p.programme in programmes:
+            programme(f".participations[{j}].since", p.programme, p.since)
+        else:
+            programme(f".participations[{j}].programme", p.programme)
         topic_list(f".participations[{j}].focus", p.focus)
         evidences(f".participations[{j}].evidence", p.evidence)
     evidences(".stance.evidence", r.stance.evidence)

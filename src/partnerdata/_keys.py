@@ -8,7 +8,9 @@ from partnerdata._errors import NotFoundError
 
 R = TypeVar("R")
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "-": " ", "\u2010": " ", "\u2011": " "})
+_APOSTROPHES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "-": " ", "\u2010": " ", "\u2011": " "}
+)
 
 
 def fold(text: str) -> str:

@@ -20,7 +20,9 @@ __all__ = ["load"]
 MANIFEST = "manifest.json"
 FORMAT = 1
 # Every name a manifest may list: a closed set of shapes, never a path of the user's choosing.
-_FILE_NAME = re.compile(r"(?:partners|programmes|topics)\.json|relations/[A-Z]{3}\.json|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json\Z")
+_FILE_NAME = re.compile(
+    r"(?:partners|programmes|topics)\.json|relations/[A-Z]{3}\.json|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json\Z"
+)
 _REQUIRED = ("partners.json", "programmes.json", "topics.json")
 
 _packaged: Any = None
@@ -30,7 +32,8 @@ _packaged_lock = threading.Lock()
 class _Node(Protocol):
     """What the loader needs of a folder: ``pathlib.Path`` and importlib's ``Traversable`` both fit."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def joinpath(self, *child: str) -> Any: ...
     def is_file(self) -> bool: ...
@@ -82,8 +85,13 @@ def _load_packaged() -> Any:
             ds = _load_folder(files("partnerdata").joinpath("data"), "partnerdata/data")
             if ds.data_version != DATA_VERSION:
                 raise DataValidationError(
-                    [Problem(file="partnerdata/data/manifest.json", path="$.data_version",
-                             message=f"{ds.data_version!r} is not DATA_VERSION {DATA_VERSION!r}")]
+                    [
+                        Problem(
+                            file="partnerdata/data/manifest.json",
+                            path="$.data_version",
+                            message=f"{ds.data_version!r} is not DATA_VERSION {DATA_VERSION!r}",
+                        )
+                    ]
                 )
             _packaged = ds
         return _packaged
@@ -99,11 +107,14 @@ def _load_document(target: Path) -> Any:
     except OSError as exc:
         raise DataValidationError([Problem(file=name, path="$", message=f"cannot read: {exc.strerror}")]) from None
     data = parse_json(raw, file=name)
-    if isinstance(data, dict) and MANIFEST_KEYS <= data.keys() and "partners" not in data:
+    if isinstance(data, dict) and data.keys() >= MANIFEST_KEYS and "partners" not in data:
         raise DataValidationError(
             [Problem(file=name, path="$", message="this is a manifest: load the folder that holds it")]
         )
-    return _quietly(lambda: structure(data, Dataset, file=name))
+    try:
+        return _quietly(lambda: structure(data, Dataset, file=name))
+    except DataValidationError as exc:
+        raise DataValidationError([_in_document(p, data) for p in exc.problems]) from None
 
 
 MANIFEST_KEYS = frozenset({"format", "data_version", "files"})
@@ -155,7 +166,10 @@ def _read_manifest(folder: _Node, label: str) -> tuple[str, dict[str, str], list
     elif isinstance(files, dict):
         for name, digest in files.items():
             if not _FILE_NAME.match(name):
-                bad(f"$.files[{name!r}]", "not a data file name (partners.json, relations/ABC.json, sources/id.json, ...)")
+                bad(
+                    f"$.files[{name!r}]",
+                    "not a data file name (partners.json, relations/ABC.json, sources/id.json, ...)",
+                )
             elif type(digest) is not str or not re.fullmatch(r"[0-9a-f]{64}", digest):
                 bad(f"$.files[{name!r}]", f"expected a lowercase hex SHA-256, got {digest!r}")
             else:
@@ -185,7 +199,13 @@ def _load_folder(folder: _Node, label: str) -> Any:
         raw = node.read_bytes()
         actual = hashlib.sha256(raw).hexdigest()
         if actual != digest:
-            problems.append(Problem(file=where, path="$", message=f"checksum mismatch: the manifest says {digest}, the file hashes to {actual}"))
+            problems.append(
+                Problem(
+                    file=where,
+                    path="$",
+                    message=f"checksum mismatch: the manifest says {digest}, the file hashes to {actual}",
+                )
+            )
             continue
         try:
             parsed[name] = parse_json(raw, file=where)
@@ -209,13 +229,21 @@ def _load_folder(folder: _Node, label: str) -> Any:
                 if folder_name == "sources":
                     source = structure(data, Source, file=where)
                     if source.id != stem:
-                        problems.append(Problem(file=where, path="$.id", message=f"{source.id!r} does not match the file name"))
+                        problems.append(
+                            Problem(file=where, path="$.id", message=f"{source.id!r} does not match the file name")
+                        )
                     lists["sources"].append(source)
                     files["sources"].append(name)
                 else:
                     relation = structure(data, Relation, file=where)
                     if relation.partner != stem:
-                        problems.append(Problem(file=where, path="$.partner", message=f"{relation.partner!r} does not match the file name"))
+                        problems.append(
+                            Problem(
+                                file=where,
+                                path="$.partner",
+                                message=f"{relation.partner!r} does not match the file name",
+                            )
+                        )
                     lists["relations"].append(relation)
                     files["relations"].append(name)
             except DataValidationError as exc:
@@ -225,7 +253,7 @@ def _load_folder(folder: _Node, label: str) -> Any:
         try:
             return Dataset(data_version=version, **lists)
         except DataValidationError as exc:
-            raise DataValidationError([_place(p, lists, files, label) for p in exc.problems]) from None
+            raise DataValidationError([_place(p, lists, files, parsed, label) for p in exc.problems]) from None
 
     return _quietly(build)
 
@@ -244,18 +272,68 @@ def _unlisted(folder: _Node, label: str, listed: dict[str, str]) -> list[Problem
     return found
 
 
-def _place(problem: Problem, lists: dict[str, list[Any]], files: dict[str, list[str]], label: str) -> Problem:
+def _place(
+    problem: Problem, lists: dict[str, list[Any]], files: dict[str, list[str]], raw: dict[str, Any], label: str
+) -> Problem:
     """Turn a dataset-wide path (``$.relations[1].x``) into the file and path the record came from."""
     match = re.match(r"\$\.(\w+)\[(\d+)\](.*)", problem.path)
     if match is None:
         return Problem(file=f"{label}/{MANIFEST}", path=problem.path, message=problem.message)
     kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
     # The dataset sorted its records; find the one the path names among the ones read from files.
-    key = {"partners": "alpha3", "programmes": "code", "topics": "code", "sources": "id", "relations": "partner"}[kind]
-    ordered = sorted(range(len(lists[kind])), key=lambda i: getattr(lists[kind][i], key))
+    ordered = sorted(range(len(lists[kind])), key=lambda i: getattr(lists[kind][i], _KEYS[kind]))
     original = ordered[index]
-    name = files[kind][original]
+    record, name = lists[kind][original], files[kind][original]
     if "/" in name:
-        return Problem(file=f"{label}/{name}", path="$" + rest, message=problem.message)
+        return Problem(file=f"{label}/{name}", path="$" + file_path(rest, record, raw[name]), message=problem.message)
     position = files[kind][:original].count(name)
+    rest = file_path(rest, record, raw[name][position])
     return Problem(file=f"{label}/{name}", path=f"$[{position}]{rest}", message=problem.message)
+
+
+_KEYS = {"partners": "alpha3", "programmes": "code", "topics": "code", "sources": "id", "relations": "partner"}
+
+
+def file_path(path: str, record: Any, raw: Any) -> str:
+    """Rewrite the list indices of ``path`` (which count a record's sorted tuples) as positions in ``raw``.
+
+    Records keep their collections in a canonical order; a file may hold them in another, and a
+    user fixing a file needs the position in the file.
+    """
+    from partnerdata._convert import to_dict
+
+    out: list[str] = []
+    for name, index in re.findall(r"\.(\w+)|\[(\d+)\]", path):
+        if name:
+            out.append(f".{name}")
+            record = getattr(record, name, None)
+            raw = raw.get(name) if isinstance(raw, dict) else None
+            continue
+        i = j = int(index)
+        if isinstance(record, tuple) and i < len(record) and isinstance(raw, list):
+            item = record[i]
+            form: Any = to_dict(item) if hasattr(type(item), "__attrs_attrs__") else item
+            j = next((k for k, candidate in enumerate(raw) if candidate == form), i)
+            record, raw = item, (raw[j] if j < len(raw) else None)
+        else:
+            record, raw = None, None
+        out.append(f"[{j}]")
+    return "".join(out)
+
+
+def _in_document(problem: Problem, data: Any) -> Problem:
+    """Place a problem the dataset found (indices in sorted order) at its position in the document."""
+    match = re.match(r"\$\.(partners|programmes|topics|sources|relations)\[(\d+)\](.*)", problem.path)
+    if match is None or not isinstance(data, dict) or not isinstance(data.get(match.group(1)), list):
+        return problem
+    from partnerdata._convert import structure
+    from partnerdata._records import Partner, Programme, Relation, Source, Topic
+
+    kind = match.group(1)
+    cls: Any = {"partners": Partner, "programmes": Programme, "topics": Topic, "sources": Source}.get(kind, Relation)
+    try:
+        records = sorted(structure(data[kind], tuple[cls, ...]), key=lambda r: getattr(r, _KEYS[kind]))
+    except DataValidationError:
+        return problem
+    rest = file_path(f"[{match.group(2)}]{match.group(3)}", tuple(records), data[kind])
+    return Problem(file=problem.file, path=f"$.{kind}{rest}", message=problem.message)

@@ -47,7 +47,6 @@ def _item(kind: str, text: str) -> PageItem:
     return PageItem(kind=kind, text=text, sentences=split_sentences(text))
 
 
-
 def parse(text: str) -> Page:
     """Split a page's text into head and sections; raises ``ValueError`` if it is no page."""
     lines = text.split("\n")

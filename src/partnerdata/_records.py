@@ -111,8 +111,8 @@ def _check_opt_bool(_: Any, attribute: "attrs.Attribute[Any]", value: object) ->
 def _items(check: Any) -> Any:
     """Check every item of a tuple field with ``check`` (an attribute validator)."""
 
-    def each(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
-        for i, item in enumerate(value):  # type: ignore[call-overload]
+    def each(inst: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+        for i, item in enumerate(value):
             try:
                 check(inst, attribute, item)
             except FieldError as exc:
@@ -169,17 +169,13 @@ def _sorted_strs(value: Iterable[str]) -> tuple[str, ...]:
         return items  # the validator reports the non-string item
 
 
-def sorted_by(key: Any) -> Any:
-    """A converter to a tuple sorted by ``key``: records keyed by code form a set, not a sequence."""
-
-    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
-        items = _tuple(value)
-        try:
-            return tuple(sorted(items, key=key))
-        except (AttributeError, TypeError):
-            return items  # a wrong item: the validator names it
-
-    return convert
+def sort_by(value: Iterable[Any], key: Any) -> tuple[Any, ...]:
+    """A tuple sorted by ``key``: records keyed by code form a set, not a sequence."""
+    items = _tuple(value)
+    try:
+        return tuple(sorted(items, key=key))
+    except (AttributeError, TypeError):
+        return items  # a wrong item: the validator names it
 
 
 @frozen(kw_only=True)
@@ -420,7 +416,13 @@ class Source:
 
 @frozen(kw_only=True)
 class Milestone:
-    """The year something began for a partner, and the framework it began through (``via``)."""
+    """The year something began for a partner, and the framework it began through (``via``).
+
+    >>> import partnerdata
+    >>> since = partnerdata.load().relation("TKM").relations_since
+    >>> since.year, since.via, since.evidence[0].locator
+    (1992, 'NACC', 'nato-tkm-fr#1.1.0')
+    """
 
     year: int = field(validator=_check_int(MIN_YEAR, MAX_YEAR))
     via: str | None = field(default=None, validator=_opt(_programme_code))
@@ -434,6 +436,11 @@ class Participation:
     ``since`` is the year its participation began where the page gives it, else ``None``;
     ``focus`` the topics the page names for it; ``aim`` what it is for; ``host`` where it is
     hosted (a depository library, say).
+
+    >>> import partnerdata
+    >>> deep = partnerdata.load().relation("KGZ").participation("DEEP")
+    >>> deep.since is None, deep.focus
+    (True, ('defence-education',))
     """
 
     programme: str = field(validator=_programme_code)
@@ -446,7 +453,13 @@ class Participation:
 
 @frozen(kw_only=True)
 class CooperationPlan:
-    """The plan that sets a partner's cooperation objectives, and how often it is renewed."""
+    """The plan that sets a partner's cooperation objectives, and how often it is renewed.
+
+    >>> import partnerdata
+    >>> plan = partnerdata.load().relation("TKM").plan
+    >>> plan.programme, plan.cycle_years, plan.renewal.en
+    ('IPCP', 2, 'renewed every two years')
+    """
 
     programme: str = field(validator=_programme_code)
     cycle_years: int | None = field(default=None, validator=_opt(_check_int(1, 20)))
@@ -456,7 +469,13 @@ class CooperationPlan:
 
 @frozen(kw_only=True)
 class UnitDesignation:
-    """Units a partner has designated or prepares for some use, as the page says (not NATO-led forces)."""
+    """Units a partner has designated or prepares for some use, as the page says (not NATO-led forces).
+
+    >>> import partnerdata
+    >>> (units,) = partnerdata.load().relation("KGZ").stance.designations
+    >>> units.organisation, units.topics
+    ('UN', ('interoperability', 'peacekeeping'))
+    """
 
     purpose: Text = field(validator=_check_text)
     organisation: str | None = field(default=None, validator=_opt(_programme_code))
@@ -469,6 +488,13 @@ class Stance:
     """A partner's stance: neutrality and what it makes available to NATO-led operations.
 
     Each of the three flags is ``True``, ``False`` or ``None`` when the sources are silent.
+
+    >>> import partnerdata
+    >>> stance = partnerdata.load().relation("TKM").stance
+    >>> stance.permanent_neutrality, stance.contributes_forces, stance.contributes_infrastructure
+    (True, False, False)
+    >>> partnerdata.load().relation("KGZ").stance.contributes_forces is None
+    True
     """
 
     permanent_neutrality: bool | None = field(default=None, validator=_check_opt_bool)
@@ -487,7 +513,12 @@ class Stance:
 
 @frozen(kw_only=True)
 class Channel:
-    """A channel of political dialogue or public information between NATO and the partner."""
+    """A channel of political dialogue or public information between NATO and the partner.
+
+    >>> import partnerdata
+    >>> [c.body for c in partnerdata.load().relation("KGZ").channels]
+    ['DEPOSITORY-LIBRARY', 'SR-CCA']
+    """
 
     body: str = field(validator=_programme_code)
     description: Text = field(validator=_check_text)
@@ -497,7 +528,13 @@ class Channel:
 
 @frozen(kw_only=True)
 class Event:
-    """A dated statement about the partner. ``end`` is the last year of a range, if any."""
+    """A dated statement about the partner. ``end`` is the last year of a range, if any.
+
+    >>> import partnerdata
+    >>> flood = partnerdata.load().relation("TKM").events[0]
+    >>> flood.id, flood.year, flood.programmes, flood.partners
+    ('2014-eadrcc-assistance', 2014, ('EADRCC',), ('BIH',))
+    """
 
     id: str = field(validator=_pattern(_SLUG, "an event id (lowercase words joined by '-')"))
     date: PartialDate = field(validator=_instances(PartialDate))
@@ -524,6 +561,11 @@ class Statement:
 
     ``heading`` is the heading of the page section it stands under (``None`` for the introduction
     and for bullets before any heading); ``topics`` and ``programmes`` are what it is about.
+
+    >>> import partnerdata
+    >>> s = partnerdata.load().relation("KGZ").statements[0]
+    >>> s.key, s.text.en[:28]
+    ('nato-kgz-fr#0.1.0', 'NATO and the Kyrgyz Republic')
     """
 
     text: Text = field(validator=_check_text)
@@ -536,6 +578,23 @@ class Statement:
     def key(self) -> str:
         """The statement's identity: the locator of the sentence it renders."""
         return self.evidence.locator
+
+
+def _participations(value: Iterable[Participation]) -> tuple[Participation, ...]:
+    return sort_by(value, lambda p: p.programme)
+
+
+def _channels(value: Iterable[Channel]) -> tuple[Channel, ...]:
+    return sort_by(value, lambda c: c.body)
+
+
+def _events(value: Iterable[Event]) -> tuple[Event, ...]:
+    return sort_by(value, lambda e: (e.date.sort_key(), e.id))
+
+
+def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
+    # Page order: by source, then section, item and sentence.
+    return sort_by(value, lambda s: (s.evidence.source, s.evidence.section, s.evidence.item, s.evidence.sentence))
 
 
 @frozen(kw_only=True)
@@ -556,23 +615,23 @@ class Relation:
     plan: CooperationPlan | None = field(default=None, validator=_opt(_instances(CooperationPlan)))
     participations: tuple[Participation, ...] = field(
         default=(),
-        converter=sorted_by(lambda p: p.programme),
+        converter=_participations,
         validator=[_items(_instances(Participation)), _unique(lambda p: p.programme, "programme")],
     )
     stance: Stance = field(factory=Stance, validator=_instances(Stance))
     channels: tuple[Channel, ...] = field(
         default=(),
-        converter=sorted_by(lambda c: c.body),
+        converter=_channels,
         validator=[_items(_instances(Channel)), _unique(lambda c: c.body, "body")],
     )
     events: tuple[Event, ...] = field(
         default=(),
-        converter=sorted_by(lambda e: (e.date.sort_key(), e.id)),
+        converter=_events,
         validator=[_items(_instances(Event)), _unique(lambda e: e.id, "event id")],
     )
     statements: tuple[Statement, ...] = field(
         default=(),
-        converter=sorted_by(lambda s: (s.evidence.source, s.evidence.section, s.evidence.item, s.evidence.sentence)),
+        converter=_statements,
         validator=[_items(_instances(Statement)), _unique(lambda s: s.key, "statement")],
     )
 

@@ -1,0 +1,88 @@
+"""The command line as a user runs it: readable output, errors on stderr, exit codes, no tracebacks."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import partnerdata
+from partnerdata._cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "partnerdata", *args], capture_output=True, text=True, check=False, timeout=60
+    )
+
+
+def test_show_prints_a_profile_with_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "Kirghizistan"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Kyrgyzstan (KGZ / KG) - Kyrgyz Republic")
+    assert "Relations since 1992 through North Atlantic Cooperation Council (NACC)" in out
+    assert "[nato-kgz-fr#1.0.0] « Les relations avec le Kirghizistan ont débuté en 1992" in out
+    assert "BI: Building Integrity Programme (BI), since 2015" in out
+    assert "DEEP: " in out and "start unknown" in out
+    assert "contributes forces to NATO-led operations: unknown" in out
+
+
+def test_show_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "TKM", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Turkménistan (TKM / TM)")
+    assert "neutralité permanente: oui" in out
+    assert "fournit des forces aux opérations dirigées par l'OTAN: non" in out
+    assert "Relations depuis 1992 par Conseil de coopération nord-atlantique (COCONA)" in out
+
+
+def test_show_json_is_the_records(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "tkm", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    ds = partnerdata.load()
+    assert partnerdata.from_dict(partnerdata.Relation, document["relation"]) == ds.relation("TKM")
+    assert partnerdata.from_dict(partnerdata.Partner, document["partner"]) == ds.partner("TKM")
+
+
+def test_show_partner_without_relation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "Géorgie"]) == 0
+    assert "No relation data for this partner." in capsys.readouterr().out
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(partnerdata.load().partners)
+    kgz = next(line for line in lines if line.startswith("KGZ"))
+    assert kgz.split()[-2:] == ["1992", "1994"]
+
+
+def test_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(partnerdata.to_json(partnerdata.load()), encoding="utf-8")
+    assert main(["validate", str(good)]) == 0
+    assert "ok:" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text(good.read_text(encoding="utf-8").replace('"since": 1993', '"since": "1993"', 1), encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "partnerdata: invalid data: 1 problem" in err
+    assert "$.relations[0].participations[4].since: expected an integer, got '1993'" in err
+
+
+def test_errors_reach_stderr_without_traceback() -> None:
+    result = run("show", "Atlantis")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("partnerdata: no partner matches 'Atlantis'")
+    assert "Traceback" not in result.stderr
+    result = run("validate", "/no/such/file.json")
+    assert result.returncode == 1 and "no such file or folder" in result.stderr and "Traceback" not in result.stderr
+    result = run("frobnicate")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.stdout.strip() == f"partnerdata {partnerdata.__version__} (data {partnerdata.DATA_VERSION})"

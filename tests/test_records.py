@@ -1,0 +1,119 @@
+"""Records refuse what they cannot hold and cannot be changed once built."""
+
+import attrs
+import pytest
+
+import partnerdata
+from partnerdata import (
+    Evidence,
+    Milestone,
+    PartialDate,
+    Participation,
+    Partner,
+    Relation,
+    Source,
+    Statement,
+    Text,
+)
+
+EV = Evidence(source="x-fr", section=1, item=0, sentence=0, quote="Une phrase.")
+
+
+def test_records_are_frozen_slotted_and_hashable() -> None:
+    relation = partnerdata.load().relation("KGZ")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        relation.partner = "TKM"  # type: ignore[misc]
+    assert not hasattr(relation, "__dict__")
+    assert isinstance(relation.participations, tuple)
+    assert hash(relation) == hash(partnerdata.from_json(Relation, partnerdata.to_json(relation)))
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: PartialDate(year="1994"), "year: expected an integer, got '1994'"),
+        (lambda: PartialDate(year=True), "year: expected an integer, got True"),
+        (lambda: PartialDate(year=1850), "year: 1850 is not between 1900 and 2100"),
+        (lambda: PartialDate(year=1994, day=3), "day: a day needs a month"),
+        (lambda: PartialDate(year=1994, month=13), "month: 13 is not between 1 and 12"),
+        (lambda: Text(), "a text needs French or English"),
+        (lambda: Text(fr=""), "fr: must not be empty (use None for unknown)"),
+        (lambda: Text(en=123), "en: expected a string, got 123"),
+        (lambda: Milestone(year=1992, via="nacc", evidence=[EV]), "via: 'nacc' is not a programme code"),
+        (lambda: Milestone(year=1992, evidence=[]), "evidence: needs at least one item"),
+        (lambda: Participation(programme="SPS", focus="science", evidence=[EV]), "expected a list, got a string"),
+        (
+            lambda: Participation(programme="SPS", focus=["science", "science"], evidence=[EV]),
+            "focus: duplicate code 'science'",
+        ),
+        (lambda: Participation(programme="SPS", focus=["Science"], evidence=[EV]), "focus[0]: 'Science' is not"),
+        (
+            lambda: Partner(alpha3="kgz", alpha2="KG", name=Text(en="K"), official_name=Text(en="K")),
+            "alpha3: 'kgz' is not an ISO 3166-1 alpha-3 code",
+        ),
+        (
+            lambda: Relation(
+                partner="KGZ",
+                participations=[Participation(programme="SPS", evidence=[EV])] * 2,
+            ),
+            "participations: duplicate programme 'SPS'",
+        ),
+        (
+            lambda: Relation(
+                partner="KGZ",
+                relations_since=Milestone(year=1994, evidence=[EV]),
+                cooperation_since=Milestone(year=1992, evidence=[EV]),
+            ),
+            "cooperation cannot begin before relations",
+        ),
+    ],
+)
+def test_constructors_refuse_bad_values(build: object, message: str) -> None:
+    with pytest.raises((ValueError, TypeError)) as info:
+        build()  # type: ignore[operator]
+    assert message in str(info.value)
+
+
+def test_lists_become_tuples_and_code_sets_are_sorted() -> None:
+    p = Participation(programme="SPS", focus=["science", "cyber-defence"], evidence=[EV])
+    assert p.focus == ("cyber-defence", "science")
+    assert p.evidence == (EV,)
+
+
+def test_relation_collections_take_a_canonical_order() -> None:
+    a = Participation(programme="SPS", evidence=[EV])
+    b = Participation(programme="BI", evidence=[EV])
+    assert Relation(partner="KGZ", participations=[a, b]) == Relation(partner="KGZ", participations=[b, a])
+    assert Relation(partner="KGZ", participations=[a, b]).participations == (b, a)
+
+
+def test_source_checks_its_checksum_and_title() -> None:
+    text = "Relations avec X\nIntroduction."
+    source = Source.from_text(id="x-fr", partner="XXX", language="fr", text=text)
+    with pytest.raises(ValueError, match="checksum mismatch"):
+        attrs.evolve(source, text=text + " Plus.")
+    with pytest.raises(ValueError, match="not the first line"):
+        attrs.evolve(source, title="Autre titre")
+
+
+def test_text_picks_a_language() -> None:
+    t = Text(fr="neutralité permanente", en="permanent neutrality")
+    assert (t.get("fr"), t.get("en"), str(t)) == ("neutralité permanente", "permanent neutrality", "permanent neutrality")
+    assert Text(fr="seul").get("en") == "seul"
+    assert Text(fr="seul").get("en", fallback=False) is None
+    with pytest.raises(ValueError, match="lang must be"):
+        t.get("de")
+
+
+def test_statement_key_is_its_sentence() -> None:
+    s = Statement(text=Text(fr="Une phrase."), evidence=EV)
+    assert s.key == "x-fr#1.0.0"
+
+
+def test_relation_derived_views() -> None:
+    kgz = partnerdata.load().relation("KGZ")
+    assert kgz.pfp_since == 1994
+    assert kgz.participation("NOPE") is None
+    assert set(kgz.topics) >= {"cyber-defence", "integrity-building", "peacekeeping"}
+    assert list(kgz.topics) == sorted(kgz.topics)
+    assert kgz.sources == ("nato-kgz-fr",)
