@@ -112,7 +112,8 @@ class _Profile:
     def show(self, key: str) -> None:
         w = self.w
         partner = self.ds.partner(key)
-        self.line(f"{self.t(partner.name)} ({partner.alpha3} / {partner.alpha2}) - {self.t(partner.official_name)}")
+        codes = partner.alpha3 if partner.alpha2 is None else f"{partner.alpha3} / {partner.alpha2}"
+        self.line(f"{self.t(partner.name)} ({codes}) - {self.t(partner.official_name)}")
         if partner.region is not None:
             self.line(f"{w['region']}: {self.t(partner.region)}")
         if partner.aliases:
@@ -203,7 +204,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         since = "" if r is None or r.relations_since is None else str(r.relations_since.year)
         pfp = "" if r is None or r.pfp_since is None else str(r.pfp_since)
         region = "" if p.region is None else str(p.region.get(args.lang))
-        out.write(f"{p.alpha3}  {p.alpha2}  {p.name.get(args.lang)!s:<24} {region:<20} {since:>4} {pfp:>4}\n")
+        out.write(f"{p.alpha3}  {p.alpha2 or '--'}  {p.name.get(args.lang)!s:<24} {region:<20} {since:>4} {pfp:>4}\n")
     return 0
 
 
@@ -239,7 +240,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # Modules that add subcommands; each defines ``add_commands(command, data_option, lang_option)``.
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = ("partnerdata._diff_cli", "partnerdata._query_cli")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,8 +1,9 @@
 """JSON and dict forms of the records: one strict cattrs converter, and problems with JSON paths.
 
-cattrs and json are imported on first use, not at package import. Structuring runs twice only on
-bad input: a fast pass without cattrs' detailed validation, and, if that fails, a detailed pass
-whose exception tree becomes one :class:`Problem` per defect, each with its JSON path.
+cattrs and json are imported on first use, not at package import. Valid data takes one fast pass
+(:mod:`partnerdata._structure`, which stops at the first defect); only bad data goes through
+cattrs' detailed pass, whose exception tree becomes one :class:`Problem` per defect, each with its
+JSON path.
 """
 
 import functools
@@ -105,6 +106,16 @@ def _build(detailed: bool) -> Any:
                     exc = _FieldsMismatch(f"unknown field (known: {', '.join(a.name for a in fields)})")
                     exc.__notes__ = [AttributeValidationNote(f"@ {name}", name, None)]
                     errors.append(exc)
+                for name in sorted(names & value.keys()):
+                    # Report the defects of the fields that are there too, not only the key set's.
+                    try:
+                        conv.structure(value[name], types[name])
+                    except Exception as exc:
+                        exc.__notes__ = [
+                            *getattr(exc, "__notes__", []),
+                            AttributeValidationNote(f"@ {name}", name, types[name]),
+                        ]
+                        errors.append(exc)
                 raise ClassValidationError(f"while structuring {cl.__name__}", errors, cl)
             return base(value, cl)
 
@@ -159,11 +170,11 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
     """Build ``cl`` from JSON-like ``data``; every defect is reported in one :class:`DataValidationError`."""
     try:
         try:
-            return typing.cast(T, _converter(False).structure(data, cl))
+            return typing.cast(T, _fast(data, cl))
         except DataValidationError:
             raise
         except Exception:
-            pass  # find every defect, with its path, in the slower detailed pass
+            pass  # find every defect, with its path, in cattrs' detailed pass
         try:
             return typing.cast(T, _converter(True).structure(data, cl))
         except DataValidationError:
@@ -175,6 +186,14 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
     except DataValidationError as exc:
         # A dataset's own checks report paths from its root; place them in the file being read.
         raise DataValidationError([_refile(p, file, root) for p in exc.problems]) from None
+
+
+def _fast(data: Any, cl: Any) -> Any:
+    from partnerdata import _structure
+
+    if _is_tuple_of(cl):
+        return _structure.build_all(typing.get_args(cl)[0], data)
+    return _structure.build(cl, data)
 
 
 def _refile(problem: Problem, file: str | None, root: str) -> Problem:

@@ -2,12 +2,13 @@
 
 import functools
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import field, frozen
 
 from partnerdata._errors import DataValidationError
 from partnerdata._keys import NameIndex
+from partnerdata._questions import Questions
 from partnerdata._records import (
     Partner,
     Programme,
@@ -19,6 +20,9 @@ from partnerdata._records import (
     _items,
     sort_by,
 )
+
+if TYPE_CHECKING:
+    from partnerdata._query import Query
 
 R = TypeVar("R")
 
@@ -70,7 +74,8 @@ def _texts(*texts: Any) -> tuple[str, ...]:
 
 
 def _partner_names(p: Partner) -> tuple[str, ...]:
-    return (p.alpha3, p.alpha2, *_texts(p.name, p.official_name), *p.aliases)
+    codes = (p.alpha3,) if p.alpha2 is None else (p.alpha3, p.alpha2)
+    return (*codes, *_texts(p.name, p.official_name), *p.aliases)
 
 
 def _programme_names(p: Programme) -> tuple[str, ...]:
@@ -78,7 +83,7 @@ def _programme_names(p: Programme) -> tuple[str, ...]:
 
 
 @frozen(kw_only=True, repr=False)
-class Dataset:
+class Dataset(Questions):
     """Every partner, programme, topic, source page and relation of one data edition.
 
     A dataset is immutable and checked as a whole when it is built: codes are unique, every
@@ -114,6 +119,13 @@ class Dataset:
     @functools.cached_property
     def _index(self) -> _Indexes:
         return _Indexes(self)
+
+    @functools.cached_property
+    def _queries(self) -> "Query":
+        # The query engine and its indexes, built on the first question (see partnerdata._query).
+        from partnerdata._query import Query
+
+        return Query(self)
 
     def partner(self, key: str) -> Partner:
         """The partner named by ``key``: alpha-3 or alpha-2 code, or any name or alias.

@@ -2,7 +2,7 @@
 
 from attrs import frozen
 
-__all__ = ["DataValidationError", "NotFoundError", "PartnerDataError", "Problem"]
+__all__ = ["DataValidationError", "FieldError", "NotFoundError", "PartnerDataError", "Problem"]
 
 
 class PartnerDataError(Exception):
@@ -30,6 +30,23 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}: {self.path}" if self.file is not None else self.path
         return f"{where}: {self.message}"
+
+
+class FieldError(PartnerDataError, ValueError):
+    """A value a record's constructor refuses; ``field`` names the attribute (``focus[2]`` for an item).
+
+    >>> import partnerdata
+    >>> try:
+    ...     partnerdata.PartialDate(year=1994, month=13)
+    ... except partnerdata.FieldError as exc:
+    ...     print(exc.field, "-", exc.message)
+    month - 13 is not between 1 and 12
+    """
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
 
 
 class DataValidationError(PartnerDataError, ValueError):

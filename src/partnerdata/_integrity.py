@@ -23,7 +23,7 @@ def problems(ds: "Dataset") -> list[Problem]:
     """Every problem of the dataset as a whole, with JSON paths from the dataset's root."""
     found: list[Problem] = []
     found += _duplicates("partners", (p.alpha3 for p in ds.partners))
-    found += _duplicates("partners", (p.alpha2 for p in ds.partners))
+    found += _duplicates("partners", (p.alpha2 or f"<none {i}>" for i, p in enumerate(ds.partners)))
     found += _duplicates("programmes", (p.code for p in ds.programmes))
     found += _duplicates("topics", (t.code for t in ds.topics))
     found += _duplicates("sources", (s.id for s in ds.sources))

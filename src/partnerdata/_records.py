@@ -14,6 +14,8 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from partnerdata._errors import FieldError
+
 __all__ = [
     "Channel",
     "CooperationPlan",
@@ -42,15 +44,6 @@ _ALPHA2 = re.compile(r"[A-Z]{2}\Z")
 _PROGRAMME_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
-
-
-class FieldError(ValueError):
-    """A value a record refuses; ``field`` names the attribute, so loaders can point at it."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
-        self.field = field_name
-        self.message = message
 
 
 def show(value: object) -> str:
@@ -306,6 +299,8 @@ _alpha3 = _pattern(_ALPHA3, "an ISO 3166-1 alpha-3 code")
 class Partner:
     """A partner country of NATO, with its names in both languages.
 
+    ``alpha2`` is ``None`` only where no ISO 3166-1 alpha-2 code is known.
+
     >>> import partnerdata
     >>> kgz = partnerdata.load().partner("Kirghizistan")
     >>> kgz.alpha3, kgz.alpha2, kgz.name.en
@@ -313,7 +308,7 @@ class Partner:
     """
 
     alpha3: str = field(validator=_alpha3)
-    alpha2: str = field(validator=_pattern(_ALPHA2, "an ISO 3166-1 alpha-2 code"))
+    alpha2: str | None = field(validator=_opt(_pattern(_ALPHA2, "an ISO 3166-1 alpha-2 code")))
     name: Text = field(validator=_check_text)
     official_name: Text = field(validator=_check_text)
     aliases: tuple[str, ...] = field(
@@ -674,3 +669,23 @@ class Relation:
     def sources(self) -> tuple[str, ...]:
         """The ids of the source pages the relation's statements come from, sorted."""
         return tuple(sorted({s.evidence.source for s in self.statements}))
+
+
+# Jupyter shows records as cards and relations get a short repr (the attrs one lists every statement);
+# the rendering lives in partnerdata._html, imported on first use.
+def _repr_html_(self: Any) -> str:
+    from partnerdata._html import record_card
+
+    return record_card(self)
+
+
+def _relation_repr(self: Relation) -> str:
+    return (
+        f"<Relation {self.partner}: {len(self.participations)} participations, {len(self.events)} events, "
+        f"{len(self.statements)} statements>"
+    )
+
+
+for _cls in (Partner, Programme, Topic, Source, Relation, Participation, Event, Statement, Text, Evidence):
+    _cls._repr_html_ = _repr_html_  # type: ignore[attr-defined]
+Relation.__repr__ = _relation_repr  # type: ignore[method-assign, assignment]

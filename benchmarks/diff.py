@@ -1,0 +1,258 @@
+"""Time ``partnerdata.diff`` on two generated editions of N partner relations, against a floor and peers.
+
+Both editions are generated deterministically (seeded) and built separately, so they share no
+objects; 1 % of the relations are changed (one or two field edits), added or removed. Every
+contender runs in this one process on the same inputs, and its result is checked against the true
+set of changed keys:
+
+- ``floor``: a minimal hand-written loop over the two editions indexed by partner, ``==`` per pair;
+- ``partnerdata``: ``partnerdata.diff`` of the two tuples of relations (typed, field-level changes);
+- ``dictdiffer``: ``dictdiffer.diff`` of the dict forms ``{partner: to_dict(relation)}``;
+- ``jsonpatch``: ``jsonpatch.make_patch`` of the same dict forms;
+- ``deepdiff``: ``DeepDiff(..., ignore_order=True)`` of the same dict forms (up to ``--deepdiff-max``).
+
+The editions are tuples of relations, not datasets: a dataset needs a partner per relation, and
+partner codes are ISO alpha-3 codes (at most 17,576 of them), so relations are generated with
+record validators switched off (``attrs.validators.set_disabled``) and codes such as ``P000123``.
+
+    python benchmarks/diff.py                # N = 1,000, 10,000, 100,000
+    python benchmarks/diff.py --quick        # a smoke test with tiny sizes
+"""
+
+import argparse
+import gc
+import random
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import dictdiffer  # type: ignore[import-untyped]
+import jsonpatch  # type: ignore[import-untyped]
+from deepdiff import DeepDiff
+
+import partnerdata
+from partnerdata import Evidence, Event, Milestone, PartialDate, Participation, Relation, Stance, Statement, Text
+
+PROGRAMMES = ["BI", "DEEP", "EAPC", "IPAP", "PAP-T", "PARP", "PFP", "SPS", "TRUST-FUND", "UN"]
+TOPICS = ["border-security", "counter-terrorism", "crisis-management", "cyber-defence", "defence-reform",
+          "disaster-response", "energy-security", "interoperability", "peacekeeping", "training-exercises"]
+
+
+def _spec(code: str, rnd: random.Random) -> dict[str, Any]:
+    """A relation as plain data: about 40 leaves, like the packaged ones."""
+    page = f"nato-{code.lower()}-fr"
+    start = rnd.randint(1991, 2000)
+    programmes = rnd.sample(PROGRAMMES, rnd.randint(2, 5))
+    return {
+        "partner": code,
+        "since": start,
+        "participations": [
+            {"programme": p, "since": rnd.randint(start, 2020), "focus": rnd.sample(TOPICS, rnd.randint(0, 3)),
+             "evidence": (page, 2, i, 0, f"{code} takes part in {p} since then.")}
+            for i, p in enumerate(programmes)
+        ],
+        "neutral": rnd.choice([None, True, False]),
+        "events": [
+            {"id": f"event-{j}", "year": rnd.randint(start, 2024), "text": f"Something happened to {code} ({j}).",
+             "evidence": (page, 3, j, 0, f"In that year, {code} did something ({j}).")}
+            for j in range(rnd.randint(1, 3))
+        ],
+        "statements": [
+            {"fr": f"Phrase {k} sur {code}.", "en": f"Sentence {k} about {code}.", "evidence": (page, 1, k, 0, f"Phrase {k} sur {code}.")}
+            for k in range(rnd.randint(2, 4))
+        ],
+    }
+
+
+def _evidence(e: tuple[str, int, int, int, str]) -> Evidence:
+    return Evidence(source=e[0], section=e[1], item=e[2], sentence=e[3], quote=e[4])
+
+
+def _build(spec: dict[str, Any]) -> Relation:
+    first = _evidence(spec["statements"][0]["evidence"])
+    return Relation(
+        partner=spec["partner"],
+        relations_since=Milestone(year=spec["since"], via="NACC", evidence=(first,)),
+        participations=[
+            Participation(programme=p["programme"], since=p["since"], focus=p["focus"], evidence=(_evidence(p["evidence"]),))
+            for p in spec["participations"]
+        ],
+        stance=Stance(permanent_neutrality=spec["neutral"], evidence=(first,) if spec["neutral"] is not None else ()),
+        events=[
+            Event(id=e["id"], date=PartialDate(year=e["year"]), text=Text(en=e["text"]), evidence=(_evidence(e["evidence"]),))
+            for e in spec["events"]
+        ],
+        statements=[
+            Statement(text=Text(fr=s["fr"], en=s["en"]), evidence=_evidence(s["evidence"])) for s in spec["statements"]
+        ],
+    )
+
+
+def _edit(spec: dict[str, Any], rnd: random.Random) -> None:
+    kind = rnd.choice(["since", "focus", "event", "statement", "stance", "drop"])
+    if kind == "since":
+        p = rnd.choice(spec["participations"])
+        p["since"] = 2021 if p["since"] != 2021 else 2022
+    elif kind == "focus":
+        p = rnd.choice(spec["participations"])
+        p["focus"] = sorted(set(p["focus"]) ^ {rnd.choice(TOPICS)})
+    elif kind == "event":
+        e = rnd.choice(spec["events"])
+        e["year"] = 2025 if e["year"] != 2025 else 2024
+    elif kind == "statement":
+        s = rnd.choice(spec["statements"])
+        s["en"] += " (revised)"
+    elif kind == "stance":
+        spec["neutral"] = not spec["neutral"]
+    elif len(spec["participations"]) > 1:
+        spec["participations"].pop()
+    else:
+        spec["events"].append({"id": "event-new", "year": 2025, "text": "New.", "evidence": spec["statements"][0]["evidence"]})
+
+
+class Editions:
+    """Two editions of ``n`` relations and the truth about which keys differ."""
+
+    def __init__(self, n: int, changed: float = 0.01, seed: int = 42) -> None:
+        rnd = random.Random(seed)
+        codes = [f"P{i:06d}" for i in range(n)]
+        specs_a = {c: _spec(c, rnd) for c in codes}
+        import copy
+
+        specs_b = copy.deepcopy(specs_a)
+        k = max(5, round(n * changed))
+        touched = rnd.sample(codes, k)
+        self.removed = set(touched[: k // 5])
+        self.changed = set(touched[2 * (k // 5) :])
+        for c in self.removed:
+            del specs_b[c]
+        self.added = {f"Q{i:06d}" for i in range(k // 5)}
+        for c in sorted(self.added):
+            specs_b[c] = _spec(c, rnd)
+        for c in sorted(self.changed):
+            for _ in range(rnd.randint(1, 2)):
+                _edit(specs_b[c], rnd)
+            if specs_b[c] == specs_a[c]:
+                _edit(specs_b[c], rnd)
+        self.changed = {c for c in self.changed if specs_b[c] != specs_a[c]}
+        self.truth = self.added | self.removed | self.changed
+        with attrs.validators.disabled():  # partner codes beyond the 17,576 alpha-3 codes
+            self.a = tuple(_build(s) for s in specs_a.values())
+            self.b = tuple(_build(s) for s in sorted(specs_b.values(), key=lambda s: str(s["partner"])))
+        self.dict_a = {r.partner: partnerdata.to_dict(r) for r in self.a}
+        self.dict_b = {r.partner: partnerdata.to_dict(r) for r in self.b}
+
+
+def floor(e: Editions) -> set[str]:
+    old = {r.partner: r for r in e.a}
+    new = {r.partner: r for r in e.b}
+    found = []
+    for k, x in old.items():
+        y = new.get(k)
+        if y is None or x != y:
+            found.append(k)
+    found.extend(k for k in new if k not in old)
+    return set(found)
+
+
+def ours(e: Editions) -> set[str]:
+    return {c.path[0] for c in partnerdata.diff(e.a, e.b)}
+
+
+def with_dictdiffer(e: Editions) -> set[str]:
+    keys = set()
+    for op, path, payload in dictdiffer.diff(e.dict_a, e.dict_b):
+        if path in ("", []):
+            keys.update(k for k, _ in payload)
+        else:
+            keys.add(path.split(".")[0] if isinstance(path, str) else str(path[0]))
+    return keys
+
+
+def with_jsonpatch(e: Editions) -> set[str]:
+    return {op["path"].split("/")[1] for op in jsonpatch.make_patch(e.dict_a, e.dict_b)}
+
+
+def with_deepdiff(e: Editions) -> set[str]:
+    result = DeepDiff(e.dict_a, e.dict_b, ignore_order=True)
+    keys = set()
+    for items in result.values():
+        for path in items:
+            match = re.match(r"root\['([^']+)'\]", str(path))
+            if match:
+                keys.add(match.group(1))
+    return keys
+
+
+def _time(run: Callable[[Editions], set[str]], e: Editions, repeats: int) -> tuple[float, bool]:
+    times = []
+    found: set[str] = set()
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        found = run(e)
+        times.append(time.perf_counter() - start)
+        if times[-1] > 10:
+            break
+    return statistics.median(times), found == e.truth
+
+
+def _fmt(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--deepdiff-max", type=int, default=10_000, help="largest N to run deepdiff on (it is slow)")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one repeat: a smoke test")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeats = [100, 300], 1
+    contenders: list[tuple[str, Callable[[Editions], set[str]]]] = [
+        ("floor", floor),
+        ("partnerdata", ours),
+        ("dictdiffer", with_dictdiffer),
+        ("jsonpatch", with_jsonpatch),
+        ("deepdiff", with_deepdiff),
+    ]
+    print(f"python {sys.version.split()[0]}, partnerdata {partnerdata.__version__}, 1 % of relations touched, "
+          f"median of {args.repeats}\n")
+    print("| N | floor | partnerdata | ours / floor | dictdiffer | / ours | jsonpatch | / ours | deepdiff | / ours | all exact |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    ok = True
+    previous: float | None = None
+    growth = []
+    for n in args.sizes:
+        e = Editions(n)
+        row: dict[str, tuple[float, bool]] = {}
+        for name, run in contenders:
+            if name == "deepdiff" and n > args.deepdiff_max:
+                continue
+            row[name] = _time(run, e, 1 if name == "deepdiff" else (3 if n >= 100_000 else args.repeats))
+        mine = row["partnerdata"][0]
+        exact = all(good for _, good in row.values())
+        ok = ok and exact
+
+        def cell(name: str) -> str:
+            if name not in row:
+                return "– | –"
+            return f"{_fmt(row[name][0])} | {row[name][0] / mine:.0f}×"
+
+        print(f"| {n:,} | {_fmt(row['floor'][0])} | {_fmt(mine)} | {mine / row['floor'][0]:.2f} | {cell('dictdiffer')} | "
+              f"{cell('jsonpatch')} | {cell('deepdiff')} | {'yes' if exact else 'NO: ' + ', '.join(k for k, v in row.items() if not v[1])} |")
+        if previous is not None:
+            growth.append(f"{mine / previous:.1f}")
+        previous = mine
+    if growth:
+        print(f"\npartnerdata time growth from one size to the next: {' , '.join(growth)}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Benchmark of the query engine: a query's cost grows with its result, not with the dataset.
+
+Builds a synthetic dataset (10,000 partners by default, through the public ``Dataset``
+constructor with its integrity checks), times each question's first call (which builds the index
+it needs) and then its warm calls, and prints a table of the cost per call against the result size.
+
+    python benchmarks/query.py            # 10,000 partners
+    python benchmarks/query.py --quick    # 200 partners, a smoke run
+"""
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from partnerdata._synthetic import synthetic  # noqa: E402
+
+
+def _time(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    best = float("inf")
+    result: Any = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = call()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def _size(result: Any) -> str:
+    if hasattr(result, "yes"):
+        return f"{len(result.yes)}/{len(result.no)}/{len(result.unknown)}"
+    unknown = len(result.unknown)
+    return f"{len(result)}" + (f" (+{unknown} unknown)" if unknown else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--partners", type=int, default=10_000, help="dataset size (default 10,000)")
+    parser.add_argument("--quick", action="store_true", help="a tiny smoke run (200 partners, 3 repeats)")
+    parser.add_argument("--repeat", type=int, default=20, help="warm calls per query; the best is reported")
+    args = parser.parse_args(argv)
+    n = 200 if args.quick else args.partners
+    repeat = 3 if args.quick else args.repeat
+
+    start = time.perf_counter()
+    ds = synthetic(n, seed=0)
+    print(f"dataset: {n} partners, built and checked in {time.perf_counter() - start:.2f} s")
+    some = ds.partners[n // 2].alpha3
+    queries: list[tuple[str, Callable[[], Any]]] = [
+        ("participants('PFP')", lambda: ds.participants("PFP")),
+        ("participants('PFP', since_after=2022)", lambda: ds.participants("PFP", since_after=2022)),
+        ("participants('SPS', topic='cyber-defence')", lambda: ds.participants("SPS", topic="cyber-defence")),
+        (f"participants(partner={some!r})", lambda: ds.participants(partner=some)),
+        ("cooperating('cyber-defence')", lambda: ds.cooperating("cyber-defence")),
+        (f"cooperating('science', partner={some!r})", lambda: ds.cooperating("science", partner=some)),
+        ("stance('forces')", lambda: ds.stance("forces")),
+        ("milestones('relations', since_before=1993)", lambda: ds.milestones("relations", since_before=1993)),
+        ("timeline(2024, 2024)", lambda: ds.timeline(2024, 2024)),
+        (f"timeline(partner={some!r})", lambda: ds.timeline(partner=some)),
+        ("search('mot042')", lambda: ds.search("mot042")),
+        ("search('cooperation')", lambda: ds.search("cooperation")),
+        ("as_of(1995).participants('PFP')", lambda: ds.as_of(1995).participants("PFP")),
+    ]
+    print(f"{'query':<46} {'first call':>11} {'warm call':>10} {'result':>18} {'warm µs/record':>15}")
+    for name, call in queries:
+        first, _ = _time(call, 1)
+        warm, result = _time(call, repeat)
+        records = len(result) + len(result.unknown) if not hasattr(result, "yes") else n
+        per = warm * 1e6 / max(records, 1)
+        print(f"{name:<46} {first * 1e3:>9.2f}ms {warm * 1e3:>8.3f}ms {_size(result):>18} {per:>15.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""Building records from JSON-like data, quickly: the pass that valid data takes.
+
+Types and values are checked by the records' own validators; this pass adds only what they cannot
+see (an object's exact key set, an array where a tuple goes). It stops at the first defect, and the
+caller then runs cattrs' detailed pass to report every defect with its path, so this module never
+has to describe a problem. A plan per class is computed once; nothing here generates code, which
+keeps the first load of a process cheap.
+"""
+
+import types
+import typing
+from typing import Any
+
+import attrs
+
+# Field kinds in a plan.
+_PLAIN, _RECORD, _RECORDS = 0, 1, 2
+
+_plans: dict[type, tuple[frozenset[str], tuple[tuple[str, int, Any], ...]]] = {}
+
+
+class Invalid(Exception):
+    """The data does not fit; the detailed pass will say where and why."""
+
+
+def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, int, Any], ...]]:
+    found = _plans.get(cls)
+    if found is not None:
+        return found
+    steps: list[tuple[str, int, Any]] = []
+    for a in attrs.fields(cls):
+        t = a.type
+        if typing.get_origin(t) in (typing.Union, types.UnionType):
+            t = next(arg for arg in typing.get_args(t) if arg is not type(None))
+        if attrs.has(t):
+            steps.append((a.name, _RECORD, t))
+        elif typing.get_origin(t) is tuple:
+            item = typing.get_args(t)[0]
+            steps.append((a.name, _RECORDS if attrs.has(item) else _PLAIN, item))
+        else:
+            steps.append((a.name, _PLAIN, None))
+    plan = (frozenset(a.name for a in attrs.fields(cls)), tuple(steps))
+    _plans[cls] = plan
+    return plan
+
+
+def build(cls: type, data: Any) -> Any:
+    """A ``cls`` from its dict form; raises :class:`Invalid` (or the record's own error) on any defect."""
+    if type(data) is not dict:
+        raise Invalid
+    names, steps = _plan(cls)
+    if data.keys() != names:
+        raise Invalid
+    values: dict[str, Any] = {}
+    for name, kind, sub in steps:
+        value = data[name]
+        if kind == _RECORD:
+            if value is not None:
+                value = build(sub, value)
+        elif kind == _RECORDS:
+            if type(value) is not list:
+                raise Invalid
+            value = tuple([build(sub, item) for item in value])
+        elif type(value) is list:
+            value = tuple(value)
+        elif type(value) is dict:
+            raise Invalid  # only records are objects
+        values[name] = value
+    return cls(**values)
+
+
+def build_all(cls: type, data: Any) -> tuple[Any, ...]:
+    """A tuple of ``cls`` from a JSON array of dict forms."""
+    if type(data) is not list:
+        raise Invalid
+    return tuple([build(cls, item) for item in data])
