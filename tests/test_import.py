@@ -19,3 +19,20 @@ def test_public_names_are_exported_and_documented() -> None:
         value = getattr(partnerdata, name)
         if callable(value):
             assert value.__doc__ and ">>>" in value.__doc__, f"{name} needs a docstring with an example"
+
+
+def test_lazy_names_match_the_type_checking_imports_and_all() -> None:
+    """The three listings of the public names in ``__init__`` (typing, loading, ``__all__``) agree."""
+    import ast
+    import inspect
+
+    import partnerdata
+
+    tree = ast.parse(inspect.getsource(partnerdata))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING")
+    typed = {(i.module, a.name) for i in block.body if isinstance(i, ast.ImportFrom) for a in i.names}
+    lazy = {(module, name) for module, names in partnerdata._EXPORTS.items() for name in names}
+    assert typed == lazy
+    assert set(partnerdata.__all__) == {name for _, name in lazy} | {"DATA_VERSION", "__version__"}
+    for name in partnerdata.__all__:
+        assert getattr(partnerdata, name) is not None

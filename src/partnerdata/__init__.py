@@ -6,57 +6,188 @@
 2015
 """
 
-from partnerdata._convert import from_dict, from_json, to_dict, to_json
-from partnerdata._dataset import Dataset
-from partnerdata._errors import DataValidationError, NotFoundError, PartnerDataError, Problem
-from partnerdata._load import load
-from partnerdata._records import (
-    Channel,
-    CooperationPlan,
-    Event,
-    Evidence,
-    Milestone,
-    PartialDate,
-    Participation,
-    Partner,
-    Programme,
-    Relation,
-    Source,
-    Stance,
-    Statement,
-    Text,
-    Topic,
-    UnitDesignation,
-)
+# Names load on first use (PEP 562): ``import partnerdata`` costs almost nothing, and a
+# program pays only for the parts it touches. Type checkers read the imports below.
+
 from partnerdata._version import DATA_VERSION, __version__
+
+TYPE_CHECKING = False  # not typing's: importing typing would cost more than this whole module
+if TYPE_CHECKING:
+    from partnerdata._convert import (
+        from_dict,
+        from_json,
+        to_dict,
+        to_json,
+    )
+    from partnerdata._dataset import Dataset
+    from partnerdata._diff import (
+        Change,
+        Diff,
+        DiffConflictError,
+        diff,
+    )
+    from partnerdata._errors import (
+        DataValidationError,
+        FieldError,
+        NotFoundError,
+        PartnerDataError,
+        Problem,
+    )
+    from partnerdata._extract import Extraction, extract
+    from partnerdata._load import load
+    from partnerdata._page import Page, PageError, PageItem, PageSection, parse_page
+    from partnerdata._questions import Snapshot
+    from partnerdata._records import (
+        Channel,
+        CooperationPlan,
+        Event,
+        Evidence,
+        Milestone,
+        PartialDate,
+        Participation,
+        Partner,
+        Programme,
+        Relation,
+        Source,
+        Stance,
+        Statement,
+        Text,
+        Topic,
+        UnitDesignation,
+    )
+    from partnerdata._results import (
+        Answer,
+        Cooperation,
+        Framework,
+        Membership,
+        PartnerMilestone,
+        PartnerStance,
+        Results,
+        StatementHit,
+        TimelineEntry,
+    )
+
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "partnerdata._convert": (
+        "from_dict",
+        "from_json",
+        "to_dict",
+        "to_json",
+    ),
+    "partnerdata._dataset": ("Dataset",),
+    "partnerdata._diff": (
+        "Change",
+        "Diff",
+        "DiffConflictError",
+        "diff",
+    ),
+    "partnerdata._errors": (
+        "DataValidationError",
+        "FieldError",
+        "NotFoundError",
+        "PartnerDataError",
+        "Problem",
+    ),
+    "partnerdata._extract": ("Extraction", "extract"),
+    "partnerdata._load": ("load",),
+    "partnerdata._page": ("Page", "PageError", "PageItem", "PageSection", "parse_page"),
+    "partnerdata._questions": ("Snapshot",),
+    "partnerdata._records": (
+        "Channel",
+        "CooperationPlan",
+        "Event",
+        "Evidence",
+        "Milestone",
+        "PartialDate",
+        "Participation",
+        "Partner",
+        "Programme",
+        "Relation",
+        "Source",
+        "Stance",
+        "Statement",
+        "Text",
+        "Topic",
+        "UnitDesignation",
+    ),
+    "partnerdata._results": (
+        "Answer",
+        "Cooperation",
+        "Framework",
+        "Membership",
+        "PartnerMilestone",
+        "PartnerStance",
+        "Results",
+        "StatementHit",
+        "TimelineEntry",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "DATA_VERSION",
+    "Answer",
+    "Change",
     "Channel",
+    "Cooperation",
     "CooperationPlan",
     "DataValidationError",
     "Dataset",
+    "Diff",
+    "DiffConflictError",
     "Event",
     "Evidence",
+    "Extraction",
+    "FieldError",
+    "Framework",
+    "Membership",
     "Milestone",
     "NotFoundError",
+    "Page",
+    "PageError",
+    "PageItem",
+    "PageSection",
     "PartialDate",
     "Participation",
     "Partner",
     "PartnerDataError",
+    "PartnerMilestone",
+    "PartnerStance",
     "Problem",
     "Programme",
     "Relation",
+    "Results",
+    "Snapshot",
     "Source",
     "Stance",
     "Statement",
+    "StatementHit",
     "Text",
+    "TimelineEntry",
     "Topic",
     "UnitDesignation",
     "__version__",
+    "diff",
+    "extract",
     "from_dict",
     "from_json",
     "load",
+    "parse_page",
     "to_dict",
     "to_json",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'partnerdata' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
