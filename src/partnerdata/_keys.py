@@ -43,11 +43,14 @@ class NameIndex(Generic[R]):
 
     def get(self, key: str) -> R:
         """The record ``key`` names, or :class:`NotFoundError` with the closest names."""
-        if not isinstance(key, str):
-            raise TypeError(f"a {self._kind} key is a string, not {type(key).__name__}")
-        found = self._map.get(key)
+        try:
+            found = self._map.get(key)  # the hot path: a code or a name spelled as stored
+        except TypeError:  # unhashable
+            found = None
         if found is not None:
             return found
+        if not isinstance(key, str):
+            raise TypeError(f"a {self._kind} key is a string, not {type(key).__name__}")
         found = self._map.get(fold(key))
         if found is not None:
             return found
