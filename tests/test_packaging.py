@@ -1,0 +1,47 @@
+"""The wheel ships the data, its manifest and ``py.typed``, and loads from a zip as from a folder."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("partnerdata-*.whl")
+    return found
+
+
+def test_wheel_contents(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "partnerdata/py.typed" in names
+    assert "partnerdata/data/manifest.json" in names
+    assert {"partnerdata/data/relations/KGZ.json", "partnerdata/data/relations/TKM.json"} <= names
+    assert not any(n.startswith(("tests/", "docs/", "benchmarks/")) for n in names)
+
+
+def test_data_loads_from_inside_the_zip(wheel: Path) -> None:
+    code = (
+        "import partnerdata, sys; ds = partnerdata.load(); "
+        "assert partnerdata.__file__.startswith(sys.argv[1]), partnerdata.__file__; "
+        "print(ds.relation('TKM').relations_since.year)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(wheel)!r}); " + code, str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1992"
