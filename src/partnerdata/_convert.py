@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from partnerdata._errors import DataValidationError, Problem
-from partnerdata._records import FieldError, show
+from partnerdata._errors import DataValidationError, FieldError, Problem
+from partnerdata._records import show
 
 T = TypeVar("T")
 
@@ -191,9 +191,10 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
 def _fast(data: Any, cl: Any) -> Any:
     from partnerdata import _structure
 
+    memo: dict[Any, Any] = {}
     if _is_tuple_of(cl):
-        return _structure.build_all(typing.get_args(cl)[0], data)
-    return _structure.build(cl, data)
+        return _structure.build_all(typing.get_args(cl)[0], data, memo)
+    return _structure.build(cl, data, memo)
 
 
 def _refile(problem: Problem, file: str | None, root: str) -> Problem:

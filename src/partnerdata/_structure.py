@@ -16,14 +16,16 @@ import attrs
 # Field kinds in a plan.
 _PLAIN, _RECORD, _RECORDS = 0, 1, 2
 
-_plans: dict[type, tuple[frozenset[str], tuple[tuple[str, int, Any], ...]]] = {}
+# Per class: its field names, one step per field, and whether it is a leaf (scalar fields only).
+_Plan = tuple[frozenset[str], tuple[tuple[str, int, Any], ...], bool]
+_plans: dict[type, _Plan] = {}
 
 
 class Invalid(Exception):
     """The data does not fit; the detailed pass will say where and why."""
 
 
-def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, int, Any], ...]]:
+def _plan(cls: type) -> _Plan:
     found = _plans.get(cls)
     if found is not None:
         return found
@@ -39,28 +41,45 @@ def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, int, Any], ...]]:
             steps.append((a.name, _RECORDS if attrs.has(item) else _PLAIN, item))
         else:
             steps.append((a.name, _PLAIN, None))
-    plan = (frozenset(a.name for a in attrs.fields(cls)), tuple(steps))
+    leaf = all(kind == _PLAIN and sub is None for _, kind, sub in steps)  # no nested record, no tuple
+    plan = (frozenset(a.name for a in attrs.fields(cls)), tuple(steps), leaf)
     _plans[cls] = plan
     return plan
 
 
-def build(cls: type, data: Any) -> Any:
-    """A ``cls`` from its dict form; raises :class:`Invalid` (or the record's own error) on any defect."""
+def build(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> Any:
+    """A ``cls`` from its dict form; raises :class:`Invalid` (or the record's own error) on any defect.
+
+    ``memo`` shares equal leaf records (texts, dates, evidence) within one load: the same sentence
+    is cited by a statement and by the facts read from it, and one immutable record serves both.
+    """
     if type(data) is not dict:
         raise Invalid
-    names, steps = _plan(cls)
+    names, steps, leaf = _plans.get(cls) or _plan(cls)
     if data.keys() != names:
         raise Invalid
+    if leaf and memo is not None:
+        try:
+            key = (cls, *[data[name] for name, _, _ in steps])
+            found = memo.get(key)
+        except TypeError:  # an unhashable value: the validators will refuse it
+            key, found = None, None
+        if found is not None:
+            return found
+        made = cls(**data)
+        if key is not None:
+            memo[key] = made
+        return made
     values: dict[str, Any] = {}
     for name, kind, sub in steps:
         value = data[name]
         if kind == _RECORD:
             if value is not None:
-                value = build(sub, value)
+                value = build(sub, value, memo)
         elif kind == _RECORDS:
             if type(value) is not list:
                 raise Invalid
-            value = tuple([build(sub, item) for item in value])
+            value = tuple([build(sub, item, memo) for item in value])
         elif type(value) is list:
             value = tuple(value)
         elif type(value) is dict:
@@ -69,8 +88,8 @@ def build(cls: type, data: Any) -> Any:
     return cls(**values)
 
 
-def build_all(cls: type, data: Any) -> tuple[Any, ...]:
+def build_all(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> tuple[Any, ...]:
     """A tuple of ``cls`` from a JSON array of dict forms."""
     if type(data) is not list:
         raise Invalid
-    return tuple([build(cls, item) for item in data])
+    return tuple([build(cls, item, memo) for item in data])
