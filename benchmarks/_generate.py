@@ -46,7 +46,9 @@ def document(n: int, *, seed: int = 1) -> dict[str, Any]:
     """The dict form of a valid dataset with ``n`` partners, sources and relations."""
     rng = random.Random(seed)
     base = partnerdata.to_dict(partnerdata.load())
-    partners, sources, relations = [], [], []
+    partners: list[dict[str, Any]] = []
+    sources: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
     for code in codes(n):
         since, sps = rng.randint(1992, 2000), rng.randint(1993, 2020)
         text = page(code, since, sps)
@@ -74,7 +76,7 @@ def document(n: int, *, seed: int = 1) -> dict[str, Any]:
         )
         ev = [evidence(sid, text, *place) for place in ((0, 1, 0), (1, 0, 0), (1, 1, 0), (2, 0, 0), (2, 0, 1))]
         focus = sorted(rng.sample(TOPICS, 2))
-        participations = [
+        participations: list[dict[str, Any]] = [
             {
                 "programme": p,
                 "since": rng.choice([None, rng.randint(2008, 2024)]),
@@ -98,8 +100,8 @@ def document(n: int, *, seed: int = 1) -> dict[str, Any]:
                 "evidence": [ev[3], ev[4]],
             }
         )
-        participations.sort(key=lambda p: p["programme"])
-        statements = [
+        participations.sort(key=lambda p: str(p["programme"]))
+        statements: list[dict[str, Any]] = [
             {
                 "text": {"fr": e["quote"], "en": f"Sentence {i} about {code}."},
                 "heading": None,

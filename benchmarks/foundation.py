@@ -26,10 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _generate  # noqa: E402
+import _generate
 
-import partnerdata  # noqa: E402
-
+import partnerdata
 
 # As users run Python: bytecode caches written once and reused (some sandboxes turn them off).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

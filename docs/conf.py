@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import partnerdata  # noqa: E402
+import partnerdata
 
 project = "partnerdata"
 author = "The partnerdata developers"

@@ -3,6 +3,7 @@
 import hashlib
 import json
 from importlib.resources import files
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -19,7 +20,7 @@ def _walk(value: object):  # type: ignore[no-untyped-def]
     """Every record nested in ``value``, depth first."""
     if attrs.has(type(value)):
         yield value
-        for a in attrs.fields(type(value)):
+        for a in attrs.fields(cast(Any, type(value))):
             yield from _walk(getattr(value, a.name))
     elif isinstance(value, tuple):
         for item in value:

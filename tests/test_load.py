@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import partnerdata
-from partnerdata import DataValidationError, Dataset
+from partnerdata import Dataset, DataValidationError
 
 PACKAGED = partnerdata.load()
 

@@ -72,7 +72,7 @@ def test_misses_raise_lookup_errors_with_suggestions() -> None:
     assert isinstance(info.value, NotFoundError)
     assert fold(info.value.suggestions[0]) == "turkmenistan"
     assert "did you mean" in str(info.value)
-    with pytest.raises(NotFoundError, match="no programme matches 'XYZZY'$"):
+    with pytest.raises(NotFoundError, match=r"^no programme matches 'XYZZY'$"):
         DS.programme("XYZZY")
     with pytest.raises(NotFoundError):
         DS.source("nope")

@@ -1,5 +1,7 @@
 """Records refuse what they cannot hold and cannot be changed once built."""
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -16,6 +18,12 @@ from partnerdata import (
     Text,
 )
 
+
+def untyped(value: object) -> Any:
+    """A value the type checker would refuse, for testing what the constructors refuse at run time."""
+    return value
+
+
 EV = Evidence(source="x-fr", section=1, item=0, sentence=0, quote="Une phrase.")
 
 
@@ -31,22 +39,25 @@ def test_records_are_frozen_slotted_and_hashable() -> None:
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: PartialDate(year="1994"), "year: expected an integer, got '1994'"),
+        (lambda: PartialDate(year=untyped("1994")), "year: expected an integer, got '1994'"),
         (lambda: PartialDate(year=True), "year: expected an integer, got True"),
         (lambda: PartialDate(year=1850), "year: 1850 is not between 1900 and 2100"),
         (lambda: PartialDate(year=1994, day=3), "day: a day needs a month"),
         (lambda: PartialDate(year=1994, month=13), "month: 13 is not between 1 and 12"),
         (lambda: Text(), "a text needs French or English"),
         (lambda: Text(fr=""), "fr: must not be empty (use None for unknown)"),
-        (lambda: Text(en=123), "en: expected a string, got 123"),
-        (lambda: Milestone(year=1992, via="nacc", evidence=[EV]), "via: 'nacc' is not a programme code"),
-        (lambda: Milestone(year=1992, evidence=[]), "evidence: needs at least one item"),
-        (lambda: Participation(programme="SPS", focus="science", evidence=[EV]), "expected a list, got a string"),
+        (lambda: Text(en=untyped(123)), "en: expected a string, got 123"),
+        (lambda: Milestone(year=1992, via="nacc", evidence=(EV,)), "via: 'nacc' is not a programme code"),
+        (lambda: Milestone(year=1992, evidence=()), "evidence: needs at least one item"),
         (
-            lambda: Participation(programme="SPS", focus=["science", "science"], evidence=[EV]),
+            lambda: Participation(programme="SPS", focus=untyped("science"), evidence=(EV,)),
+            "expected a list, got a string",
+        ),
+        (
+            lambda: Participation(programme="SPS", focus=("science", "science"), evidence=(EV,)),
             "focus: duplicate code 'science'",
         ),
-        (lambda: Participation(programme="SPS", focus=["Science"], evidence=[EV]), "focus[0]: 'Science' is not"),
+        (lambda: Participation(programme="SPS", focus=("Science",), evidence=(EV,)), "focus[0]: 'Science' is not"),
         (
             lambda: Partner(alpha3="kgz", alpha2="KG", name=Text(en="K"), official_name=Text(en="K")),
             "alpha3: 'kgz' is not an ISO 3166-1 alpha-3 code",
@@ -54,15 +65,15 @@ def test_records_are_frozen_slotted_and_hashable() -> None:
         (
             lambda: Relation(
                 partner="KGZ",
-                participations=[Participation(programme="SPS", evidence=[EV])] * 2,
+                participations=(Participation(programme="SPS", evidence=(EV,)),) * 2,
             ),
             "participations: duplicate programme 'SPS'",
         ),
         (
             lambda: Relation(
                 partner="KGZ",
-                relations_since=Milestone(year=1994, evidence=[EV]),
-                cooperation_since=Milestone(year=1992, evidence=[EV]),
+                relations_since=Milestone(year=1994, evidence=(EV,)),
+                cooperation_since=Milestone(year=1992, evidence=(EV,)),
             ),
             "cooperation cannot begin before relations",
         ),
@@ -75,16 +86,16 @@ def test_constructors_refuse_bad_values(build: object, message: str) -> None:
 
 
 def test_lists_become_tuples_and_code_sets_are_sorted() -> None:
-    p = Participation(programme="SPS", focus=["science", "cyber-defence"], evidence=[EV])
+    p = Participation(programme="SPS", focus=("science", "cyber-defence"), evidence=(EV,))
     assert p.focus == ("cyber-defence", "science")
     assert p.evidence == (EV,)
 
 
 def test_relation_collections_take_a_canonical_order() -> None:
-    a = Participation(programme="SPS", evidence=[EV])
-    b = Participation(programme="BI", evidence=[EV])
-    assert Relation(partner="KGZ", participations=[a, b]) == Relation(partner="KGZ", participations=[b, a])
-    assert Relation(partner="KGZ", participations=[a, b]).participations == (b, a)
+    a = Participation(programme="SPS", evidence=(EV,))
+    b = Participation(programme="BI", evidence=(EV,))
+    assert Relation(partner="KGZ", participations=(a, b)) == Relation(partner="KGZ", participations=(b, a))
+    assert Relation(partner="KGZ", participations=(a, b)).participations == (b, a)
 
 
 def test_source_checks_its_checksum_and_title() -> None:
@@ -98,7 +109,11 @@ def test_source_checks_its_checksum_and_title() -> None:
 
 def test_text_picks_a_language() -> None:
     t = Text(fr="neutralité permanente", en="permanent neutrality")
-    assert (t.get("fr"), t.get("en"), str(t)) == ("neutralité permanente", "permanent neutrality", "permanent neutrality")
+    assert (t.get("fr"), t.get("en"), str(t)) == (
+        "neutralité permanente",
+        "permanent neutrality",
+        "permanent neutrality",
+    )
     assert Text(fr="seul").get("en") == "seul"
     assert Text(fr="seul").get("en", fallback=False) is None
     with pytest.raises(ValueError, match="lang must be"):

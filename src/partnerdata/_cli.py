@@ -240,7 +240,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # Modules that add subcommands; each defines ``add_commands(command, data_option, lang_option)``.
-_COMMAND_MODULES: tuple[str, ...] = ("partnerdata._diff_cli", "partnerdata._query_cli")
+_COMMAND_MODULES: tuple[str, ...] = ("partnerdata._diff_cli", "partnerdata._query_cli", "partnerdata._ingest_cli")
 
 
 def _parser() -> argparse.ArgumentParser:

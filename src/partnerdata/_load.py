@@ -10,10 +10,14 @@ import hashlib
 import os
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from partnerdata._errors import DataValidationError, Problem
+
+if TYPE_CHECKING:
+    from partnerdata._dataset import Dataset
 
 __all__ = ["load"]
 
@@ -25,7 +29,7 @@ _FILE_NAME = re.compile(
 )
 _REQUIRED = ("partners.json", "programmes.json", "topics.json")
 
-_packaged: Any = None
+_packaged: "Dataset | None" = None
 _packaged_lock = threading.Lock()
 
 
@@ -42,7 +46,7 @@ class _Node(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
-def load(path: "str | os.PathLike[str] | None" = None) -> Any:
+def load(path: "str | os.PathLike[str] | None" = None) -> "Dataset":
     """Load a dataset: the packaged data when ``path`` is ``None``, else a user's file or folder.
 
     The packaged dataset is parsed once per process and shared: it is immutable, so no caller can
@@ -71,7 +75,7 @@ def load(path: "str | os.PathLike[str] | None" = None) -> Any:
     return _load_document(target)
 
 
-def _load_packaged() -> Any:
+def _load_packaged() -> "Dataset":
     global _packaged
     found = _packaged
     if found is not None:
@@ -97,7 +101,7 @@ def _load_packaged() -> Any:
         return _packaged
 
 
-def _load_document(target: Path) -> Any:
+def _load_document(target: Path) -> "Dataset":
     from partnerdata._convert import parse_json, structure
     from partnerdata._dataset import Dataset
 
@@ -120,7 +124,7 @@ def _load_document(target: Path) -> Any:
 MANIFEST_KEYS = frozenset({"format", "data_version", "files"})
 
 
-def _quietly(build: Any) -> Any:
+def _quietly(build: "Callable[[], Dataset]") -> "Dataset":
     # Bulk structuring makes many small objects; the cyclic GC would walk them all again and
     # again while they are made, and none of them can form a cycle.
     import gc
@@ -180,7 +184,7 @@ def _read_manifest(folder: _Node, label: str) -> tuple[str, dict[str, str], list
     return version if isinstance(version, str) else "", listed, problems
 
 
-def _load_folder(folder: _Node, label: str) -> Any:
+def _load_folder(folder: _Node, label: str) -> "Dataset":
     from partnerdata._convert import parse_json, structure
     from partnerdata._dataset import Dataset
     from partnerdata._records import Partner, Programme, Relation, Source, Topic
@@ -212,7 +216,7 @@ def _load_folder(folder: _Node, label: str) -> Any:
         except DataValidationError as exc:
             problems += exc.problems
 
-    def build() -> Any:
+    def build() -> "Dataset":
         lists: dict[str, list[Any]] = {"partners": [], "programmes": [], "topics": [], "sources": [], "relations": []}
         files: dict[str, list[str]] = {key: [] for key in lists}  # which file each record came from
         kinds: dict[str, type] = {"partners": Partner, "programmes": Programme, "topics": Topic}

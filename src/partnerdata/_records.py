@@ -56,6 +56,17 @@ def show(value: object) -> str:
 # the end of the line: nothing after them coerces.
 
 
+class _Card:
+    """Jupyter shows every record as a card; the HTML is built by ``partnerdata._html``, imported on first use."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from partnerdata._html import record_card
+
+        return record_card(self)
+
+
 def _check_str(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if type(value) is not str:
         raise FieldError(attribute.name, f"expected a string, got {show(value)}")
@@ -172,7 +183,7 @@ def sort_by(value: Iterable[Any], key: Any) -> tuple[Any, ...]:
 
 
 @frozen(kw_only=True)
-class Text:
+class Text(_Card):
     """A label or sentence in French and in English.
 
     French is the language of the source pages and English renderings are written by the project.
@@ -223,7 +234,7 @@ def _check_opt_text(inst: Any, attribute: "attrs.Attribute[Any]", value: object)
 
 
 @frozen(kw_only=True)
-class PartialDate:
+class PartialDate(_Card):
     """A date known to the year, the month or the day.
 
     >>> from partnerdata import PartialDate
@@ -256,7 +267,7 @@ class PartialDate:
 
 
 @frozen(kw_only=True)
-class Evidence:
+class Evidence(_Card):
     """Where a fact was read: one sentence of one source page, quoted verbatim.
 
     ``section`` 0 is the page's head (item 0 the title, item 1 the introduction); sections 1, 2, ...
@@ -296,7 +307,7 @@ _alpha3 = _pattern(_ALPHA3, "an ISO 3166-1 alpha-3 code")
 
 
 @frozen(kw_only=True)
-class Partner:
+class Partner(_Card):
     """A partner country of NATO, with its names in both languages.
 
     ``alpha2`` is ``None`` only where no ISO 3166-1 alpha-2 code is known.
@@ -318,7 +329,7 @@ class Partner:
 
 
 @frozen(kw_only=True)
-class Programme:
+class Programme(_Card):
     """A framework, programme, plan, body or office of NATO partnership (vocabulary).
 
     ``founded`` and ``ended`` are ``None`` where the date is not known for sure; ``successor`` is
@@ -350,7 +361,7 @@ class Programme:
 
 
 @frozen(kw_only=True)
-class Topic:
+class Topic(_Card):
     """An area of cooperation (vocabulary), with the surface forms pages use for it.
 
     >>> import partnerdata
@@ -366,7 +377,7 @@ class Topic:
 
 
 @frozen(kw_only=True)
-class Source:
+class Source(_Card):
     """A source page, its text verbatim, and the SHA-256 of that text (UTF-8).
 
     >>> import partnerdata
@@ -410,7 +421,7 @@ class Source:
 
 
 @frozen(kw_only=True)
-class Milestone:
+class Milestone(_Card):
     """The year something began for a partner, and the framework it began through (``via``).
 
     >>> import partnerdata
@@ -425,7 +436,7 @@ class Milestone:
 
 
 @frozen(kw_only=True)
-class Participation:
+class Participation(_Card):
     """A partner's participation in a programme.
 
     ``since`` is the year its participation began where the page gives it, else ``None``;
@@ -447,7 +458,7 @@ class Participation:
 
 
 @frozen(kw_only=True)
-class CooperationPlan:
+class CooperationPlan(_Card):
     """The plan that sets a partner's cooperation objectives, and how often it is renewed.
 
     >>> import partnerdata
@@ -463,7 +474,7 @@ class CooperationPlan:
 
 
 @frozen(kw_only=True)
-class UnitDesignation:
+class UnitDesignation(_Card):
     """Units a partner has designated or prepares for some use, as the page says (not NATO-led forces).
 
     >>> import partnerdata
@@ -479,7 +490,7 @@ class UnitDesignation:
 
 
 @frozen(kw_only=True)
-class Stance:
+class Stance(_Card):
     """A partner's stance: neutrality and what it makes available to NATO-led operations.
 
     Each of the three flags is ``True``, ``False`` or ``None`` when the sources are silent.
@@ -507,7 +518,7 @@ class Stance:
 
 
 @frozen(kw_only=True)
-class Channel:
+class Channel(_Card):
     """A channel of political dialogue or public information between NATO and the partner.
 
     >>> import partnerdata
@@ -522,7 +533,7 @@ class Channel:
 
 
 @frozen(kw_only=True)
-class Event:
+class Event(_Card):
     """A dated statement about the partner. ``end`` is the last year of a range, if any.
 
     >>> import partnerdata
@@ -551,7 +562,7 @@ class Event:
 
 
 @frozen(kw_only=True)
-class Statement:
+class Statement(_Card):
     """One sentence of a source page about the partner, in French (verbatim) and English.
 
     ``heading`` is the heading of the page section it stands under (``None`` for the introduction
@@ -592,8 +603,8 @@ def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
     return sort_by(value, lambda s: (s.evidence.source, s.evidence.section, s.evidence.item, s.evidence.sentence))
 
 
-@frozen(kw_only=True)
-class Relation:
+@frozen(kw_only=True, repr=False)
+class Relation(_Card):
     """One partner's relation with NATO, every fact with its evidence.
 
     >>> import partnerdata
@@ -638,6 +649,13 @@ class Relation:
         ):
             raise FieldError("cooperation_since", "practical cooperation cannot begin before relations")
 
+    def __repr__(self) -> str:
+        # The attrs repr would list every statement; this one stays one line.
+        return (
+            f"<Relation {self.partner}: {len(self.participations)} participations, {len(self.events)} events, "
+            f"{len(self.statements)} statements>"
+        )
+
     def participation(self, programme: str) -> Participation | None:
         """This partner's participation in ``programme`` (a code), or ``None``."""
         for p in self.participations:
@@ -669,23 +687,3 @@ class Relation:
     def sources(self) -> tuple[str, ...]:
         """The ids of the source pages the relation's statements come from, sorted."""
         return tuple(sorted({s.evidence.source for s in self.statements}))
-
-
-# Jupyter shows records as cards and relations get a short repr (the attrs one lists every statement);
-# the rendering lives in partnerdata._html, imported on first use.
-def _repr_html_(self: Any) -> str:
-    from partnerdata._html import record_card
-
-    return record_card(self)
-
-
-def _relation_repr(self: Relation) -> str:
-    return (
-        f"<Relation {self.partner}: {len(self.participations)} participations, {len(self.events)} events, "
-        f"{len(self.statements)} statements>"
-    )
-
-
-for _cls in (Partner, Programme, Topic, Source, Relation, Participation, Event, Statement, Text, Evidence):
-    _cls._repr_html_ = _repr_html_  # type: ignore[attr-defined]
-Relation.__repr__ = _relation_repr  # type: ignore[method-assign, assignment]

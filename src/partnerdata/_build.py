@@ -1,0 +1,281 @@
+"""Rebuilding the packaged data: the extractor's output for the source pages, plus a reviewed overlay.
+
+Inputs (packaged, outside the loaded data folder so the loader never sees them):
+
+- ``partnerdata/_sources/overlay.json``: the source pages to read (id, page file, url) and what no
+  extractor should guess: renderings in the other language of statements, headings, aims,
+  purposes, descriptions, hosts and renewals, event ids, and a few editorial texts;
+- ``partnerdata/_sources/pages/<id>.txt``: each page verbatim;
+- the vocabulary files of the data folder (``partners.json``, ``programmes.json``,
+  ``topics.json``), which are curated by hand and only rewritten in canonical form.
+
+Outputs: ``sources/<id>.json``, ``relations/<ALPHA3>.json``, the vocabulary files and
+``manifest.json``. :func:`check` compares them with the files on disk.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from partnerdata._convert import structure, to_dict
+from partnerdata._errors import PartnerDataError
+from partnerdata._records import Partner, Programme, Relation, Text, Topic
+
+__all__ = ["BuildError", "build_files", "check", "default_data_dir", "default_inputs_dir", "write"]
+
+_VOCABULARY: dict[str, type] = {"partners.json": Partner, "programmes.json": Programme, "topics.json": Topic}
+
+
+class BuildError(PartnerDataError):
+    """The build's inputs are inconsistent: a stale overlay entry, a missing rendering, a bad page."""
+
+
+def default_data_dir() -> Path:
+    """The packaged data folder (in a source checkout, ``src/partnerdata/data``)."""
+    return Path(__file__).resolve().parent / "data"
+
+
+def default_inputs_dir() -> Path:
+    """The packaged build inputs: ``overlay.json`` and ``pages/``."""
+    return Path(__file__).resolve().parent / "_sources"
+
+
+def _dump(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+class _Vocabulary:
+    def __init__(self, partners: tuple[Any, ...], programmes: tuple[Any, ...], topics: tuple[Any, ...]) -> None:
+        self.partners, self.programmes, self.topics = partners, programmes, topics
+
+
+def _merge(text: Text | None, value: Any, where: str) -> Text:
+    """Fill ``text`` with the overlay's ``value``: a string for the missing language, or ``{"fr":..., "en":...}``."""
+    if isinstance(value, str):
+        if text is None:
+            raise BuildError(f"{where}: a bare string needs an extracted text to complete")
+        return attrs.evolve(text, en=value) if text.en is None else attrs.evolve(text, fr=value)
+    if not isinstance(value, dict) or not set(value) <= {"fr", "en"}:
+        raise BuildError(f"{where}: expected a string or an object with 'fr' and/or 'en'")
+    fields = {} if text is None else {"fr": text.fr, "en": text.en}
+    fields.update(value)
+    return Text(**fields)
+
+
+class _Overlay:
+    """Applies one relation's overlay entries and remembers which ones were used."""
+
+    def __init__(self, entries: dict[str, Any], headings: dict[str, Any], where: str) -> None:
+        self.entries, self.headings, self.where = entries, headings, where
+        self.used: set[str] = set()
+
+    def get(self, group: str, key: str) -> Any:
+        found = self.entries.get(group, {}).get(key)
+        if found is not None:
+            self.used.add(f"{group}/{key}")
+        return found
+
+    def unused(self) -> list[str]:
+        every = {f"{g}/{k}" for g, items in self.entries.items() for k in items}
+        return sorted(every - self.used)
+
+    def heading(self, text: Text | None) -> Text | None:
+        if text is None:
+            return None
+        raw = text.fr if text.fr is not None else text.en
+        value = self.headings.get(str(raw).replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " "))
+        return text if value is None else _merge(text, value, f"headings/{raw}")
+
+    def apply(self, r: Relation) -> Relation:
+        w = self.where
+        statements = []
+        for s in r.statements:
+            entry = self.get("statements", s.key)
+            s = attrs.evolve(s, heading=self.heading(s.heading))
+            if isinstance(entry, dict) and ("text" in entry or "topics" in entry or "programmes" in entry):
+                changes: dict[str, Any] = {}
+                if "text" in entry:
+                    changes["text"] = _merge(s.text, entry["text"], f"{w}/statements/{s.key}")
+                for name in ("topics", "programmes"):
+                    if name in entry:
+                        changes[name] = entry[name]
+                s = attrs.evolve(s, **changes)
+            elif entry is not None:
+                s = attrs.evolve(s, text=_merge(s.text, entry, f"{w}/statements/{s.key}"))
+            statements.append(s)
+        plan = r.plan
+        if plan is not None:
+            entry = self.get("plan", plan.programme)
+            if entry is not None:
+                plan = attrs.evolve(plan, renewal=_merge(plan.renewal, entry.get("renewal"), f"{w}/plan"))
+        participations = []
+        for p in r.participations:
+            entry = self.get("participations", p.programme)
+            if entry is not None:
+                changes = {
+                    k: _merge(getattr(p, k), v, f"{w}/participations/{p.programme}/{k}") for k, v in entry.items()
+                }
+                p = attrs.evolve(p, **changes)
+            participations.append(p)
+        designations = []
+        for d in r.stance.designations:
+            entry = self.get("designations", d.evidence[0].locator)
+            if entry is not None:
+                d = attrs.evolve(d, purpose=_merge(d.purpose, entry.get("purpose"), f"{w}/designations"))
+            designations.append(d)
+        channels = []
+        for c in r.channels:
+            entry = self.get("channels", c.body)
+            if entry is not None:
+                changes = {k: _merge(getattr(c, k), v, f"{w}/channels/{c.body}/{k}") for k, v in entry.items()}
+                c = attrs.evolve(c, **changes)
+            channels.append(c)
+        events = []
+        for e in r.events:
+            entry = self.get("events", e.evidence[0].locator)
+            if entry is not None:
+                e = attrs.evolve(
+                    e,
+                    id=entry.get("id", e.id),
+                    text=_merge(e.text, entry["text"], f"{w}/events/{e.id}") if "text" in entry else e.text,
+                )
+            events.append(e)
+        return attrs.evolve(
+            r,
+            statements=statements,
+            plan=plan,
+            participations=participations,
+            stance=attrs.evolve(r.stance, designations=designations),
+            channels=channels,
+            events=events,
+        )
+
+
+def _missing_languages(value: Any, path: str) -> list[str]:
+    if isinstance(value, Text):
+        return [] if value.fr is not None and value.en is not None else [path]
+    if attrs.has(type(value)):
+        return [
+            m for a in attrs.fields(type(value)) for m in _missing_languages(getattr(value, a.name), f"{path}.{a.name}")
+        ]
+    if isinstance(value, tuple):
+        return [m for i, item in enumerate(value) for m in _missing_languages(item, f"{path}[{i}]")]
+    return []
+
+
+def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) -> dict[str, bytes]:
+    """Every file of the data folder as the build makes it, by relative name (manifest included)."""
+    from partnerdata._dataset import Dataset
+    from partnerdata._extract import extract
+    from partnerdata._page import PageError, parse_page
+    from partnerdata._version import DATA_VERSION
+
+    data_dir = data_dir or default_data_dir()
+    inputs_dir = inputs_dir or default_inputs_dir()
+    overlay = json.loads((inputs_dir / "overlay.json").read_text("utf-8"))
+    if overlay.get("format") != 1:
+        raise BuildError("overlay.json: unknown format (expected 1)")
+    files: dict[str, bytes] = {}
+    vocabulary: dict[str, tuple[Any, ...]] = {}
+    for name, cls in _VOCABULARY.items():
+        data = json.loads((data_dir / name).read_text("utf-8"))
+        records = tuple(structure(data, tuple[cls, ...], file=name))  # type: ignore[valid-type]
+        key: Callable[[Any], str] = (lambda r: r.alpha3) if cls is Partner else (lambda r: r.code)
+        records = tuple(sorted(records, key=key))
+        vocabulary[name.removesuffix(".json")] = records
+        files[name] = _dump([to_dict(r) for r in records])
+    vocab = _Vocabulary(vocabulary["partners"], vocabulary["programmes"], vocabulary["topics"])
+    relations_overlay = overlay.get("relations", {})
+    sources, relations = [], []
+    problems: list[str] = []
+    for entry in overlay.get("sources", []):
+        sid = entry["id"]
+        text = (inputs_dir / entry["page"]).read_text("utf-8")
+        try:
+            page = parse_page(text)
+        except PageError as exc:
+            raise BuildError(f"{entry['page']}: {exc}") from None
+        result = extract(page, vocabulary=vocab, source_id=sid, url=entry.get("url"))
+        if "partner" in entry and entry["partner"] != result.partner.alpha3:
+            problems.append(f"{sid}: the page names {result.partner.alpha3}, the overlay says {entry['partner']}")
+        alpha3 = result.partner.alpha3
+        applier = _Overlay(relations_overlay.get(alpha3, {}), overlay.get("headings", {}), f"relations/{alpha3}")
+        relation = applier.apply(result.relation)
+        problems += [f"overlay relations/{alpha3}/{u}: matches nothing in the extraction" for u in applier.unused()]
+        problems += [f"relations/{alpha3}.json: {p} lacks a language" for p in _missing_languages(relation, "$")]
+        sources.append(result.source)
+        relations.append(relation)
+        files[f"sources/{sid}.json"] = _dump(to_dict(result.source))
+        files[f"relations/{alpha3}.json"] = _dump(to_dict(relation))
+    unknown = set(relations_overlay) - {r.partner for r in relations}
+    problems += [f"overlay relations/{code}: no source page for this partner" for code in sorted(unknown)]
+    if problems:
+        raise BuildError("the build inputs are inconsistent:\n  " + "\n  ".join(problems))
+    # The whole dataset must pass every integrity check before anything is written.
+    Dataset(data_version=DATA_VERSION, sources=sources, relations=relations, **vocabulary)
+    manifest = {
+        "format": 1,
+        "data_version": DATA_VERSION,
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+    }
+    files["manifest.json"] = (json.dumps(manifest, indent=2) + "\n").encode("utf-8")
+    return dict(sorted(files.items()))
+
+
+def _on_disk(data_dir: Path) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    for path in sorted(data_dir.rglob("*.json")):
+        found[path.relative_to(data_dir).as_posix()] = path.read_bytes()
+    return found
+
+
+def check(data_dir: Path | None = None, inputs_dir: Path | None = None) -> list[str]:
+    """The differences between the data files on disk and what the build makes (empty: up to date)."""
+    import difflib
+
+    data_dir = data_dir or default_data_dir()
+    built = build_files(data_dir, inputs_dir)
+    present = _on_disk(data_dir)
+    out: list[str] = []
+    for name in sorted(set(built) | set(present)):
+        if name not in present:
+            out.append(f"{name}: missing (the build makes it)")
+        elif name not in built:
+            out.append(f"{name}: not made by the build")
+        elif present[name] != built[name]:
+            diff = difflib.unified_diff(
+                present[name].decode("utf-8", "replace").splitlines(),
+                built[name].decode("utf-8", "replace").splitlines(),
+                f"{name} (committed)",
+                f"{name} (built)",
+                n=1,
+                lineterm="",
+            )
+            lines = list(diff)
+            shown = "\n".join("    " + line for line in lines[:24])
+            more = f"\n    ... {len(lines) - 24} more lines" if len(lines) > 24 else ""
+            out.append(f"{name}: differs from the build\n{shown}{more}")
+    return out
+
+
+def write(data_dir: Path | None = None, inputs_dir: Path | None = None) -> list[str]:
+    """Regenerate the data folder; returns the names of the files that changed (stale ones removed)."""
+    data_dir = data_dir or default_data_dir()
+    built = build_files(data_dir, inputs_dir)
+    present = _on_disk(data_dir)
+    changed: list[str] = []
+    for name, data in built.items():
+        if present.get(name) != data:
+            target = data_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            changed.append(name)
+    for name in sorted(set(present) - set(built)):
+        if name.startswith(("relations/", "sources/")):
+            (data_dir / name).unlink()
+            changed.append(name)
+    return changed

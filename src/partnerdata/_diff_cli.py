@@ -1,0 +1,94 @@
+"""The ``partnerdata diff OLD NEW`` command: exit 0 when equal, 1 when different, 2 on error, like diff(1)."""
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from partnerdata._errors import PartnerDataError
+
+_RELATION_KEYS = frozenset(
+    {
+        "partner",
+        "relations_since",
+        "cooperation_since",
+        "plan",
+        "participations",
+        "stance",
+        "channels",
+        "events",
+        "statements",
+    }
+)
+
+
+def _is_path(side: str) -> bool:
+    return os.path.exists(side) or os.sep in side or "/" in side or side.lower().endswith(".json")
+
+
+def _side(side: str, data: str | None) -> Any:
+    """A partner key names its relation (in ``--data`` or the packaged data); a path, a dataset or a relation."""
+    import partnerdata
+
+    if _is_path(side):
+        target = Path(side)
+        if target.is_file():
+            from partnerdata._convert import parse_json, structure
+
+            document = parse_json(target.read_bytes(), file=side)
+            if isinstance(document, dict) and document.keys() == _RELATION_KEYS:
+                return structure(document, partnerdata.Relation, file=side)
+        return partnerdata.load(side)
+    return partnerdata.load(data).relation(side)
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    import partnerdata
+
+    old, new = _side(args.old, args.data), _side(args.new, args.data)
+    if type(old) is not type(new):
+        raise PartnerDataError(
+            f"cannot compare a {type(old).__name__} ({args.old}) with a {type(new).__name__} ({args.new})"
+        )
+    d = partnerdata.diff(old, new, identity=True if args.identity else None)
+    if args.format == "json":
+        out.write(d.to_json())
+    elif args.format == "patch":
+        import json
+
+        out.write(json.dumps(d.to_json_patch(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(d.render(args.format, lang=args.lang) + "\n")
+    return 1 if d else 0
+
+
+def add_commands(
+    command: Callable[..., argparse.ArgumentParser],
+    data_option: Callable[[argparse.ArgumentParser], None],
+    lang_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Add ``diff`` to the ``partnerdata`` command."""
+    p = command(
+        "diff",
+        _run,
+        "show what changed between two partners' relations or two data editions"
+        " (exit 0: equal, 1: different, 2: error)",
+    )
+    p.add_argument(
+        "old", metavar="OLD", help="a partner key (e.g. KGZ), a relation or dataset JSON file, or a data folder"
+    )
+    p.add_argument("new", metavar="NEW", help="the same kind of thing as OLD")
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "patch"),
+        default="text",
+        help="text (default), markdown, json (the changes) or patch (RFC 6902 JSON Patch)",
+    )
+    p.add_argument(
+        "--identity",
+        action="store_true",
+        help="also compare identity fields, statements and evidence when comparing two different partners",
+    )
+    lang_option(p)
+    data_option(p)

@@ -1,0 +1,884 @@
+"""From a parsed page to draft records: the facts of ``extraction-conventions.md``, with evidence.
+
+Recognition is driven by the vocabulary: programmes, partners and topics are found by their names,
+acronyms and aliases in both languages (a new vocabulary entry is enough for the extractor to find
+it). Names are compared as words: folded (case, accents, apostrophes, hyphens), without articles,
+and singular; acronyms are compared case-sensitively. The rest is a handful of cue words in
+French and English for what a sentence says: a start, a joining, a cycle, a refusal.
+"""
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from partnerdata._errors import NotFoundError
+from partnerdata._page import Page, parse_page
+from partnerdata._records import (
+    Channel,
+    CooperationPlan,
+    Event,
+    Evidence,
+    Milestone,
+    PartialDate,
+    Participation,
+    Partner,
+    Programme,
+    Relation,
+    Source,
+    Stance,
+    Statement,
+    Text,
+    Topic,
+    UnitDesignation,
+)
+
+__all__ = ["Extraction", "extract"]
+
+# --- normalised text --------------------------------------------------------------------------
+
+
+def _plain_char(c: str) -> str:
+    if c in "\u2019\u2018\u02bc`\u00b4":
+        return "'"
+    if c in "\u00a0\u202f\u2009\u2007":
+        return " "
+    if c in "\u2010\u2011\u2012\u2013\u2014":
+        return "-"
+    base = unicodedata.normalize("NFKD", c)[:1] or c
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def plain(text: str) -> str:
+    """Lower case, no accents, plain apostrophes, spaces and hyphens; the same length as ``text``.
+
+    >>> plain("L’intégrité\u00a0«\u202fdéfense\u202f»")
+    "l'integrite « defense »"
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(_plain_char(c) for c in text)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_STOP = frozenset(_words("le la les l un une des de du d au aux en a the an s"))
+_TOKEN = re.compile(r"\w+")
+
+
+def _norm(word: str) -> str:
+    if len(word) > 3 and word[-1] in "sx" and word[-2] not in "su":
+        return word[:-1]
+    return word
+
+
+@frozen
+class _Token:
+    raw: str
+    norm: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    low = plain(text)
+    return [_Token(text[m.start() : m.end()], _norm(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+
+
+@frozen
+class _Mention:
+    kind: str  # "programme", "topic" or "partner"
+    code: str
+    first: int  # token indices, end exclusive
+    last: int
+    start: int  # character offsets in the sentence
+    end: int
+
+
+# --- the vocabulary as surface forms -----------------------------------------------------------
+
+
+def _acronym_like(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(name) <= 12 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+class _Matcher:
+    """Every surface form of the vocabulary, ready for matching in a sentence's tokens."""
+
+    def __init__(self, vocabulary: Any) -> None:
+        self.partners: dict[str, Partner] = {p.alpha3: p for p in vocabulary.partners}
+        self.programmes: dict[str, Programme] = {p.code: p for p in vocabulary.programmes}
+        self.topics: dict[str, Topic] = {t.code: t for t in vocabulary.topics}
+        # (kind, code, words, case-sensitive)
+        self.forms: dict[str, list[tuple[str, str, tuple[str, ...], bool]]] = {}
+        for p in self.programmes.values():
+            names = [p.code, *_texts(p.name, p.acronym), *p.aliases]
+            self._add("programme", p.code, names)
+        for t in self.topics.values():
+            self._add("topic", t.code, [t.code.replace("-", " "), *_texts(t.label), *t.aliases])
+        for pa in self.partners.values():
+            self._add("partner", pa.alpha3, [*_texts(pa.name, pa.official_name), *pa.aliases])
+
+    def _add(self, kind: str, code: str, names: Iterable[str]) -> None:
+        seen: set[tuple[tuple[str, ...], bool]] = set()
+        for name in names:
+            exact = _acronym_like(name)
+            if exact:
+                words = tuple(m.group() for m in _TOKEN.finditer(name))
+            else:
+                words = tuple(t.norm for t in _tokens(name) if t.norm not in _STOP)
+            if not words or (words, exact) in seen:
+                continue
+            seen.add((words, exact))
+            self.forms.setdefault(words[0], []).append((kind, code, words, exact))
+
+    def mentions(self, tokens: Sequence[_Token]) -> list[_Mention]:
+        content = [i for i, t in enumerate(tokens) if t.norm not in _STOP]
+        found: list[_Mention] = []
+        # Names: on content words (articles skipped), folded and singular.
+        for ci, i in enumerate(content):
+            for kind, code, words, exact in self.forms.get(tokens[i].norm, ()):
+                if exact:
+                    continue
+                n = len(words)
+                if ci + n <= len(content) and all(tokens[content[ci + k]].norm == words[k] for k in range(n)):
+                    last = content[ci + n - 1] + 1
+                    found.append(_Mention(kind, code, i, last, tokens[i].start, tokens[last - 1].end))
+        # Acronyms: on every word, exactly as written.
+        for i, tok in enumerate(tokens):
+            for kind, code, words, exact in self.forms.get(tok.raw, ()):
+                n = len(words)
+                if exact and i + n <= len(tokens) and all(tokens[i + k].raw == words[k] for k in range(n)):
+                    found.append(_Mention(kind, code, i, i + n, tok.start, tokens[i + n - 1].end))
+        # A mention inside a longer one of the same kind is part of that name (PPP in "... du PPP").
+        kept = [
+            m
+            for m in found
+            if not any(
+                o.kind == m.kind
+                and o is not m
+                and o.first <= m.first
+                and m.last <= o.last
+                and (o.last - o.first) > (m.last - m.first)
+                for o in found
+            )
+        ]
+        unique: dict[tuple[str, str, int], _Mention] = {}
+        for m in sorted(kept, key=lambda m: (m.first, -m.last)):
+            unique.setdefault((m.kind, m.code, m.first), m)
+        return sorted(unique.values(), key=lambda m: (m.first, m.kind, m.code))
+
+
+def _texts(*texts: Text | None) -> list[str]:
+    return [s for t in texts if t is not None for s in (t.fr, t.en) if s is not None]
+
+
+_matchers: dict[tuple[int, ...], tuple[Any, _Matcher]] = {}
+_matchers_lock = threading.Lock()
+
+
+def _matcher(vocabulary: Any) -> _Matcher:
+    key = (id(vocabulary.partners), id(vocabulary.programmes), id(vocabulary.topics))
+    with _matchers_lock:
+        found = _matchers.get(key)
+        if found is not None and found[0] is vocabulary:
+            return found[1]
+        matcher = _Matcher(vocabulary)
+        if len(_matchers) > 8:
+            _matchers.clear()
+        _matchers[key] = (vocabulary, matcher)  # the reference keeps the ids from being reused
+        return matcher
+
+
+# --- cue words (on plain text) ----------------------------------------------------------------
+
+# A year: not part of a larger number, nor a decade ("the 1990s", "les années 1990").
+_YEAR = re.compile(r"(?<![\d,.])(?<!annees )(19[4-9]\d|20\d\d)(?!\d|[,.]\d|s\b)")
+_MONTHS = {
+    **{
+        m: i
+        for i, m in enumerate(
+            _words("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"), 1
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            _words("january february march april may june july august september october november december"), 1
+        )
+    },
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b")
+_RANGE = re.compile(
+    rf"(?:\b(?:de|from|between|entre|du)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH})\s+)?)?"
+    rf"(\d{{4}})\s*(?:-|\u2013|/|\s(?:a|au|to|and|et|until|till|jusqu'en|jusqu'a)\s+(?:(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+)?)(\d{{4}})\b"
+)
+
+_RELATIONS = re.compile(r"\brelations?\b")
+_START = re.compile(
+    r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|initi|ouvert|opened)"
+)
+_COOPERATION = re.compile(r"\bcooperation\b")
+_COOP_START = re.compile(r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi)")
+_JOIN = re.compile(
+    r"\b(?:adhe|rejoi|joined|join|joining|sign|membre|member|entered|integr|became|devenu|participat|particip|"
+    r"prend part|take part|took part|taken part|taking part|takes part)"
+)
+_SINCE = re.compile(
+    r"\b(?:depuis|since)\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + _MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
+)
+_FIRST = re.compile(
+    r"\b(?:first|premier|premiere)\b.*\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
+)
+_FRAMEWORK = re.compile(
+    r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up)"
+)
+_CYCLE = re.compile(
+    r"\b(?:tous les|toutes les|every|chaque)\s+(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
+    r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|"
+    r"triennal|three-year)\b"
+)
+_CYCLE_WORDS = {
+    "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5,
+    "biennal": 2, "biennial": 2, "biannuel": 2, "two-year": 2, "deux ans": 2, "annuel": 1, "annual": 1,
+    "yearly": 1, "chaque annee": 1, "every year": 1, "triennal": 3, "three-year": 3,
+}  # fmt: skip
+_PLAN_CLAUSE = re.compile(r"\b(?:qui est|qui sont|which is|which are|that is|qui doit etre|to be)\s+")
+_AIM = re.compile(
+    r"\b(?:destine a|destinee a|destines a|visant a|vise a|visent a|afin d'|afin de|pour (?=\w+(?:er|ir|re)\b)|"
+    r"aims to|aimed at|aiming to|designed to|intended to|in order to|with the aim of|"
+    r"(?:l'objectif|le but|the aim|the objective|the goal|the purpose)[^.]*?\b(?:est|is)\s+(?:d'|de|to)\s*)"
+)
+_HOST = re.compile(
+    r"^\s*,?\s*(?:(?:qui est\s+)?(?:situ[ée]e?|install[ée]e?|h[ée]berg[ée]e?|based|located|hosted|housed)\s+)?"
+    r"(?:au sein de|à|at|in|by|auprès de|dans)\s+"
+)
+# A host's name ends where the sentence goes on: a verb, a relative pronoun or a purpose.
+_HOST_END = re.compile(
+    r"\s(?:was|is|are|were|has|have|had|which|that|where|who|to|gives|give|provides|supports|offers|hosts|"
+    r"a|est|sont|ont|qui|où|pour|afin|permet|offre|accueille|fournit|depuis|since)\s"
+)
+_ARTICLE = re.compile(r"^(?:(?:le|la|les|l'|un|une|des|du|the|a|an)\s*)", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:ce|cet|cette|ces|this|that|these|the said|ledit|ladite)\s+"
+    r"(forum|conseil|council|programme|program|plan|initiative|centre|center|bureau|office)"
+)
+_DEMONSTRATIVE_KINDS = {
+    "forum": "forum", "conseil": "forum", "council": "forum", "programme": "programme", "program": "programme",
+    "plan": "plan", "initiative": "initiative", "centre": "centre", "center": "centre",
+    "bureau": "office", "office": "office",
+}  # fmt: skip
+_ANAPHOR = re.compile(
+    r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|celle|celui|it|this|these|they|that|such|the request|the aid)\b"
+)
+
+_NEGATION = re.compile(r"\b(?:ne|n'|ni|aucune?|jamais|not|no|never|neither|nor)\b|n't\b")
+_FORCES = re.compile(
+    r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
+    r"companies|compagnies?|officiers?|officers?|personnel militaire|military personnel|contribu\w*|"
+    r"peacekeepers?|casques bleus)"
+)
+_INFRASTRUCTURE = re.compile(
+    r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
+    r"transit|overflight|"
+    r"survol|installations|facilities|aircraft|avions|aeronefs)\b"
+)
+_NATO_LED = re.compile(
+    r"(?:dirigee?s? par l'otan|nato[- ]led|operations? (?:et missions )?de l'otan|nato operations?|"
+    r"operations? (?:and missions )?of nato|"
+    r"\bkfor\b|\bisaf\b|\bfias\b|resolute support|active endeavour|sea guardian|ocean shield|\bsfor\b|\bifor\b)"
+)
+_UNITS = re.compile(
+    r"\b(?:unites?|units?|troupes?|troops?|bataillons?|battalions?|compagnies?|company|companies|brigades?|contingents?|pelotons?|platoons?|detachements?|detachments?)\b"
+)
+_DESIGNATE = re.compile(
+    r"\b(?:design\w*|prepar\w*|earmark\w*|affect\w*|mis a disposition|made available|offert\w*|offered|pledged)"
+)
+
+_ELIGIBLE_EXCLUDED = frozenset(
+    {"forum", "centre", "organisation", "office", "public-diplomacy-office", "cooperation-plan"}
+)
+_CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
+
+
+@frozen(kw_only=True)
+class Extraction:
+    """What :func:`extract` read from a page: the draft relation, its partner and source, and what it could not place.
+
+    ``unplaced`` holds the evidence of every sentence (the title aside) in which the extractor
+    recognised nothing: no fact, programme, partner or topic. Every sentence is also a statement
+    of ``relation``, so nothing of the page is dropped.
+
+    >>> import partnerdata
+    >>> page = partnerdata.parse_page("Relations with Georgia\\nNATO and Georgia talk.\\n- Relations began in 1992.")
+    >>> result = partnerdata.extract(page)
+    >>> result.partner.alpha3, result.relation.relations_since.year
+    ('GEO', 1992)
+    >>> [ev.quote for ev in result.unplaced]
+    ['NATO and Georgia talk.']
+    """
+
+    partner: Partner
+    relation: Relation
+    source: Source
+    unplaced: tuple[Evidence, ...]
+
+
+class _Sentence:
+    """One sentence of the page with what was recognised in it."""
+
+    def __init__(self, page: Page, place: tuple[int, int, int], text: str, matcher: _Matcher, source: str) -> None:
+        self.place = place
+        self.text = text
+        self.low = plain(text)
+        self.tokens = _tokens(text)
+        self.mentions = matcher.mentions(self.tokens)
+        self.heading = page.sections[place[0]].heading
+        self.evidence = Evidence(source=source, section=place[0], item=place[1], sentence=place[2], quote=text)
+        self.own_programmes = _codes(self.mentions, "programme")
+        self.own_topics = _codes(self.mentions, "topic")
+        self.partners = _codes(self.mentions, "partner")
+        self.programmes = list(self.own_programmes)
+        self.topics = list(self.own_topics)
+        self.years = [(int(m.group(1)), m.start(1)) for m in _YEAR.finditer(self.low)]
+        self.used_years: set[int] = set()
+        self.placed = bool(self.own_programmes or self.own_topics)
+
+    def first_mention(self, code: str) -> _Mention | None:
+        return next((m for m in self.mentions if m.kind == "programme" and m.code == code), None)
+
+
+def _codes(mentions: Iterable[_Mention], kind: str) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == kind and m.code not in out:
+            out.append(m.code)
+    return out
+
+
+def _text(lang: str, value: str) -> Text:
+    return Text(fr=value) if lang == "fr" else Text(en=value)
+
+
+def _clean_clause(clause: str) -> str | None:
+    clause = clause.strip().rstrip(".;:!?…").strip()
+    clause = clause.rstrip(",").strip()
+    return clause or None
+
+
+def extract(
+    page: Page | str, *, vocabulary: Any = None, source_id: str | None = None, url: str | None = None
+) -> Extraction:
+    """Read a partner page into a draft :class:`Relation`, following the extraction conventions.
+
+    ``page`` is a :class:`Page` or the page's text; ``vocabulary`` is anything with ``partners``,
+    ``programmes`` and ``topics`` (by default the packaged :class:`Dataset`); ``source_id`` names
+    the page in the evidence (by default ``nato-<alpha3>-<language>``). Every sentence of the page
+    but its title becomes a :class:`Statement` in the page's language; the facts (relations and
+    PfP start, participations with start years, the cooperation plan, stance and units, dialogue
+    channels, dated events) each cite the sentences they were read from. Raises
+    :class:`NotFoundError` if the page names no partner of the vocabulary.
+
+    >>> import partnerdata
+    >>> text = (
+    ...     "Relations avec le Kazakhstan\\n"
+    ...     "L’OTAN et le Kazakhstan coopèrent dans plusieurs domaines.\\n"
+    ...     "- Les relations ont débuté en 1992, quand le pays a rejoint le Conseil de coopération nord-atlantique.\\n"
+    ...     "- Le Kazakhstan a adhéré au Partenariat pour la paix en 1995.\\n"
+    ...     "- Le pays participe depuis 2002 au processus de planification et d'examen (PARP) du PPP."
+    ... )
+    >>> result = partnerdata.extract(text)
+    >>> r = result.relation
+    >>> r.partner, r.relations_since.year, r.relations_since.via, r.pfp_since, r.participation("PARP").since
+    ('KAZ', 1992, 'NACC', 1995, 2002)
+    >>> r.relations_since.evidence[0].locator
+    'nato-kaz-fr#1.0.0'
+    """
+    if isinstance(page, str):
+        page = parse_page(page)
+    if vocabulary is None:
+        from partnerdata._load import load
+
+        vocabulary = load()
+    matcher = _matcher(vocabulary)
+    lang = page.language
+    partner = _partner(page, matcher)
+    source = source_id or f"nato-{partner.alpha3.lower()}-{lang}"
+    return _Extractor(page, matcher, partner, source, lang, url).run()
+
+
+def _partner(page: Page, matcher: _Matcher) -> Partner:
+    title = _tokens(page.title)
+    in_title = _codes(matcher.mentions(title), "partner")
+    if in_title:
+        return matcher.partners[in_title[0]]
+    counts: dict[str, int] = {}
+    for _, sentence in page.sentences():
+        for code in _codes(matcher.mentions(_tokens(sentence)), "partner"):
+            counts[code] = counts.get(code, 0) + 1
+    if counts:
+        return matcher.partners[max(sorted(counts), key=lambda c: counts[c])]
+    name = re.sub(
+        r"^(?:NATO's\s+)?relations?\s+(?:with|avec)\s+(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?",
+        "",
+        page.title,
+        flags=re.I,
+    )
+    raise NotFoundError("partner", name)
+
+
+class _Extractor:
+    def __init__(
+        self, page: Page, matcher: _Matcher, partner: Partner, source: str, lang: str, url: str | None
+    ) -> None:
+        self.page, self.m, self.partner, self.source, self.lang, self.url = page, matcher, partner, source, lang, url
+        self.sentences = [
+            _Sentence(page, place, text, matcher, source) for place, text in page.sentences() if place != (0, 0, 0)
+        ]
+        self.items: dict[tuple[int, int], list[_Sentence]] = {}
+        for s in self.sentences:
+            self.items.setdefault(s.place[:2], []).append(s)
+        self._resolve_references()
+
+    def kind(self, code: str) -> str:
+        return self.m.programmes[code].kind
+
+    def began_by(self, code: str, year: int) -> bool:
+        founded = self.m.programmes[code].founded
+        return founded is None or founded.year <= year
+
+    def eligible(self, code: str) -> bool:
+        return self.kind(code) not in _ELIGIBLE_EXCLUDED
+
+    # Sentences that name nothing lean on the one before them in the same item.
+    def _resolve_references(self) -> None:
+        for sentences in self.items.values():
+            previous: _Sentence | None = None
+            for s in sentences:
+                if previous is not None:
+                    for match in _DEMONSTRATIVE.finditer(s.low):
+                        wanted = _DEMONSTRATIVE_KINDS[match.group(1)]
+                        for code in previous.programmes:
+                            if wanted in self.kind(code) and code not in s.programmes:
+                                s.programmes.append(code)
+                    if not s.programmes:
+                        s.programmes = list(previous.programmes)
+                    if not s.topics:
+                        s.topics = list(previous.topics)
+                previous = s
+
+    def run(self) -> Extraction:
+        used: set[tuple[int, int, int]] = set()  # sentences that gave a fact
+        relations_since = self._relations_since()
+        cooperation_since = self._cooperation_since(relations_since)
+        if relations_since and cooperation_since and cooperation_since[0].year < relations_since[0].year:
+            cooperation_since = None
+        since = self._participation_years()
+        plan = self._plan()
+        participations = self._participations(since, plan)
+        stance = self._stance()
+        channels = self._channels()
+        for fact in (relations_since, cooperation_since):
+            if fact is not None:
+                fact[1].used_years.add(fact[0].year)
+        for evs in (
+            [relations_since[0]] if relations_since else [],
+            [cooperation_since[0]] if cooperation_since else [],
+            participations,
+            [plan] if plan else [],
+            channels,
+            stance.designations,
+            [stance] if stance.evidence else [],
+        ):
+            for record in evs:
+                for ev in record.evidence:
+                    used.add((ev.section, ev.item, ev.sentence))
+        events = self._events()
+        for e in events:
+            for ev in e.evidence:
+                used.add((ev.section, ev.item, ev.sentence))
+        relation = Relation(
+            partner=self.partner.alpha3,
+            relations_since=relations_since[0] if relations_since else None,
+            cooperation_since=cooperation_since[0] if cooperation_since else None,
+            plan=plan,
+            participations=participations,
+            stance=stance,
+            channels=channels,
+            events=events,
+            statements=[self._statement(s) for s in self.sentences],
+        )
+        unplaced = tuple(s.evidence for s in self.sentences if s.place not in used and not s.placed)
+        source = Source.from_text(
+            id=self.source,
+            partner=self.partner.alpha3,
+            language=self.lang,
+            text=self.page.text or _rebuild(self.page),
+            url=self.url,
+        )
+        return Extraction(partner=self.partner, relation=relation, source=source, unplaced=unplaced)
+
+    def _statement(self, s: _Sentence) -> Statement:
+        heading = None if s.place[0] == 0 or s.heading is None else _text(self.lang, s.heading)
+        return Statement(
+            text=_text(self.lang, s.text),
+            heading=heading,
+            topics=tuple(s.topics),
+            programmes=tuple(s.programmes),
+            evidence=s.evidence,
+        )
+
+    # --- milestones -------------------------------------------------------------------------
+
+    def _relations_since(self) -> tuple[Milestone, _Sentence] | None:
+        for s in self.sentences:
+            if s.years and _RELATIONS.search(s.low) and _START.search(s.low):
+                year = self._year_after(s, _START) or s.years[0][0]
+                forums = [c for c in s.own_programmes if self.kind(c) == "forum" and self.began_by(c, year)]
+                return Milestone(year=year, via=forums[0] if forums else None, evidence=(s.evidence,)), s
+        for s in self.sentences:
+            forums = [c for c in s.own_programmes if self.kind(c) == "forum"]
+            forums = [c for c in forums if s.years and self.began_by(c, s.years[0][0])]
+            if s.years and forums and _JOIN.search(s.low) and not _FRAMEWORK.search(s.low):
+                return Milestone(year=s.years[0][0], via=forums[0], evidence=(s.evidence,)), s
+        return None
+
+    def _year_after(self, s: _Sentence, cue: "re.Pattern[str]") -> int | None:
+        match = cue.search(s.low)
+        if match is None:
+            return None
+        after = [y for y, at in s.years if at >= match.start()]
+        return after[0] if after else None
+
+    def _cooperation_since(self, relations: tuple[Milestone, _Sentence] | None) -> tuple[Milestone, _Sentence] | None:
+        for s in self.sentences:
+            if relations is not None and s is relations[1]:
+                continue
+            if s.years and _COOPERATION.search(s.low) and _COOP_START.search(s.low) and not _RELATIONS.search(s.low):
+                year = self._year_after(s, _COOP_START) or s.years[0][0]
+                via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
+                via = via or [c for c in s.own_programmes if self.eligible(c)]
+                via = [c for c in via if self.began_by(c, year)]
+                return Milestone(year=year, via=via[0] if via else None, evidence=(s.evidence,)), s
+        return None
+
+    def _participation_years(self) -> dict[str, tuple[int, _Sentence]]:
+        """The start of this partner's participation in each programme, where the page gives it."""
+        found: dict[str, tuple[int, _Sentence]] = {}
+        for s in self.sentences:
+            candidates = [m for m in s.mentions if m.kind == "programme" and self.kind(m.code) != "forum"]
+            candidates = [m for m in candidates if self.kind(m.code) not in {"organisation", "centre"}]
+            if not candidates or not s.years:
+                continue
+            years: list[tuple[int, int]] = []
+            for match in _SINCE.finditer(s.low):
+                years.append((int(match.group(1)), match.start(1)))
+            if not years and _JOIN.search(s.low):
+                years = list(s.years)
+            if not years and _FIRST.search(s.low):
+                years = list(s.years)
+            for year, at in years:
+                mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
+                programme = self.m.programmes[mention.code]
+                founded = {programme.founded.year if programme.founded else None, programme.ended}
+                if year in founded and _FRAMEWORK.search(s.low):
+                    continue
+                if programme.founded is not None and year < programme.founded.year:
+                    continue  # before the programme existed: not this partner's start in it
+                if mention.code not in found:
+                    found[mention.code] = (year, s)
+                if found[mention.code][0] == year:
+                    s.used_years.add(year)  # a restatement of a start the field already holds
+        return found
+
+    # --- plan, participations, channels --------------------------------------------------------
+
+    def _plan(self) -> CooperationPlan | None:
+        best: tuple[int, str, _Sentence] | None = None
+        for s in self.sentences:
+            for code in s.own_programmes:
+                if self.kind(code) != "cooperation-plan":
+                    continue
+                score = 2 if _CYCLE.search(s.low) else 1
+                if best is None or score > best[0]:
+                    best = (score, code, s)
+        if best is None:
+            return None
+        _, code, first = best
+        evidence = [s for s in self.sentences if code in s.own_programmes]
+        cycle: int | None = None
+        renewal: Text | None = None
+        for s in [first, *evidence]:
+            match = _CYCLE.search(s.low)
+            if match is None:
+                continue
+            word = match.group(1) or match.group(2)
+            cycle = int(word) if word.isdigit() else _CYCLE_WORDS.get(word)
+            clause = _PLAN_CLAUSE.search(s.low)
+            if clause is not None:
+                text = _clean_clause(s.text[clause.end() :])
+            else:
+                start = s.low.rfind(",", 0, match.start()) + 1
+                text = _clean_clause(s.text[start:])
+            renewal = _text(self.lang, text) if text else None
+            break
+        return CooperationPlan(
+            programme=code, cycle_years=cycle, renewal=renewal, evidence=tuple(s.evidence for s in evidence)
+        )
+
+    def _participations(
+        self, since: dict[str, tuple[int, _Sentence]], plan: CooperationPlan | None
+    ) -> list[Participation]:
+        codes: list[str] = []
+        for s in self.sentences:
+            for code in s.own_programmes:
+                if code in codes:
+                    continue
+                if self.kind(code) == "operation" and not (_FORCES.search(s.low) and not _NEGATION.search(s.low)):
+                    continue  # transit or overflight for an operation is support, not participation
+                if self.eligible(code) or (code in since and self.kind(code) == "cooperation-plan"):
+                    codes.append(code)
+        out: list[Participation] = []
+        for code in codes:
+            evidence = [s for s in self.sentences if code in s.programmes]
+            if code in since and since[code][1] not in evidence:
+                evidence.append(since[code][1])
+                evidence.sort(key=lambda s: s.place)
+            out.append(
+                Participation(
+                    programme=code,
+                    since=since[code][0] if code in since else None,
+                    focus=tuple(self._focus(code, evidence)),
+                    aim=self._aim(code, evidence),
+                    evidence=tuple(s.evidence for s in evidence),
+                )
+            )
+        return out
+
+    def _focus(self, code: str, evidence: list[_Sentence]) -> list[str]:
+        outside: list[str] = []
+        inside: list[str] = []
+        for s in evidence:
+            names = [m for m in s.mentions if m.kind == "programme" and m.code == code]
+            own = [m for m in s.mentions if m.kind == "topic"]
+            for t in own:
+                within = any(n.first <= t.first and t.last <= n.last for n in names)
+                (inside if within else outside).append(t.code)
+            if not own and code not in s.own_programmes:
+                outside.extend(s.topics)
+        chosen = outside or inside
+        return sorted(set(chosen))
+
+    def _aim(self, code: str, evidence: list[_Sentence]) -> Text | None:
+        for s in evidence:
+            others = [c for c in s.programmes if c != code and self.eligible(c)]
+            if others:
+                continue
+            match = _AIM.search(s.low)
+            if match is not None:
+                clause = _clean_clause(s.text[match.end() :])
+                if clause:
+                    return _text(self.lang, clause)
+        return None
+
+    def _channels(self) -> list[Channel]:
+        out: dict[str, Channel] = {}
+        for s in self.sentences:
+            for mention in s.mentions:
+                if mention.kind != "programme" or self.kind(mention.code) not in _CHANNEL_KINDS or mention.code in out:
+                    continue
+                evidence = [x.evidence for x in self.sentences if mention.code in x.own_programmes]
+                out[mention.code] = Channel(
+                    body=mention.code,
+                    description=_text(self.lang, self._description(s, mention)),
+                    host=self._host(s, mention),
+                    evidence=tuple(evidence),
+                )
+        return list(out.values())
+
+    def _description(self, s: _Sentence, mention: _Mention) -> str:
+        before = s.low[: mention.start].strip()
+        if before in {"", "le", "la", "les", "l'", "the", "a", "an"}:
+            after = s.text[mention.end :]
+            words = after.split()
+            skip = 0
+            while skip < len(words) - 1 and plain(words[skip]) in {
+                "a",
+                "has",
+                "have",
+                "is",
+                "est",
+                "ont",
+                "also",
+                "egalement",
+                "regulierement",
+                "regularly",
+                "continues",
+                "continue",
+            }:
+                skip += 1
+            rest = " ".join(words[skip + 1 :])
+            rest = _ARTICLE.sub("", rest, count=1)
+            clause = _clean_clause(rest)
+            if clause:
+                return clause
+        main = s.text.split(", ", 1)[0]
+        return _clean_clause(main if len(main) >= 40 else s.text) or s.text
+
+    def _host(self, s: _Sentence, mention: _Mention) -> Text | None:
+        after_low = s.text[mention.end :].lower().replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+        match = _HOST.match(after_low)
+        if match is None:
+            return None
+        rest = s.text[mention.end + match.end() :]
+        rest = re.split(r"[,;.(](?:\s|$)", rest, maxsplit=1)[0]
+        rest = _HOST_END.split(rest, maxsplit=1)[0]
+        rest = _ARTICLE.sub("", rest.strip(), count=1)
+        clause = _clean_clause(rest)
+        return _text(self.lang, clause) if clause else None
+
+    # --- stance ---------------------------------------------------------------------------------
+
+    def _stance(self) -> Stance:
+        neutrality: bool | None = None
+        forces: bool | None = None
+        infrastructure: bool | None = None
+        evidence: list[Evidence] = []
+        designations: list[UnitDesignation] = []
+        for s in self.sentences:
+            hit = False
+            negated = bool(_NEGATION.search(s.low))
+            if "neutrality" in s.own_topics:
+                neutrality = True if neutrality is None else neutrality
+                hit = True
+            nato_led = bool(_NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.own_programmes)
+            if nato_led and _FORCES.search(s.low):
+                value = not negated
+                forces = value if forces is None else (forces or value)
+                hit = True
+            if nato_led and _INFRASTRUCTURE.search(s.low):
+                value = not negated
+                infrastructure = value if infrastructure is None else (infrastructure or value)
+                hit = True
+            if hit:
+                evidence.append(s.evidence)
+                continue
+            units = _UNITS.search(s.low)
+            cue = _DESIGNATE.search(s.low)
+            if units and cue and not negated:
+                start = min(units.start(), cue.start())
+                purpose = _clean_clause(s.text[start:])
+                if purpose:
+                    organisations = [c for c in s.own_programmes if self.kind(c) == "organisation"]
+                    designations.append(
+                        UnitDesignation(
+                            purpose=_text(self.lang, purpose),
+                            organisation=organisations[0] if organisations else None,
+                            topics=tuple(s.topics),
+                            evidence=(s.evidence,),
+                        )
+                    )
+        return Stance(
+            permanent_neutrality=neutrality,
+            contributes_forces=forces,
+            contributes_infrastructure=infrastructure,
+            designations=designations,
+            evidence=evidence,
+        )
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def _events(self) -> list[Event]:
+        events: list[Event] = []
+        ids: set[str] = set()
+        for s in self.sentences:
+            date = self._date(s)
+            if date is None:
+                continue
+            when, end = date
+            group = [s]
+            following = self.items[s.place[:2]]
+            for nxt in following[following.index(s) + 1 :]:
+                if nxt.years or not _ANAPHOR.match(nxt.low):
+                    break
+                group.append(nxt)
+            programmes = sorted({c for g in group for c in g.own_programmes} or set(s.programmes))
+            partners = sorted({c for g in group for c in g.partners} - {self.partner.alpha3})
+            topics = sorted({t for g in group for t in g.topics})
+            slug = (
+                programmes[0].lower()
+                if programmes
+                else (partners[0].lower() if partners else "s{}-{}-{}".format(*s.place))
+            )
+            base = f"{when.year}-{slug}"
+            event_id, n = base, 2
+            while event_id in ids:
+                event_id, n = f"{base}-{n}", n + 1
+            ids.add(event_id)
+            events.append(
+                Event(
+                    id=event_id,
+                    date=when,
+                    end=end,
+                    text=_text(self.lang, " ".join(g.text for g in group)),
+                    programmes=tuple(programmes),
+                    topics=tuple(topics),
+                    partners=tuple(partners),
+                    evidence=tuple(g.evidence for g in group),
+                )
+            )
+        return events
+
+    def _date(self, s: _Sentence) -> tuple[PartialDate, int | None] | None:
+        """The first date of the sentence that no other fact holds, with its end year if a range."""
+        ranges = {int(m.group(1)) for m in _RANGE.finditer(s.low) if int(m.group(2)) > int(m.group(1))}
+        # A range keeps its event even when its first year is a start held elsewhere: the end is news.
+        free = [(y, at) for y, at in s.years if y not in s.used_years or y in ranges]
+        if not free:
+            return None
+        for y, _ in free:
+            named = [self.m.programmes[c] for c in s.programmes]
+            framework = {p.founded.year for p in named if p.founded} | {p.ended for p in named if p.ended}
+            if y in framework and _FRAMEWORK.search(s.low):
+                s.used_years.add(y)
+        free = [(y, at) for y, at in free if y not in s.used_years or y in ranges]
+        if not free:
+            return None
+        year, at = free[0]
+        month = day = None
+        for pattern, groups in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
+            for match in pattern.finditer(s.low):
+                if match.end() >= at + 4 >= match.start() and int(match.group(groups.index("y") + 1)) == year:
+                    month = _MONTHS[match.group(groups.index("m") + 1)]
+                    if "d" in groups:
+                        d = int(match.group(groups.index("d") + 1))
+                        day = d if 1 <= d <= 31 else None
+                    break
+            if month is not None:
+                break
+        end: int | None = None
+        for match in _RANGE.finditer(s.low):
+            first, last = int(match.group(1)), int(match.group(2))
+            if first == year and last > year and match.start(1) == at:
+                end = last
+                s.used_years.add(last)
+                break
+        try:
+            when = PartialDate(year=year, month=month, day=day if month is not None else None)
+        except ValueError:
+            when = PartialDate(year=year)
+        return when, end
+
+
+def _rebuild(page: Page) -> str:
+    return "\n".join(page.lines())

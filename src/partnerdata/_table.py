@@ -1,0 +1,174 @@
+"""Tables: answer records as flat rows, pandas DataFrames, CSV, JSON Lines, JSON and text.
+
+The columns of a record's row are its attrs fields, in order, flattened:
+
+- a :class:`Text` field ``name`` becomes two columns ``name_fr`` and ``name_en``, or one column
+  ``name`` in the language asked for (``lang="fr"`` or ``"en"``, falling back to the other one);
+- a tuple of codes becomes one string, the codes joined by ``"; "`` (``""`` when empty);
+- ``evidence`` becomes ``evidence`` (the locators, ``source#section.item.sentence``, joined by
+  ``"; "``) and ``quote`` (the quoted sentences joined by ``" | "``);
+- strings, numbers, booleans and ``None`` stay as they are (``None`` is an empty CSV cell and a
+  missing value in pandas).
+
+pandas, csv and json are imported only when a function here needs them.
+"""
+
+import typing
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
+
+from partnerdata._records import Evidence, Text
+
+if TYPE_CHECKING:
+    from partnerdata._results import Results
+
+FORMATS = ("csv", "jsonl", "json")
+
+
+def _is_text(kind: Any) -> bool:
+    return kind is Text or Text in typing.get_args(kind)
+
+
+def columns(cls: type, lang: str | None = None) -> list[str]:
+    """The column names of ``cls``'s rows.
+
+    >>> from partnerdata._results import Membership
+    >>> columns(Membership)
+    ['partner', 'programme', 'since', 'focus', 'evidence', 'quote']
+    """
+    out: list[str] = []
+    for f in attrs.fields(cls):
+        if f.name == "evidence":
+            out += ["evidence", "quote"]
+        elif _is_text(f.type) and lang is None:
+            out += [f"{f.name}_fr", f"{f.name}_en"]
+        else:
+            out.append(f.name)
+    return out
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return "; ".join(v if isinstance(v, str) else str(v) for v in value)
+    if attrs.has(type(value)):
+        return str(value)
+    return value
+
+
+def row(record: Any, lang: str | None = None) -> dict[str, Any]:
+    """One record as a flat dict (see the module's documentation for the columns).
+
+    >>> import partnerdata
+    >>> row(partnerdata.load().search("neutralité")[0], lang="en")["text"]
+    'Turkmenistan, which has adopted a policy of permanent neutrality, ...'
+    """
+    out: dict[str, Any] = {}
+    for f in attrs.fields(type(record)):
+        value = getattr(record, f.name)
+        if f.name == "evidence":
+            items: tuple[Evidence, ...] = value if isinstance(value, tuple) else (value,)
+            out["evidence"] = "; ".join(e.locator for e in items)
+            out["quote"] = " | ".join(e.quote for e in items)
+        elif _is_text(f.type):
+            if lang is None:
+                out[f"{f.name}_fr"] = value.fr if value is not None else None
+                out[f"{f.name}_en"] = value.en if value is not None else None
+            else:
+                out[f.name] = value.get(lang) if value is not None else None
+        else:
+            out[f.name] = _cell(value)
+    return out
+
+
+def rows(records: Iterable[Any], lang: str | None = None) -> list[dict[str, Any]]:
+    """Records as flat rows: ``list[dict]``, one dict per record, the same columns in each."""
+    if lang is not None and lang not in ("fr", "en"):
+        raise ValueError(f"lang must be 'fr', 'en' or None, not {lang!r}")
+    return [row(r, lang) for r in records]
+
+
+def frame(table: Sequence[dict[str, Any]], names: Sequence[str] | None = None) -> Any:
+    """A pandas DataFrame of rows, with nullable dtypes (a missing year stays an integer column)."""
+    import importlib
+
+    try:
+        pandas = importlib.import_module("pandas")  # optional: the ``pandas`` extra
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ImportError("to_pandas() needs pandas: pip install 'partnerdata[pandas]'") from None
+    df = pandas.DataFrame(list(table), columns=list(names) if names is not None else None)
+    return df.convert_dtypes()
+
+
+def to_pandas(records: Sequence[Any], lang: str | None = None, cls: type | None = None) -> Any:
+    """Records as a DataFrame; ``cls`` names the columns when there are no records."""
+    kind = type(records[0]) if records else cls
+    return frame(rows(records, lang), columns(kind, lang) if kind is not None else None)
+
+
+def write(table: Sequence[dict[str, Any]], names: Sequence[str], format: str, out: TextIO) -> None:
+    """Write rows as ``csv`` (with a header line), ``jsonl`` (one object a line) or ``json`` (an array).
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> write([{"partner": "KGZ", "since": 1993}], ["partner", "since"], "csv", buffer)
+    >>> buffer.getvalue()
+    'partner,since\\r\\nKGZ,1993\\r\\n'
+    """
+    if format == "csv":
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=list(names), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(table)
+    elif format == "jsonl":
+        import json
+
+        for r in table:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif format == "json":
+        import json
+
+        out.write(json.dumps(list(table), ensure_ascii=False, indent=2) + "\n")
+    else:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+
+
+def _clip(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def text_lines(table: Sequence[dict[str, Any]], width: int = 48) -> list[str]:
+    """Rows as aligned text lines (a header and one line a row), leaving out the ``quote`` column."""
+    if not table:
+        return []
+    names = [n for n in table[0] if n != "quote"]
+    cells = [[_clip(r.get(n), width) for n in names] for r in table]
+    widths = [max(len(n), *(len(c[i]) for c in cells)) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(cs, widths, strict=True)).rstrip() for cs in cells]
+    return lines
+
+
+def text_table(results: "Results[Any]", lang: str = "en") -> str:
+    """A result as readable text: its matches, then its unknown records, if any."""
+    lines = [f"{results.title or 'results'}: {len(results)}"]
+    lines += ["  " + line for line in text_lines(results.rows(lang))]
+    unknown = results.unknown
+    if unknown:
+        lines.append(f"unknown: {len(unknown)}")
+        lines += ["  " + line for line in text_lines(unknown.rows(lang))]
+    return "\n".join(lines)
+
+
+def dataset_text(ds: Any) -> str:
+    """A dataset (or snapshot) in a few readable lines."""
+    dataset = getattr(ds, "dataset", ds)
+    year = getattr(ds, "year", None)
+    head = f"partnerdata {dataset.data_version}" + (f" as of the end of {year}" if year is not None else "")
+    return (
+        f"{head}: {len(dataset.partners)} partners, {len(dataset.relations)} relations, "
+        f"{len(dataset.programmes)} programmes, {len(dataset.topics)} topics, {len(dataset.sources)} sources"
+    )

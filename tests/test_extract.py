@@ -1,0 +1,230 @@
+"""extract: on the seed pages, the extractor alone finds every convention field as the packaged data has it."""
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import partnerdata
+from partnerdata import Extraction, Relation, extract, parse_page
+
+DS = partnerdata.load()
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ("nato-kgz-fr", "nato-tkm-fr")
+
+
+def _draft(source_id: str) -> Extraction:
+    return extract(parse_page(DS.source(source_id).text), vocabulary=DS, source_id=source_id)
+
+
+def _only(text: partnerdata.Text | None) -> str | None:
+    return None if text is None else text.fr
+
+
+@pytest.fixture(params=SOURCES)
+def pair(request: pytest.FixtureRequest) -> tuple[Relation, Relation]:
+    """(extracted without the overlay, packaged)."""
+    source = DS.source(request.param)
+    return _draft(source.id).relation, DS.relation(source.partner)
+
+
+def test_partner_title_and_language(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert got.partner == want.partner
+
+
+def test_relations_since(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert got.relations_since == want.relations_since
+
+
+def test_cooperation_since(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert got.cooperation_since == want.cooperation_since
+
+
+def test_pfp_since(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert got.pfp_since == want.pfp_since == 1994
+
+
+def test_plan(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert got.plan is not None
+    assert want.plan is not None
+    assert (got.plan.programme, got.plan.cycle_years, got.plan.evidence) == (
+        want.plan.programme,
+        want.plan.cycle_years,
+        want.plan.evidence,
+    )
+    assert _only(got.plan.renewal) == _only(want.plan.renewal)
+
+
+def test_participations_with_start_years_focus_and_evidence(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert [p.programme for p in got.participations] == [p.programme for p in want.participations]
+    for g, w in zip(got.participations, want.participations, strict=True):
+        assert (g.since, g.focus, g.evidence) == (w.since, w.focus, w.evidence), g.programme
+        assert (g.aim is None) == (w.aim is None)
+        assert _only(g.aim) == _only(w.aim)
+
+
+def test_stance_and_units(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    fields = ("permanent_neutrality", "contributes_forces", "contributes_infrastructure", "evidence")
+    assert [getattr(got.stance, f) for f in fields] == [getattr(want.stance, f) for f in fields]
+    assert [(d.organisation, d.topics, d.evidence) for d in got.stance.designations] == [
+        (d.organisation, d.topics, d.evidence) for d in want.stance.designations
+    ]
+
+
+def test_channels(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert [(c.body, _only(c.host), c.evidence) for c in got.channels] == [
+        (c.body, _only(c.host), c.evidence) for c in want.channels
+    ]
+
+
+def test_events(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert [(e.date, e.end, e.programmes, e.topics, e.partners, e.evidence) for e in got.events] == [
+        (e.date, e.end, e.programmes, e.topics, e.partners, e.evidence) for e in want.events
+    ]
+
+
+def test_statements_are_every_sentence_with_topics_and_programmes(pair: tuple[Relation, Relation]) -> None:
+    got, want = pair
+    assert [(s.evidence, s.text.fr, _only(s.heading), s.topics, s.programmes) for s in got.statements] == [
+        (s.evidence, s.text.fr, _only(s.heading), s.topics, s.programmes) for s in want.statements
+    ]
+    assert all(s.text.en is None for s in got.statements)  # renderings come from the overlay only
+
+
+def test_packaged_relation_is_extraction_plus_renderings(pair: tuple[Relation, Relation]) -> None:
+    """Blank out what only the overlay gives (other-language texts, event ids) and the two agree."""
+    got, want = pair
+
+    def french(value: Any) -> Any:
+        if isinstance(value, partnerdata.Text):
+            return value.fr
+        if isinstance(value, partnerdata.Event):
+            return (value.date, value.end, value.programmes, value.topics, value.partners, value.evidence)
+        if attrs.has(type(value)):
+            return tuple(french(getattr(value, a.name)) for a in attrs.fields(type(value)))
+        if isinstance(value, tuple):
+            return tuple(french(v) for v in value)
+        return value
+
+    assert french(attrs.evolve(got, events=())) == french(attrs.evolve(want, events=()))
+
+
+def test_unplaced_sentences_are_returned_not_dropped() -> None:
+    result = _draft("nato-tkm-fr")
+    assert [ev.locator for ev in result.unplaced] == ["nato-tkm-fr#0.1.0", "nato-tkm-fr#2.0.0"]
+    assert result.source == DS.source("nato-tkm-fr")
+    cited = {s.evidence for s in result.relation.statements}
+    assert set(result.unplaced) <= cited
+
+
+def test_the_vocabulary_drives_recognition() -> None:
+    """A programme added to the vocabulary is found, with its start year, in both languages."""
+    text_en = (
+        "Relations with Georgia\nNATO and Georgia cooperate.\n"
+        "- Since 2016, Georgia has taken part in the Mountain Training Initiative (MTI)."
+    )
+    text_fr = (
+        "Relations avec la Géorgie\nL’OTAN et la Géorgie coopèrent.\n"
+        "- Depuis 2016, la Géorgie participe à l’initiative de formation en montagne."
+    )
+    assert extract(text_en, vocabulary=DS).relation.participations == ()
+    mti = partnerdata.Programme(
+        code="MTI",
+        name=partnerdata.Text(fr="initiative de formation en montagne", en="Mountain Training Initiative"),
+        acronym=partnerdata.Text(en="MTI"),
+        kind="initiative",
+    )
+
+    class Vocabulary:
+        partners, topics, programmes = DS.partners, DS.topics, (*DS.programmes, mti)
+
+    for text in (text_en, text_fr):
+        (p,) = extract(text, vocabulary=Vocabulary()).relation.participations
+        assert (p.programme, p.since) == ("MTI", 2016)
+
+
+def test_english_page_facts() -> None:
+    text = (ROOT / "tests" / "fixtures" / "pages" / "geo-en.txt").read_text("utf-8")
+    r = extract(text).relation
+    assert r.partner == "GEO"
+    assert r.relations_since is not None
+    assert r.relations_since.via == "NACC"
+    assert r.stance.contributes_forces is True
+    assert [(e.date.isoformat(), e.end) for e in r.events][:2] == [("1999", 2008), ("2001-09-24", None)]
+    assert all(s.text.en is not None and s.text.fr is None for s in r.statements)
+    info = r.channels[0]
+    assert (info.body, info.host) == ("INFO-CENTRE", partnerdata.Text(en="Tbilisi"))
+
+
+def test_transit_and_overflight_are_not_forces() -> None:
+    text = (ROOT / "tests" / "fixtures" / "pages" / "uzb-en.txt").read_text("utf-8")
+    r = extract(text).relation
+    assert (r.stance.contributes_forces, r.stance.contributes_infrastructure) == (None, True)
+    assert r.participation("ISAF") is None
+
+
+def test_held_facts_are_not_events_and_framework_facts_neither() -> None:
+    text = (ROOT / "tests" / "fixtures" / "pages" / "tjk-fr-nbsp.txt").read_text("utf-8")
+    r = extract(text).relation
+    assert r.pfp_since == 2002
+    assert r.cooperation_since is not None
+    assert r.cooperation_since.year == 2002
+    assert [(e.date.isoformat(), e.end) for e in r.events] == [("2003", 2014), ("2010-11", None)]
+    kgz = _draft("nato-kgz-fr").relation
+    assert kgz.events == ()  # "remplacé en 1997 par le Conseil de partenariat euro-atlantique" is about the frameworks
+
+
+def test_a_page_naming_no_partner_is_refused() -> None:
+    with pytest.raises(partnerdata.NotFoundError, match="Republic of Nowhere"):
+        extract("Relations with the Republic of Nowhere\nNATO and it talk.\n- Relations began in 1992.")
+
+
+def _quality() -> Any:
+    spec = importlib.util.spec_from_file_location("extraction_quality", ROOT / "benchmarks" / "extraction_quality.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FLOORS = {"topics": (0.9, 0.8), "participation_since": (0.9, 0.9), "events": (0.9, 0.9)}
+
+
+def test_quality_on_fixture_pages_meets_the_floors() -> None:
+    quality = _quality()
+    scores = quality.score()
+    pages = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
+    assert len(pages) >= 5
+    assert all(p.with_suffix(".expected.json").exists() for p in pages)
+    for field, counts in scores.items():
+        precision, recall = quality.ratios(*counts)
+        floor_p, floor_r = FLOORS.get(field, (0.95, 0.95))
+        assert precision >= floor_p, (field, counts)
+        assert recall >= floor_r, (field, counts)
+    table = quality.table(scores)
+    assert table.splitlines()[1].split() == ["field", "expected", "extracted", "correct", "precision", "recall"]
+
+
+def test_expected_facts_are_well_formed() -> None:
+    quality = _quality()
+    for path in sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.expected.json")):
+        expected = json.loads(path.read_text("utf-8"))
+        assert set(expected) == set(quality.FIELDS) - {"participation_since"}, path.name
+        assert DS.partner(expected["partner"])
+        for code in expected["participations"]:
+            assert DS.programme(code).code == code
+        for code in expected["topics"]:
+            assert DS.topic(code).code == code

@@ -1,0 +1,171 @@
+"""The analyst's questions of issue #3, each one call, on the packaged data."""
+
+import pytest
+
+import partnerdata
+from partnerdata._results import Cooperation, Membership, PartnerStance, Results, StatementHit, TimelineEntry
+
+
+@pytest.fixture(scope="module")
+def ds() -> partnerdata.Dataset:
+    dataset: partnerdata.Dataset = partnerdata.load()
+    return dataset
+
+
+def test_who_is_in_sps_and_since_when(ds: partnerdata.Dataset) -> None:
+    assert [(m.partner, m.since) for m in ds.participants("SPS")] == [("KGZ", 1993), ("TKM", 1993)]
+
+
+def test_programme_by_any_name(ds: partnerdata.Dataset) -> None:
+    assert ds.participants("science for peace and security programme") == ds.participants("SPS")
+
+
+def test_who_joined_bi_after_2010(ds: partnerdata.Dataset) -> None:
+    assert ds.participants("BI", since_after=2010).partners == ("KGZ",)
+    assert ds.participants("BI", since_after=2015).partners == ()
+    assert ds.participants("BI", since_before=2016).partners == ("KGZ",)
+
+
+def test_unknown_start_is_unknown_not_no(ds: partnerdata.Dataset) -> None:
+    before = ds.participants(partner="KGZ", since_before=2000)
+    assert [m.programme for m in before] == ["PFP", "SPS"]
+    assert [m.programme for m in before.unknown] == ["DEEP", "RETRAINING"]
+    # Without a year question, a participation with an unknown start is a plain match.
+    assert "DEEP" in [m.programme for m in ds.participants(partner="KGZ")]
+
+
+def test_who_works_on_cyber_defence(ds: partnerdata.Dataset) -> None:
+    result = ds.cooperating("cyber defence")
+    assert result.partners == ("KGZ",)
+    assert {c.through for c in result} == {"statement", "participation"}
+    assert ds.cooperating("cyberdéfense") == result
+
+
+def test_cooperation_through_events(ds: partnerdata.Dataset) -> None:
+    events = ds.cooperating("disaster-response", through="event")
+    assert [(c.partner, c.year, c.programmes) for c in events] == [("TKM", 2014, ("EADRCC",))]
+
+
+def test_who_contributes_forces(ds: partnerdata.Dataset) -> None:
+    answer = ds.stance("contributes_forces")
+    assert answer.yes.partners == ()
+    assert answer.no.partners == ("TKM",)
+    # KGZ's page is silent; partners without relation data are unknown too, never "no".
+    assert "KGZ" in answer.unknown.partners
+    assert len(answer.yes) + len(answer.no) + len(answer.unknown) == len(ds.partners)
+    assert answer.no[0].evidence
+
+
+def test_stance_flag_must_exist(ds: partnerdata.Dataset) -> None:
+    with pytest.raises(ValueError, match="flag must be one of"):
+        ds.stance("bravery")
+
+
+def test_timeline_between_two_years(ds: partnerdata.Dataset) -> None:
+    entries = ds.timeline(1991, 1997)
+    happened = [(e.year, e.kind, e.partner, e.programmes[0]) for e in entries]
+    assert happened[0] == (1991, "founded", None, "NACC")
+    assert (1992, "relations", "KGZ", "NACC") in happened
+    assert (1997, "ended", None, "NACC") in happened
+    assert (1997, "founded", None, "EAPC") in happened
+    assert [e.year for e in entries] == sorted(e.year for e in entries if e.year is not None)
+    assert all(1991 <= (e.year or 0) <= 1997 for e in entries)
+
+
+def test_timeline_for_one_partner(ds: partnerdata.Dataset) -> None:
+    tkm = ds.timeline(2014, 2015, partner="Turkménistan")
+    assert [(e.year, e.kind) for e in tkm] == [(2014, "event"), (2015, "event")]
+    assert all(e.evidence for e in tkm)
+    kgz = ds.timeline(partner="KGZ")
+    assert [e.programmes[0] for e in kgz.unknown] == ["DEEP", "RETRAINING"]
+
+
+def test_as_of_frameworks_nacc_then_eapc(ds: partnerdata.Dataset) -> None:
+    assert [f.programme for f in ds.as_of(1996).frameworks(kind="forum")] == ["MD", "NACC"]
+    assert [f.programme for f in ds.as_of(1997).frameworks(kind="forum")] == ["EAPC", "MD"]
+    # DEEP's founding year is not known: it is unknown, not absent.
+    assert "DEEP" in [f.programme for f in ds.as_of(2000).frameworks().unknown]
+
+
+def test_as_of_relations_and_pfp(ds: partnerdata.Dataset) -> None:
+    assert ds.as_of(1991).milestones("relations").partners == ()
+    y1992 = ds.as_of(1992).milestones("relations")
+    assert y1992.partners == ("KGZ", "TKM")
+    assert "ARM" in y1992.unknown.partners  # no relation data: unknown
+    assert ds.as_of(1993).participants("PFP").partners == ()
+    assert ds.as_of(1994).participants("PfP").partners == ("KGZ", "TKM")
+
+
+def test_as_of_participations_started(ds: partnerdata.Dataset) -> None:
+    y2000 = ds.as_of(2000).participants(partner="KGZ")
+    assert [m.programme for m in y2000] == ["PFP", "SPS"]
+    assert [m.programme for m in y2000.unknown] == ["DEEP", "RETRAINING"]
+
+
+def test_as_of_undated_facts_are_unknown(ds: partnerdata.Dataset) -> None:
+    snapshot = ds.as_of(2000)
+    assert len(snapshot.search("neutralité")) == 0
+    assert len(snapshot.search("neutralité").unknown) == 2
+    assert len(snapshot.stance("forces").unknown) == len(ds.partners)
+    assert all(e.year is None or e.year <= 2000 for e in snapshot.timeline())
+
+
+def test_search_french_and_english_any_case_any_accent(ds: partnerdata.Dataset) -> None:
+    french = ds.search("NEUTRALITÉ permanente")
+    assert french.partners == ("TKM",)
+    assert ds.search("neutralite PERMANENTE") == french
+    assert ds.search("permanent neutrality", lang="en") == french
+    assert ds.search("permanent neutrality", lang="fr").partners == ()
+    hit = french[0]
+    assert isinstance(hit, StatementHit)
+    assert hit.evidence[0].quote == hit.text.fr
+
+
+def test_search_needs_words(ds: partnerdata.Dataset) -> None:
+    with pytest.raises(ValueError, match="at least one word"):
+        ds.search(" ,; ")
+
+
+def test_filters_combine(ds: partnerdata.Dataset) -> None:
+    assert ds.participants("SPS", topic="cyber-defence").partners == ("KGZ",)
+    assert ds.participants("SPS", partner=["TKM", "Kirghizistan"]).partners == ("KGZ", "TKM")
+    cyber = ds.cooperating("cyber-defence").partners
+    assert ds.participants("PFP", partner=cyber).partners == ("KGZ",)
+    assert ds.search("coopération", partner="TKM").partners == ("TKM",)
+
+
+def test_results_are_typed_records_with_evidence(ds: partnerdata.Dataset) -> None:
+    for result, cls in (
+        (ds.participants("SPS"), Membership),
+        (ds.cooperating("cyber-defence"), Cooperation),
+        (ds.stance("forces").no, PartnerStance),
+        (ds.timeline(partner="KGZ"), TimelineEntry),
+    ):
+        assert isinstance(result, Results)
+        assert result
+        assert all(isinstance(r, cls) and r.evidence for r in result)
+
+
+def test_unknown_names_raise(ds: partnerdata.Dataset) -> None:
+    with pytest.raises(partnerdata.NotFoundError):
+        ds.participants("NOPE")
+    with pytest.raises(TypeError):
+        ds.participants("SPS", since_after="2010")  # type: ignore[arg-type]
+
+
+def test_where_chains(ds: partnerdata.Dataset) -> None:
+    sps = ds.participants("SPS")
+    assert sps.where(lambda m: "internet-access" in m.focus).partners == ("TKM",)
+    assert sps[:1].partners == ("KGZ",)
+
+
+def test_repr_short_and_str_readable(ds: partnerdata.Dataset) -> None:
+    assert repr(ds.participants("SPS")) == "<Results of 2 Membership>"
+    assert repr(ds.participants("BI", since_before=2020)) == "<Results of 1 Membership>"
+    assert repr(ds.stance("forces")) == "<Answer 'contributes_forces': yes=0, no=1, unknown=8>"
+    assert repr(ds.as_of(1995)) == "<Snapshot of data 2026.11 at the end of 1995>"
+    assert repr(ds.relation("KGZ")).startswith("<Relation KGZ:")
+    text = str(ds.participants("SPS"))
+    assert text.splitlines()[0] == "participants in SPS: 2"
+    assert "KGZ" in text
+    assert "1993" in text
