@@ -1,0 +1,356 @@
+"""The shipped strategies: every value valid, round trips exact, constraints honoured, registered."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given
+from hypothesis.errors import InvalidArgument
+
+import partnerdata
+from partnerdata import Dataset, DataValidationError, Partner, Programme
+from partnerdata import strategies as pst
+from partnerdata._page import parse
+
+PACKAGED = partnerdata.load()
+
+STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
+    (partnerdata.Text, pst.texts()),
+    (partnerdata.PartialDate, pst.partial_dates()),
+    (partnerdata.Evidence, pst.evidences()),
+    (partnerdata.Partner, pst.partners()),
+    (partnerdata.Programme, pst.programmes()),
+    (partnerdata.Topic, pst.topics()),
+    (partnerdata.Source, pst.sources()),
+    (partnerdata.Milestone, pst.milestones()),
+    (partnerdata.Participation, pst.participations()),
+    (partnerdata.CooperationPlan, pst.cooperation_plans()),
+    (partnerdata.UnitDesignation, pst.unit_designations()),
+    (partnerdata.Stance, pst.stances()),
+    (partnerdata.Channel, pst.channels()),
+    (partnerdata.Event, pst.events()),
+    (partnerdata.Statement, pst.statements()),
+    (partnerdata.Relation, pst.relations()),
+    (partnerdata.Dataset, pst.datasets()),
+]
+IDS = [cls.__name__ for cls, _ in STRATEGIES]
+
+
+def test_every_public_record_type_has_a_strategy() -> None:
+    # The data record types: what to_json and from_json take (query results, diffs and such are views).
+    public = {
+        getattr(partnerdata, name)
+        for name in partnerdata.__all__
+        if isinstance(getattr(partnerdata, name), type)
+        and attrs.has(getattr(partnerdata, name))
+        and getattr(partnerdata, name).__module__ in ("partnerdata._records", "partnerdata._dataset")
+    }
+    assert public == {cls for cls, _ in STRATEGIES}
+    assert set(pst._REGISTERED) == {cls for cls, _ in STRATEGIES}
+
+
+@pytest.mark.parametrize(("cls", "strategy"), STRATEGIES, ids=IDS)
+def test_round_trips_are_exact_and_validation_accepts(cls: type, strategy: st.SearchStrategy[Any]) -> None:
+    @given(strategy)
+    def check(value: Any) -> None:
+        attrs.validate(value)  # every field validator accepts it
+        assert type(value) is cls
+        as_dict = partnerdata.to_dict(value)
+        assert partnerdata.from_dict(cls, as_dict) == value
+        assert partnerdata.from_dict(cls, json.loads(json.dumps(as_dict))) == value
+        text = partnerdata.to_json(value)
+        again = partnerdata.from_json(cls, text)
+        assert again == value
+        assert partnerdata.to_json(again) == text
+        assert partnerdata.from_json(cls, text.encode("utf-8")) == value
+
+    check()
+
+
+def _years(value: Any) -> Iterator[int]:
+    """Every year-like integer in a JSON value (fields named year, since, ended, end)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("year", "since", "ended", "end") and isinstance(item, int):
+                yield item
+            else:
+                yield from _years(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _years(item)
+
+
+def _texts(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        if value.keys() == {"fr", "en"}:
+            yield value
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+@given(pst.datasets(min_year=2001, max_year=2009, min_relations=1, max_relations=2, max_partners=2))
+def test_datasets_keep_their_invariants_and_constraints(ds: Dataset) -> None:
+    assert 1 <= len(ds.relations) <= 2 and len(ds.partners) <= 2
+    assert all(2001 <= year <= 2009 for year in _years(partnerdata.to_dict(ds)))
+    founded = {p.code: p.founded.year for p in ds.programmes if p.founded is not None}
+    sources = {s.id: s for s in ds.sources}
+    for r in ds.relations:
+        assert ds.partner(r.partner).alpha3 == r.partner
+        for p in r.participations:
+            assert ds.programme(p.programme).code == p.programme
+            assert all(ds.topic(code).code == code for code in p.focus)
+            assert p.since is None or p.since >= founded.get(p.programme, 0)
+        for m in (r.relations_since, r.cooperation_since):
+            assert m is None or m.via is None or m.year >= founded.get(m.via, 0)
+        if r.relations_since and r.cooperation_since:
+            assert r.relations_since.year <= r.cooperation_since.year
+        for e in r.events:
+            assert e.end is None or e.end >= e.year
+        for s in r.statements:
+            source = sources[s.evidence.source]
+            quoted = parse(source.text).sentence(s.evidence.section, s.evidence.item, s.evidence.sentence)
+            assert quoted == s.evidence.quote == s.text.get(source.language, fallback=False)
+            assert source.partner == r.partner
+    assert len({p.alpha3 for p in ds.partners}) == len(ds.partners)
+    assert len({s.id for s in ds.sources}) == len(ds.sources)
+
+
+@given(pst.datasets(languages=["fr"], max_partners=2))
+def test_languages_constrain_every_text(ds: Dataset) -> None:
+    found = list(_texts(partnerdata.to_dict(ds)))
+    assert found
+    assert all(t["en"] is None and t["fr"] for t in found)
+    assert all(s.language == "fr" for s in ds.sources)
+
+
+@given(pst.datasets(programmes=PACKAGED.programmes, topics=PACKAGED.topics, min_partners=2, max_partners=3))
+def test_given_vocabularies_are_used_as_they_are(ds: Dataset) -> None:
+    assert ds.programmes == PACKAGED.programmes
+    assert ds.topics == PACKAGED.topics
+    assert 2 <= len(ds.partners) <= 3
+
+
+@given(pst.participations(programmes=[PACKAGED.programme("PFP"), PACKAGED.programme("SPS")], min_year=1990))
+def test_participations_use_the_given_programmes_and_their_foundations(participation: Any) -> None:
+    assert participation.programme in {"PFP", "SPS"}
+    founded = PACKAGED.programme(participation.programme).founded
+    assert participation.since is None or founded is None or participation.since >= founded.year
+
+
+def test_dataset_pairs_describe_their_edits_exactly() -> None:
+    seen: set[str] = set()
+
+    @given(pst.dataset_pairs(max_partners=3))
+    def check(pair: pst.EditionPair) -> None:
+        old = {r.partner: r for r in pair.old.relations}
+        new = {r.partner: r for r in pair.new.relations}
+        assert pair.added == new.keys() - old.keys()
+        assert pair.removed == old.keys() - new.keys()
+        assert pair.changed == {p for p in old.keys() & new.keys() if old[p] != new[p]}
+        assert pair.unchanged == {p for p in old.keys() & new.keys() if old[p] == new[p]}
+        assert pair.changed_partners == pair.added | pair.removed | pair.changed
+        assert (pair.old.partners, pair.old.programmes, pair.old.sources) == (
+            pair.new.partners,
+            pair.new.programmes,
+            pair.new.sources,
+        )
+        seen.update(k for k, v in (("added", pair.added), ("removed", pair.removed), ("changed", pair.changed)) if v)
+
+    check()
+    assert seen == {"added", "removed", "changed"}
+
+
+DEFECT_GROUPS = {
+    "fields": ("wrong-type", "missing-field", "unknown-field", "out-of-range", "blank-string"),
+    "syntax": ("huge-number", "not-a-number", "deep-nesting", "invalid-utf8", "truncated", "not-an-object"),
+    "dataset": ("duplicate", "dangling-reference"),
+}
+assert sorted(d for group in DEFECT_GROUPS.values() for d in group) == sorted(pst.DEFECTS)
+
+
+@pytest.mark.parametrize("defects", DEFECT_GROUPS.values(), ids=DEFECT_GROUPS.keys())
+def test_near_valid_documents_are_refused_where_the_defect_is(defects: tuple[str, ...]) -> None:
+    seen: set[str] = set()
+
+    @given(pst.near_valid_documents(Dataset, defects=defects))
+    def check(doc: pst.NearValidDocument) -> None:
+        seen.add(doc.defect)
+        assert partnerdata.from_json(Dataset, doc.valid) is not None
+        with pytest.raises(DataValidationError) as caught:
+            partnerdata.from_json(doc.type, doc.content)
+        paths = [p.path for p in caught.value.problems]
+        assert any(path.startswith(doc.path) for path in paths), (doc, paths)
+
+    check()
+    assert seen <= set(defects) | {"not-an-object"}
+    assert len(seen) >= 2
+
+
+# A relation is drawn from a whole dataset: its documents are covered by the dataset's.
+@pytest.mark.parametrize(("cls", "strategy"), STRATEGIES[:-2], ids=IDS[:-2])
+def test_near_valid_record_documents_are_refused(cls: type, strategy: st.SearchStrategy[Any]) -> None:
+    @given(pst.near_valid_documents(cls))
+    def check(doc: pst.NearValidDocument) -> None:
+        assert doc.defect != "dangling-reference"
+        with pytest.raises(DataValidationError) as caught:
+            partnerdata.from_json(cls, doc.content)
+        assert any(p.path.startswith(doc.path) for p in caught.value.problems), (doc, caught.value)
+
+    check()
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: pst.datasets(languages=["de"]),
+        lambda: pst.datasets(languages="fr"),
+        lambda: pst.datasets(languages=[]),
+        lambda: pst.datasets(min_year=2010, max_year=2000),
+        lambda: pst.datasets(min_year=1800),
+        lambda: pst.datasets(min_partners=3, max_partners=2),
+        lambda: pst.datasets(min_relations=5, max_partners=2),
+        lambda: pst.datasets(programmes=["PFP"]),  # type: ignore[list-item]
+        lambda: pst.participations(programmes=[]),
+        lambda: pst.sources(partner="KGZ"),  # type: ignore[arg-type]
+        lambda: pst.near_valid_documents(defects=["typo"]),
+        lambda: pst.near_valid_documents(int),
+        lambda: pst.near_valid_documents(Partner, defects=["dangling-reference"]),
+    ],
+)
+def test_bad_arguments_are_refused_when_the_strategy_is_built(build: Any) -> None:
+    with pytest.raises(InvalidArgument):
+        build()
+
+
+@given(st.from_type(Dataset), st.from_type(Partner))
+def test_from_type_uses_the_registered_strategies(ds: Dataset, partner: Partner) -> None:
+    # hypothesis's own inference could not build a Dataset whose evidence quotes its pages.
+    assert isinstance(ds, Dataset)
+    assert partner.official_name.get("en", fallback=False) in (None, f"Republic of {partner.name.en}")
+
+
+def _run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_importing_partnerdata_never_imports_hypothesis() -> None:
+    done = _run(
+        """
+        import sys
+        import partnerdata
+        partnerdata.load()
+        print(sorted(m for m in ("hypothesis", "partnerdata.strategies", "json", "cattrs") if m in sys.modules))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert "hypothesis" not in done.stdout and "strategies" not in done.stdout
+
+
+def test_the_installed_entry_point_registers_the_strategies() -> None:
+    """In a fresh interpreter, as a user has it: the distribution's entry point, then ``from_type``."""
+    done = _run(
+        """
+        import importlib.metadata, sys
+        points = [e.value for e in importlib.metadata.entry_points(group="hypothesis")
+                  if e.dist is not None and e.dist.name == "partnerdata"]
+        assert points == ["partnerdata._hypothesis:_hypothesis_setup_hook"], points
+        assert "partnerdata" not in sys.modules
+        import hypothesis.strategies as st
+        from hypothesis import given, settings
+        import partnerdata
+        drawn = []
+        @settings(max_examples=20, database=None, deadline=None)
+        @given(st.from_type(partnerdata.Dataset), st.from_type(partnerdata.Source))
+        def test(ds, source):
+            assert partnerdata.from_json(partnerdata.Dataset, partnerdata.to_json(ds)) == ds
+            assert source.title.startswith("Relations ")
+            drawn.append(ds)
+        test()
+        print(len(drawn))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) >= 10
+
+
+def test_importing_the_strategies_first_still_registers_them() -> None:
+    """``partnerdata.strategies`` imports hypothesis, which runs the hook in the middle of that import."""
+    done = _run(
+        """
+        from partnerdata import strategies
+        import hypothesis.strategies as st
+        from hypothesis import given, settings
+        import partnerdata
+        @settings(max_examples=5, database=None, deadline=None)
+        @given(st.from_type(partnerdata.Relation))
+        def test(relation):
+            assert partnerdata.from_json(partnerdata.Relation, partnerdata.to_json(relation)) == relation
+        test()
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_the_entry_point_can_be_switched_off() -> None:
+    done = _run(
+        """
+        import hypothesis.strategies as st
+        import partnerdata
+        from hypothesis.strategies._internal.types import _global_type_lookup
+        print(partnerdata.Dataset in _global_type_lookup)
+        """,
+        env={"HYPOTHESIS_NO_PLUGINS": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def test_docs_page_example_is_a_runnable_downstream_test(tmp_path: Path) -> None:
+    """The example test of docs/testing.rst, copied to a project of its own, passes under pytest."""
+    page = (Path(__file__).parents[1] / "docs" / "testing.rst").read_text("utf-8")
+    start = page.index(".. code-block:: python\n   :caption: tests/test_my_tool.py")
+    block = page[start:].split("\n\n", 1)[1]
+    lines = []
+    for line in block.splitlines():
+        if line and not line.startswith("   "):
+            break
+        lines.append(line[3:])
+    (tmp_path / "test_my_tool.py").write_text("\n".join(lines), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "passed" in done.stdout
+
+
+def test_generated_programmes_alone_have_no_successor() -> None:
+    @given(pst.programmes())
+    def check(programme: Programme) -> None:
+        assert programme.successor is None
+
+    check()
