@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import partnerdata
 from partnerdata import Dataset, Event, Evidence, PartialDate, Participation, Relation, Text
+from partnerdata import strategies as pst
 
 DS = partnerdata.load()
 PROGRAMMES = {p.code: p for p in DS.programmes}
@@ -255,3 +256,16 @@ def test_changes_are_keyed_and_canonical(pair: tuple[Relation, Relation]) -> Non
         assert (c.old is None) == (c.kind == "added") or c.kind == "changed"
         if c.path[0] == "participations":
             assert c.path[1] in {p.programme for p in a.participations} | {p.programme for p in b.participations}
+
+
+@given(pst.dataset_pairs())
+def test_dataset_diff_finds_exactly_the_known_edits(pair: pst.EditionPair) -> None:
+    """On generated editions with known edits, the diff names exactly the edited relations."""
+    d = partnerdata.diff(pair.old, pair.new)
+    relations = [c for c in d if c.path[0] == "relations"]
+    assert {c.path[1] for c in relations} == pair.changed_partners
+    assert {c.path[1] for c in relations if c.kind == "added" and len(c.path) == 2} == pair.added
+    assert {c.path[1] for c in relations if c.kind == "removed" and len(c.path) == 2} == pair.removed
+    assert d.apply(pair.old) == pair.new
+    assert d.invert() == partnerdata.diff(pair.new, pair.old)
+    assert jsonpatch.apply_patch(partnerdata.to_dict(pair.old), d.to_json_patch()) == partnerdata.to_dict(pair.new)

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from partnerdata._errors import Problem
-from partnerdata._page import Page, parse
+from partnerdata._layout import Section, layout, sentence_at
 from partnerdata._records import Evidence, Relation
 
 if TYPE_CHECKING:
@@ -55,12 +55,12 @@ def problems(ds: "Dataset") -> list[Problem]:
                 Problem(file=None, path=f"$.programmes[{i}].successor", message=f"unknown programme {p.successor!r}")
             )
 
-    pages: dict[str, Page | None] = {}
+    pages: dict[str, tuple[Section, ...] | None] = {}
     for i, s in enumerate(ds.sources):
         if s.partner not in partners:
             found.append(Problem(file=None, path=f"$.sources[{i}].partner", message=f"unknown partner {s.partner!r}"))
         try:
-            pages[s.id] = parse(s.text)
+            pages[s.id] = layout(s.text)
         except ValueError as exc:
             pages[s.id] = None
             found.append(Problem(file=None, path=f"$.sources[{i}].text", message=str(exc)))
@@ -86,7 +86,7 @@ def _relation(
     topics: set[str],
     partners: set[str],
     sources: Mapping[str, object],
-    pages: Mapping[str, Page | None],
+    pages: Mapping[str, tuple[Section, ...] | None],
 ) -> list[Problem]:
     from partnerdata._records import Programme, Source
 
@@ -119,7 +119,7 @@ def _relation(
         page = pages.get(ev.source)
         if page is None:
             return
-        sentence = page.sentence(ev.section, ev.item, ev.sentence)
+        sentence = sentence_at(page, ev.section, ev.item, ev.sentence)
         if sentence is None:
             bad(path, f"{ev.source} has no sentence {ev.section}.{ev.item}.{ev.sentence}")
         elif sentence != ev.quote:

@@ -17,36 +17,17 @@ from attrs import field, frozen
 
 from partnerdata._errors import PartnerDataError
 from partnerdata._keys import fold
+from partnerdata._layout import layout, split_sentences
 
 __all__ = ["Page", "PageError", "PageItem", "PageSection", "parse", "parse_page", "split_sentences"]
 
-# A sentence ends at . ! ? … (possibly followed by a closing quote or bracket) before white space
-# and a capital letter, a digit or an opening quote.
-_SENTENCE_END = re.compile(
-    r"(?:(?<=[.!?…])|(?<=[.!?…][»\"”)])|(?<=[.!?…]\s[»”]))"  # after end punctuation, maybe a closing quote
-    r"\s+(?=[«\"“(]?\s?[A-ZÀ-ÖØ-Þ0-9])"  # white space, then a capital, a digit or an opening quote
-)
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Words after which a full stop does not end a sentence (titles, initials, common abbreviations).
-_ABBREVIATIONS = frozenset(
-    fold(w)
-    for w in _words(
-        "M Mme Mmes MM Mr Mrs Ms Dr Pr Prof St Ste Gen Gén Lt Col Cdt Capt Maj Sgt Adm No Nos n° vs cf p pp art "
-        "approx env Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec janv févr avr juil sept oct nov déc "
-        "U.S U.K U.N e.g i.e Inc Ltd Co"
-    )
-)
-_PARAGRAPH_END = (".", "!", "?", "…", ":", ";")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _MARKUP = re.compile(r"\s*<[!/?A-Za-z][^>]*>")
 
-_FRENCH = frozenset(_words("le la les des du de d l et avec en au aux est sont une un pour dans qui sur par ont a été"))
-_ENGLISH = frozenset(_words("the and with of in to is are has have was were for by from its which that this an on"))
+_FRENCH = frozenset(
+    ("le la les des du de d l et avec en au aux est sont une un pour dans qui sur par ont a été").split()
+)
+_ENGLISH = frozenset(("the and with of in to is are has have was were for by from its which that this an on").split())
 _WORD = re.compile(r"\w+")
 
 
@@ -195,33 +176,6 @@ class Page:
         return out
 
 
-def split_sentences(text: str) -> tuple[str, ...]:
-    """Split a line into sentences at end punctuation followed by a capital or a digit.
-
-    >>> split_sentences("Relations began in 1992. In 1994, it joined the PfP.")
-    ('Relations began in 1992.', 'In 1994, it joined the PfP.')
-    >>> split_sentences("Talks with Mr. Smith and Dr. Jones began.")
-    ('Talks with Mr. Smith and Dr. Jones began.',)
-    """
-    stripped = text.strip()
-    out: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(stripped):
-        before = stripped[start : match.start()]
-        word = before.rstrip('»"”) ').rsplit(None, 1)[-1] if before.strip() else ""
-        word = word.rstrip(".!?…")
-        if fold(word.lstrip('(«"“')) in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-            continue
-        out.append(before)
-        start = match.end()
-    out.append(stripped[start:])
-    return tuple(s for s in out if s)
-
-
-def _item(kind: str, text: str, line: int) -> PageItem:
-    return PageItem(kind=kind, text=text, sentences=split_sentences(text), line=line)
-
-
 def _language(lines: list[str]) -> tuple[str, int]:
     """``("fr" | "en", margin)``: the title's wording decides, else the commoner function words."""
     title = fold(lines[0])
@@ -235,36 +189,26 @@ def _language(lines: list[str]) -> tuple[str, int]:
 
 
 def parse(text: str) -> Page:
-    """Split a page's text into head and sections; raises ``ValueError`` if it has no title and introduction.
+    """Split a page's text into head and sections; raises :class:`PageError` if it has no title and introduction.
 
-    This is the lenient reader the integrity checks use on packaged sources; :func:`parse_page`
-    is the public, strict one.
+    This is the lenient reader; :func:`parse_page` is the public, strict one.
     """
-    lines = text.split("\n")
-    if len(lines) < 2 or not lines[0].strip() or not lines[1].strip():
-        raise PageError("a page starts with a title line and an introduction line")
-    head = PageSection(heading=None, items=(_item("title", lines[0], 1), _item("introduction", lines[1], 2)))
-    sections: list[PageSection] = [head]
-    heading: str | None = None
-    heading_line: int | None = None
-    items: list[PageItem] = []
-    started = False
-    for number, line in enumerate(lines[2:], start=3):
-        if not line.strip():
-            continue
-        if line.startswith("- "):
-            items.append(_item("bullet", line[2:], number))
-            started = True
-        elif line.rstrip().endswith(_PARAGRAPH_END):
-            items.append(_item("paragraph", line, number))
-            started = True
-        else:
-            if started:
-                sections.append(PageSection(heading=heading, items=tuple(items), line=heading_line))
-            heading, heading_line, items, started = line, number, [], True
-    if started:
-        sections.append(PageSection(heading=heading, items=tuple(items), line=heading_line))
-    return Page(sections=tuple(sections), language=_language(lines)[0], text=text)
+    try:
+        sections = layout(text)
+    except ValueError as exc:
+        raise PageError(str(exc)) from None
+    return Page(
+        sections=tuple(
+            PageSection(
+                heading=heading,
+                line=line,
+                items=tuple(PageItem(kind=k, text=t, line=n, sentences=ss) for k, t, n, ss in items),
+            )
+            for heading, line, items in sections
+        ),
+        language=_language(text.split("\n"))[0],
+        text=text,
+    )
 
 
 def parse_page(text: str) -> Page:

@@ -13,11 +13,12 @@ from typing import Any
 
 import attrs
 
-# Field kinds in a plan.
-_PLAIN, _RECORD, _RECORDS = 0, 1, 2
+# Kinds of field that need work here; every other field is a scalar its validator checks.
+_RECORD, _RECORDS, _VALUES = 1, 2, 3
 
-# Per class: its field names, one step per field, and whether it is a leaf (scalar fields only).
-_Plan = tuple[frozenset[str], tuple[tuple[str, int, Any], ...], bool]
+# Per class: its field names, the fields that need work, the order of all fields (for memo keys)
+# and whether it is a leaf (scalar fields only).
+_Plan = tuple[frozenset[str], tuple[tuple[str, int, Any], ...], tuple[str, ...], bool]
 _plans: dict[type, _Plan] = {}
 
 
@@ -38,11 +39,9 @@ def _plan(cls: type) -> _Plan:
             steps.append((a.name, _RECORD, t))
         elif typing.get_origin(t) is tuple:
             item = typing.get_args(t)[0]
-            steps.append((a.name, _RECORDS if attrs.has(item) else _PLAIN, item))
-        else:
-            steps.append((a.name, _PLAIN, None))
-    leaf = all(kind == _PLAIN and sub is None for _, kind, sub in steps)  # no nested record, no tuple
-    plan = (frozenset(a.name for a in attrs.fields(cls)), tuple(steps), leaf)
+            steps.append((a.name, _RECORDS if attrs.has(item) else _VALUES, item))
+    order = tuple(a.name for a in attrs.fields(cls))
+    plan = (frozenset(order), tuple(steps), order, not steps)
     _plans[cls] = plan
     return plan
 
@@ -55,36 +54,32 @@ def build(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> Any:
     """
     if type(data) is not dict:
         raise Invalid
-    names, steps, leaf = _plans.get(cls) or _plan(cls)
+    names, steps, order, leaf = _plans.get(cls) or _plan(cls)
     if data.keys() != names:
         raise Invalid
-    if leaf and memo is not None:
+    if leaf:
+        if memo is None:
+            return cls(**data)
         try:
-            key = (cls, *[data[name] for name, _, _ in steps])
+            key = (cls, *[data[name] for name in order])
             found = memo.get(key)
         except TypeError:  # an unhashable value: the validators will refuse it
-            key, found = None, None
-        if found is not None:
-            return found
-        made = cls(**data)
-        if key is not None:
-            memo[key] = made
-        return made
-    values: dict[str, Any] = {}
+            return cls(**data)
+        if found is None:
+            found = memo[key] = cls(**data)
+        return found
+    values = dict(data)
     for name, kind, sub in steps:
-        value = data[name]
+        value = values[name]
         if kind == _RECORD:
             if value is not None:
-                value = build(sub, value, memo)
+                values[name] = build(sub, value, memo)
+        elif type(value) is not list:
+            raise Invalid  # a string or an object where an array goes
         elif kind == _RECORDS:
-            if type(value) is not list:
-                raise Invalid
-            value = tuple([build(sub, item, memo) for item in value])
-        elif type(value) is list:
-            value = tuple(value)
-        elif type(value) is dict:
-            raise Invalid  # only records are objects
-        values[name] = value
+            values[name] = tuple([build(sub, item, memo) for item in value])
+        else:
+            values[name] = tuple(value)
     return cls(**values)
 
 
