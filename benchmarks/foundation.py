@@ -80,7 +80,7 @@ def main() -> None:
         (
             "import partnerdata vs import attrs",
             f"{ours * 1e3:.1f} ms vs {attrs_only * 1e3:.1f} ms",
-            f"+{(ours - attrs_only) * 1e3:.1f} ms ({ratio:.2f}x)",
+            f"{(ours - attrs_only) * 1e3:+.1f} ms ({ratio:.2f}x)",
             "<= +5 ms",
         )
     )

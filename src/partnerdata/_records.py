@@ -656,6 +656,29 @@ class Relation(_Card):
             f"{len(self.statements)} statements>"
         )
 
+    def statements_by_section(self) -> tuple[tuple[Text | None, tuple[Statement, ...]], ...]:
+        """The statements grouped by the page section they stand in, in page order, with its heading.
+
+        >>> import partnerdata
+        >>> sections = partnerdata.load().relation("TKM").statements_by_section()
+        >>> for heading, group in sections:
+        ...     print(len(group), heading.en if heading else "(introduction)")
+        2 (introduction)
+        5 Highlights
+        1 Key areas of cooperation
+        4 Capacity building and interoperability
+        8 Other areas of cooperation
+        """
+        groups: list[tuple[Text | None, list[Statement]]] = []
+        place: tuple[str, int] | None = None
+        for s in self.statements:
+            here = (s.evidence.source, s.evidence.section)
+            if here != place:
+                groups.append((s.heading, []))
+                place = here
+            groups[-1][1].append(s)
+        return tuple((heading, tuple(group)) for heading, group in groups)
+
     def participation(self, programme: str) -> Participation | None:
         """This partner's participation in ``programme`` (a code), or ``None``."""
         for p in self.participations:
