@@ -202,6 +202,11 @@ def test_render_of_two_partners() -> None:
     assert "+ focus: internet-access" in text
     assert text.endswith(f"({len(partnerdata.diff(KGZ, TKM))} changes)")
     assert partnerdata.diff(KGZ, KGZ).render("markdown") == "No differences."
+    # A changed value that carries evidence (the units designated) shows its own, not its parent's.
+    lines = text.splitlines()
+    units = next(i for i, line in enumerate(lines) if "~ units designated:" in line)
+    assert lines[units + 1].strip().startswith("evidence before: [nato-kgz-fr#3.0.1]")
+    assert lines[units + 2].strip().startswith("evidence after: [nato-tkm-fr#4.0.1]")
 
 
 def test_importing_partnerdata_stays_light() -> None:

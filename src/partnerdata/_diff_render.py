@@ -395,8 +395,10 @@ class _Renderer:
             return [(self.w["evidence"], self.value(x)) for x in _evidence_of(c.old)]
         if c.path[-1] == "evidence":
             return [(self.w["old evidence"], self.value(c.old)), (self.w["new evidence"], self.value(c.new))]
-        before = _evidence_of(self.resolve(self.d.old, c.path[:-1]))
-        after = _evidence_of(self.resolve(self.d.new, c.path[:-1]))
+        # A value that carries its own evidence (units designated, a milestone) shows it; a plain
+        # field shows the evidence of the record it belongs to.
+        before = _carried(c.old) or _evidence_of(self.resolve(self.d.old, c.path[:-1]))
+        after = _carried(c.new) or _evidence_of(self.resolve(self.d.new, c.path[:-1]))
         if before == after:
             return [(self.w["evidence"], self.value(x)) for x in after]
         return [(self.w["old evidence"], self.value(x)) for x in before] + [
@@ -507,6 +509,13 @@ def _skip(c: Change, top_keyed: bool, is_dataset: bool, subtitle: str) -> int:
 
 
 _KEYED_FIELDS = frozenset(name for fields in _SCHEMA.values() for name, mode, _ in fields if mode == _KEYED)
+
+
+def _carried(value: Any) -> tuple[Evidence, ...]:
+    """The evidence a changed value holds itself: a record's, or that of each record in a tuple."""
+    if isinstance(value, tuple):
+        return tuple(ev for item in value for ev in _evidence_of(item))
+    return _evidence_of(value)
 
 
 def _evidence_of(record: Any) -> tuple[Evidence, ...]:

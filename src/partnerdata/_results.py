@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from attrs import field, frozen
 
-from partnerdata._records import Evidence, Text
+from partnerdata._records import Evidence, PartialDate, Text
 
 __all__ = [
     "Answer",
@@ -210,12 +210,7 @@ class TimelineEntry(_Shown):
         """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as far as known; ``"?"`` when undated."""
         if self.year is None:
             return "?"
-        parts = [f"{self.year:04d}"]
-        if self.month is not None:
-            parts.append(f"{self.month:02d}")
-            if self.day is not None:
-                parts.append(f"{self.day:02d}")
-        return "-".join(parts)
+        return PartialDate(year=self.year, month=self.month, day=self.day).isoformat()
 
 
 class Results(Generic[T]):
