@@ -169,3 +169,10 @@ def test_repr_short_and_str_readable(ds: partnerdata.Dataset) -> None:
     assert text.splitlines()[0] == "participants in SPS: 2"
     assert "KGZ" in text
     assert "1993" in text
+
+
+def test_a_snapshot_is_immutable(ds: partnerdata.Dataset) -> None:
+    snapshot = ds.as_of(1995)
+    with pytest.raises(AttributeError, match="immutable"):
+        snapshot.year = 2000
+    assert snapshot.year == 1995 and snapshot.participants("PFP").partners == ("KGZ", "TKM")

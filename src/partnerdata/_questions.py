@@ -236,13 +236,20 @@ class Snapshot(Questions):
     """
 
     __slots__ = ("_query", "dataset", "year")
+    dataset: "Dataset"
+    year: int
+    _query: "Query"
 
     def __init__(self, dataset: "Dataset", year: int) -> None:
         if type(year) is not int:
             raise TypeError(f"year must be an int, not {year!r}")
-        self.dataset = dataset
-        self.year = year
-        self._query = dataset._queries.at(year)
+        # Frozen like the records: set once here, refused afterwards.
+        object.__setattr__(self, "dataset", dataset)
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "_query", dataset._queries.at(year))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Snapshot is immutable; cannot set {name!r}")
 
     @property
     def _queries(self) -> "Query":
