@@ -69,10 +69,10 @@ def load(path: "str | os.PathLike[str] | None" = None) -> "Dataset":
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
     target = Path(path)
     if target.is_dir():
-        return _load_folder(target, str(target))
+        return _quietly(lambda: _load_folder(target, str(target)))
     if not target.exists():
         raise DataValidationError([Problem(file=str(target), path="$", message="no such file or folder")])
-    return _load_document(target)
+    return _quietly(lambda: _load_document(target))
 
 
 def _load_packaged() -> "Dataset":
@@ -86,7 +86,7 @@ def _load_packaged() -> "Dataset":
 
             from partnerdata._version import DATA_VERSION
 
-            ds = _load_folder(files("partnerdata").joinpath("data"), "partnerdata/data")
+            ds = _quietly(lambda: _load_folder(files("partnerdata").joinpath("data"), "partnerdata/data"))
             if ds.data_version != DATA_VERSION:
                 raise DataValidationError(
                     [
@@ -116,7 +116,7 @@ def _load_document(target: Path) -> "Dataset":
             [Problem(file=name, path="$", message="this is a manifest: load the folder that holds it")]
         )
     try:
-        return _quietly(lambda: structure(data, Dataset, file=name))
+        return structure(data, Dataset, file=name)
     except DataValidationError as exc:
         raise DataValidationError([_in_document(p, data) for p in exc.problems]) from None
 
@@ -125,8 +125,8 @@ MANIFEST_KEYS = frozenset({"format", "data_version", "files"})
 
 
 def _quietly(build: "Callable[[], Dataset]") -> "Dataset":
-    # Bulk structuring makes many small objects; the cyclic GC would walk them all again and
-    # again while they are made, and none of them can form a cycle.
+    # Parsing and structuring make many small objects; the cyclic GC would walk them all again
+    # and again while they are made, and none of them can form a cycle.
     import gc
 
     enabled = gc.isenabled()
@@ -259,7 +259,7 @@ def _load_folder(folder: _Node, label: str) -> "Dataset":
         except DataValidationError as exc:
             raise DataValidationError([_place(p, lists, files, parsed, label) for p in exc.problems]) from None
 
-    return _quietly(build)
+    return build()
 
 
 def _unlisted(folder: _Node, label: str, listed: dict[str, str]) -> list[Problem]:

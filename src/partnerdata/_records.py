@@ -80,11 +80,19 @@ def _check_opt_str(inst: Any, attribute: "attrs.Attribute[Any]", value: object) 
 
 
 def _pattern(regex: "re.Pattern[str]", what: str) -> Any:
+    # Codes repeat (every participation names a programme, every fact a source): a code that
+    # matched once is remembered, up to a bound, so a large load checks each distinct code once.
+    matched: set[str] = set()
+
     def check(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if type(value) is str and value in matched:
+            return
         _check_str(inst, attribute, value)
         assert isinstance(value, str)
         if not regex.match(value):
             raise FieldError(attribute.name, f"{show(value)} is not {what}")
+        if len(matched) < 4096:
+            matched.add(value)
 
     return check
 
@@ -116,6 +124,8 @@ def _items(check: Any) -> Any:
     """Check every item of a tuple field with ``check`` (an attribute validator)."""
 
     def each(inst: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+        if not value:
+            return
         for i, item in enumerate(value):
             try:
                 check(inst, attribute, item)
