@@ -2,7 +2,7 @@
 
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
@@ -24,7 +24,6 @@ from partnerdata._records import (
 if TYPE_CHECKING:
     from partnerdata._query import Query
 
-R = TypeVar("R")
 
 __all__ = ["Dataset"]
 

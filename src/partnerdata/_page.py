@@ -17,9 +17,9 @@ from attrs import field, frozen
 
 from partnerdata._errors import PartnerDataError
 from partnerdata._keys import fold
-from partnerdata._layout import layout, split_sentences
+from partnerdata._layout import layout
 
-__all__ = ["Page", "PageError", "PageItem", "PageSection", "parse", "parse_page", "split_sentences"]
+__all__ = ["Page", "PageError", "PageItem", "PageSection", "parse", "parse_page"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _MARKUP = re.compile(r"\s*<[!/?A-Za-z][^>]*>")
