@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import partnerdata
-from partnerdata._synthetic import synthetic
+from partnerdata._query.synthetic import synthetic
 
 # As users run Python: bytecode caches written once and reused (some sandboxes turn them off).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

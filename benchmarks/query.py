@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from partnerdata._synthetic import synthetic
+from partnerdata._query.synthetic import synthetic
 
 
 def _time(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import partnerdata
-from partnerdata._cli import main
+from partnerdata._cli.main import main
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

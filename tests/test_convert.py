@@ -36,7 +36,7 @@ RECORDS = every_record()
 def test_every_public_record_type_occurs_in_the_packaged_data() -> None:
     names = {type(r).__name__ for r in RECORDS}
     records = [getattr(partnerdata, n) for n in partnerdata.__all__]
-    public = {r.__name__ for r in records if attrs.has(r) and r.__module__ == "partnerdata._records"}
+    public = {r.__name__ for r in records if attrs.has(r) and r.__module__ == "partnerdata._model.records"}
     assert len(public) == 16
     assert public <= names
 

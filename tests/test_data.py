@@ -10,7 +10,7 @@ import pytest
 
 import partnerdata
 from partnerdata import Dataset, Evidence, Text
-from partnerdata._page import parse
+from partnerdata._ingest.page import parse
 
 DS = partnerdata.load()
 DATA = files("partnerdata").joinpath("data")

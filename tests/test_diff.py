@@ -11,7 +11,7 @@ import pytest
 
 import partnerdata
 from partnerdata import Change, Diff, DiffConflictError, PartialDate, Relation
-from partnerdata._cli import main
+from partnerdata._cli.main import main
 
 DS = partnerdata.load()
 KGZ = DS.relation("KGZ")

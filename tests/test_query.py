@@ -3,7 +3,7 @@
 import pytest
 
 import partnerdata
-from partnerdata._results import Cooperation, Membership, PartnerStance, Results, StatementHit, TimelineEntry
+from partnerdata._model.results import Cooperation, Membership, PartnerStance, Results, StatementHit, TimelineEntry
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import partnerdata
-from partnerdata._synthetic import synthetic
+from partnerdata._query.synthetic import synthetic
 
 BASE = partnerdata.load()
 PROGRAMMES = [p.code for p in BASE.programmes]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import partnerdata
-from partnerdata._cli import main
-from partnerdata._results import Results, StatementHit
+from partnerdata._cli.main import main
+from partnerdata._model.results import Results, StatementHit
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_to_pandas(ds: partnerdata.Dataset) -> None:
 def test_import_does_not_load_pandas_or_query_modules() -> None:
     code = (
         "import sys, partnerdata; "
-        "bad = [m for m in ('pandas', 'csv', 'json', 'partnerdata._query', 'partnerdata._table') if m in sys.modules]; "
+        "bad = [m for m in ('pandas', 'csv', 'json', 'partnerdata._query.engine', 'partnerdata._display.tables') if m in sys.modules]; "
         "print(bad)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

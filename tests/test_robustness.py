@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import partnerdata
-from partnerdata import Dataset, DataValidationError, _load
+from partnerdata import Dataset, DataValidationError
+from partnerdata._io import load as _load
 from partnerdata import strategies as pst
 
 PACKAGED = partnerdata.load()

@@ -18,7 +18,7 @@ from hypothesis.errors import InvalidArgument
 import partnerdata
 from partnerdata import Dataset, DataValidationError, Partner, Programme
 from partnerdata import strategies as pst
-from partnerdata._page import parse
+from partnerdata._ingest.page import parse
 
 PACKAGED = partnerdata.load()
 
@@ -51,7 +51,7 @@ def test_every_public_record_type_has_a_strategy() -> None:
         for name in partnerdata.__all__
         if isinstance(getattr(partnerdata, name), type)
         and attrs.has(getattr(partnerdata, name))
-        and getattr(partnerdata, name).__module__ in ("partnerdata._records", "partnerdata._dataset")
+        and getattr(partnerdata, name).__module__ in ("partnerdata._model.records", "partnerdata._query.dataset")
     }
     assert public == {cls for cls, _ in STRATEGIES}
     assert set(pst._REGISTERED) == {cls for cls, _ in STRATEGIES}

@@ -13,31 +13,31 @@ from partnerdata._version import DATA_VERSION, __version__
 
 TYPE_CHECKING = False  # not typing's: importing typing would cost more than this whole module
 if TYPE_CHECKING:
-    from partnerdata._convert import (
+    from partnerdata._io.convert import (
         from_dict,
         from_json,
         to_dict,
         to_json,
     )
-    from partnerdata._dataset import Dataset
-    from partnerdata._diff import (
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._diff.diff import (
         Change,
         Diff,
         DiffConflictError,
         diff,
     )
-    from partnerdata._errors import (
+    from partnerdata._model.errors import (
         DataValidationError,
         FieldError,
         NotFoundError,
         PartnerDataError,
         Problem,
     )
-    from partnerdata._extract import Extraction, extract
-    from partnerdata._load import load
-    from partnerdata._page import Page, PageError, PageItem, PageSection, parse_page
-    from partnerdata._questions import Snapshot
-    from partnerdata._records import (
+    from partnerdata._ingest.extract import Extraction, extract
+    from partnerdata._io.load import load
+    from partnerdata._ingest.page import Page, PageError, PageItem, PageSection, parse_page
+    from partnerdata._query.questions import Snapshot
+    from partnerdata._model.records import (
         Channel,
         CooperationPlan,
         Event,
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
         Topic,
         UnitDesignation,
     )
-    from partnerdata._results import (
+    from partnerdata._model.results import (
         Answer,
         Cooperation,
         Framework,
@@ -68,31 +68,31 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "partnerdata._convert": (
+    "partnerdata._io.convert": (
         "from_dict",
         "from_json",
         "to_dict",
         "to_json",
     ),
-    "partnerdata._dataset": ("Dataset",),
-    "partnerdata._diff": (
+    "partnerdata._query.dataset": ("Dataset",),
+    "partnerdata._diff.diff": (
         "Change",
         "Diff",
         "DiffConflictError",
         "diff",
     ),
-    "partnerdata._errors": (
+    "partnerdata._model.errors": (
         "DataValidationError",
         "FieldError",
         "NotFoundError",
         "PartnerDataError",
         "Problem",
     ),
-    "partnerdata._extract": ("Extraction", "extract"),
-    "partnerdata._load": ("load",),
-    "partnerdata._page": ("Page", "PageError", "PageItem", "PageSection", "parse_page"),
-    "partnerdata._questions": ("Snapshot",),
-    "partnerdata._records": (
+    "partnerdata._ingest.extract": ("Extraction", "extract"),
+    "partnerdata._io.load": ("load",),
+    "partnerdata._ingest.page": ("Page", "PageError", "PageItem", "PageSection", "parse_page"),
+    "partnerdata._query.questions": ("Snapshot",),
+    "partnerdata._model.records": (
         "Channel",
         "CooperationPlan",
         "Event",
@@ -110,7 +110,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Topic",
         "UnitDesignation",
     ),
-    "partnerdata._results": (
+    "partnerdata._model.results": (
         "Answer",
         "Cooperation",
         "Framework",

@@ -2,7 +2,7 @@
 
 import sys
 
-from partnerdata._cli import main
+from partnerdata._cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -42,11 +42,11 @@ from hypothesis.errors import InvalidArgument
 
 import partnerdata
 from partnerdata import _hypothesis as _entry_point
-from partnerdata._convert import to_dict
-from partnerdata._dataset import Dataset
-from partnerdata._keys import fold
-from partnerdata._page import parse
-from partnerdata._records import (
+from partnerdata._io.convert import to_dict
+from partnerdata._query.dataset import Dataset
+from partnerdata._model.keys import fold
+from partnerdata._ingest.page import parse
+from partnerdata._model.records import (
     LANGUAGES,
     MAX_YEAR,
     MIN_YEAR,
@@ -460,7 +460,7 @@ def _page_body(intro: list[str], sections: list[tuple[str | None, list[tuple[boo
 
 @functools.cache
 def _page_bodies(language: str, max_sections: int) -> st.SearchStrategy[str]:
-    """The text of a page after its title line, with the layout :func:`partnerdata._page.parse` reads."""
+    """The text of a page after its title line, with the layout :func:`partnerdata._ingest.page.parse` reads."""
     sentences = st.lists(_SENTENCE[language], min_size=1, max_size=2)
     items = st.lists(st.tuples(st.booleans(), sentences), min_size=1, max_size=2)
     sections = st.lists(st.tuples(st.none() | _PHRASE[language], items), min_size=1, max_size=max_sections)

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from partnerdata._errors import DataValidationError, Problem
+from partnerdata._model.errors import DataValidationError, Problem
 
 if TYPE_CHECKING:
-    from partnerdata._dataset import Dataset
+    from partnerdata._query.dataset import Dataset
 
 __all__ = ["load"]
 
@@ -102,8 +102,8 @@ def _load_packaged() -> "Dataset":
 
 
 def _load_document(target: Path) -> "Dataset":
-    from partnerdata._convert import parse_json, structure
-    from partnerdata._dataset import Dataset
+    from partnerdata._io.convert import parse_json, structure
+    from partnerdata._query.dataset import Dataset
 
     name = str(target)
     try:
@@ -139,7 +139,7 @@ def _quietly(build: "Callable[[], Dataset]") -> "Dataset":
 
 
 def _read_manifest(folder: _Node, label: str) -> tuple[str, dict[str, str], list[Problem]]:
-    from partnerdata._convert import parse_json
+    from partnerdata._io.convert import parse_json
 
     where = f"{label}/{MANIFEST}"
     node = folder.joinpath(MANIFEST)
@@ -185,9 +185,9 @@ def _read_manifest(folder: _Node, label: str) -> tuple[str, dict[str, str], list
 
 
 def _load_folder(folder: _Node, label: str) -> "Dataset":
-    from partnerdata._convert import parse_json, structure
-    from partnerdata._dataset import Dataset
-    from partnerdata._records import Partner, Programme, Relation, Source, Topic
+    from partnerdata._io.convert import parse_json, structure
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
 
     if not folder.is_dir():
         raise DataValidationError([Problem(file=label, path="$", message="not a folder")])
@@ -304,7 +304,7 @@ def file_path(path: str, record: Any, raw: Any) -> str:
     Records keep their collections in a canonical order; a file may hold them in another, and a
     user fixing a file needs the position in the file.
     """
-    from partnerdata._convert import to_dict
+    from partnerdata._io.convert import to_dict
 
     out: list[str] = []
     for name, index in re.findall(r"\.(\w+)|\[(\d+)\]", path):
@@ -330,8 +330,8 @@ def _in_document(problem: Problem, data: Any) -> Problem:
     match = re.match(r"\$\.(partners|programmes|topics|sources|relations)\[(\d+)\](.*)", problem.path)
     if match is None or not isinstance(data, dict) or not isinstance(data.get(match.group(1)), list):
         return problem
-    from partnerdata._convert import structure
-    from partnerdata._records import Partner, Programme, Relation, Source, Topic
+    from partnerdata._io.convert import structure
+    from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
 
     kind = match.group(1)
     cls: Any = {"partners": Partner, "programmes": Programme, "topics": Topic, "sources": Source}.get(kind, Relation)

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from partnerdata._diff import _FIELDS, _KEYED, _KEYS, _SCHEMA, _SET, Change, _escape, _item_type, _trie
-from partnerdata._records import Evidence, PartialDate, Text
+from partnerdata._diff.diff import _FIELDS, _KEYED, _KEYS, _SCHEMA, _SET, Change, _escape, _item_type, _trie
+from partnerdata._model.records import Evidence, PartialDate, Text
 
 if TYPE_CHECKING:
-    from partnerdata._diff import Diff
+    from partnerdata._diff.diff import Diff
 
 # JSON
 
@@ -20,7 +20,7 @@ def _json(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return [_json(v) for v in value]
     if attrs.has(type(value)):
-        from partnerdata._convert import to_dict
+        from partnerdata._io.convert import to_dict
 
         return to_dict(value)
     return value
@@ -263,7 +263,7 @@ class _Names:
     """Names of partners and programmes in one language, from the compared datasets or the packaged one."""
 
     def __init__(self, d: "Diff", lang: str) -> None:
-        from partnerdata._dataset import Dataset
+        from partnerdata._query.dataset import Dataset
 
         self.lang = lang
         self.datasets = [x for x in (d.new, d.old) if isinstance(x, Dataset)]
@@ -273,7 +273,7 @@ class _Names:
         if not self._packaged:
             self._packaged = True
             try:
-                from partnerdata._load import load
+                from partnerdata._io.load import load
 
                 self.datasets.append(load())
             except Exception:  # the labels are a courtesy: a broken install must not stop a diff

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from partnerdata._errors import DataValidationError, NotFoundError, PartnerDataError
-from partnerdata._records import Evidence, Relation, Text
+from partnerdata._model.errors import DataValidationError, NotFoundError, PartnerDataError
+from partnerdata._model.records import Evidence, Relation, Text
 
 # Interface words, not data: the labels of the profile's lines in each language.
 _WORDS: dict[str, dict[str, str]] = {
@@ -240,7 +240,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # Modules that add subcommands; each defines ``add_commands(command, data_option, lang_option)``.
-_COMMAND_MODULES: tuple[str, ...] = ("partnerdata._diff_cli", "partnerdata._query_cli", "partnerdata._ingest_cli")
+_COMMAND_MODULES: tuple[str, ...] = ("partnerdata._cli.diff", "partnerdata._cli.query", "partnerdata._cli.ingest")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -4,7 +4,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from partnerdata._errors import NotFoundError
+from partnerdata._model.errors import NotFoundError
 
 R = TypeVar("R")
 

@@ -1,6 +1,6 @@
 """Splitting a page's text into lines, sections and sentences: the numbering evidence points into.
 
-Kept apart from the public page types (:mod:`partnerdata._page`) and free of attrs classes, so that
+Kept apart from the public page types (:mod:`partnerdata._ingest.page`) and free of attrs classes, so that
 checking a dataset's evidence costs a plain split of each page and nothing more. The numbering is
 part of the data format (see :class:`partnerdata.Evidence`): ``sections[0]`` is the head (item 0
 the title, item 1 the introduction), ``sections[1:]`` the page's sections in order.
@@ -8,7 +8,7 @@ the title, item 1 the introduction), ``sections[1:]`` the page's sections in ord
 
 import re
 
-from partnerdata._keys import fold
+from partnerdata._model.keys import fold
 
 # An item: (kind, text without the bullet mark, line number from 1, sentences).
 Item = tuple[str, str, int, tuple[str, ...]]

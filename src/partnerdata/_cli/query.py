@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from partnerdata._table import FORMATS
+from partnerdata._display.tables import FORMATS
 
 TABLES = ("participants", "cooperation", "stance", "milestones", "frameworks", "statements", "timeline", "partners")
 
@@ -85,15 +85,15 @@ def _answer(args: argparse.Namespace, table: str) -> Any:
             topic=args.topic,
         )
     # partners: every partner record of the dataset
-    from partnerdata._results import Results
+    from partnerdata._model.results import Results
 
     dataset = getattr(ds, "dataset", ds)
     return Results(dataset.partners, title="partners", cls=type(dataset.partners[0]) if dataset.partners else None)
 
 
 def _print(result: Any, lang: str, out: TextIO) -> None:
-    from partnerdata._results import Answer
-    from partnerdata._table import text_lines
+    from partnerdata._model.results import Answer
+    from partnerdata._display.tables import text_lines
 
     w = _WORDS[lang]
     if isinstance(result, Answer):
@@ -121,8 +121,8 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from partnerdata._results import Answer
-    from partnerdata._table import write
+    from partnerdata._model.results import Answer
+    from partnerdata._display.tables import write
 
     result = _answer(args, args.table)
     lang = args.lang

@@ -10,7 +10,7 @@ import random
 import string
 from typing import Any
 
-from partnerdata._records import (
+from partnerdata._model.records import (
     Event,
     Evidence,
     Milestone,
@@ -45,8 +45,8 @@ def synthetic(n: int, seed: int = 0, *, base: Any = None) -> Any:
     >>> len(ds.partners), len(ds.relations), ds.data_version
     (3, 3, 'synthetic-3-1')
     """
-    from partnerdata._dataset import Dataset
-    from partnerdata._load import load
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._io.load import load
 
     if not 0 <= n <= 26**3:
         raise ValueError(f"n must be between 0 and {26**3}, not {n}")

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from partnerdata._errors import DataValidationError
-from partnerdata._keys import NameIndex
-from partnerdata._questions import Questions
-from partnerdata._records import (
+from partnerdata._model.errors import DataValidationError
+from partnerdata._model.keys import NameIndex
+from partnerdata._query.questions import Questions
+from partnerdata._model.records import (
     Partner,
     Programme,
     Relation,
@@ -22,7 +22,7 @@ from partnerdata._records import (
 )
 
 if TYPE_CHECKING:
-    from partnerdata._query import Query
+    from partnerdata._query.engine import Query
 
 
 __all__ = ["Dataset"]
@@ -109,7 +109,7 @@ class Dataset(Questions):
     relations: tuple[Relation, ...] = field(default=(), converter=_relations, validator=_items(_instances(Relation)))
 
     def __attrs_post_init__(self) -> None:
-        from partnerdata._integrity import problems
+        from partnerdata._query.integrity import problems
 
         found = problems(self)
         if found:
@@ -121,8 +121,8 @@ class Dataset(Questions):
 
     @functools.cached_property
     def _queries(self) -> "Query":
-        # The query engine and its indexes, built on the first question (see partnerdata._query).
-        from partnerdata._query import Query
+        # The query engine and its indexes, built on the first question (see partnerdata._query.engine).
+        from partnerdata._query.engine import Query
 
         return Query(self)
 
@@ -145,7 +145,7 @@ class Dataset(Questions):
         partner = self.partner(key)
         found = self._index.relations.get(partner.alpha3)
         if found is None:
-            from partnerdata._errors import NotFoundError
+            from partnerdata._model.errors import NotFoundError
 
             # The partner exists but has no relation data: suggest the partners that do.
             raise NotFoundError("relation", key, tuple(r.partner for r in self.relations))
@@ -180,7 +180,7 @@ class Dataset(Questions):
         if found is None:
             import difflib
 
-            from partnerdata._errors import NotFoundError
+            from partnerdata._model.errors import NotFoundError
 
             raise NotFoundError("source", id, tuple(difflib.get_close_matches(str(id), self._index.sources, n=3)))
         return found

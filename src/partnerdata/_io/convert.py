@@ -1,7 +1,7 @@
 """JSON and dict forms of the records: one strict cattrs converter, and problems with JSON paths.
 
 cattrs and json are imported on first use, not at package import. Valid data takes one fast pass
-(:mod:`partnerdata._structure`, which stops at the first defect); only bad data goes through
+(:mod:`partnerdata._io.structure`, which stops at the first defect); only bad data goes through
 cattrs' detailed pass, whose exception tree becomes one :class:`Problem` per defect, each with its
 JSON path.
 """
@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from partnerdata._errors import DataValidationError, FieldError, Problem
-from partnerdata._records import show
+from partnerdata._model.errors import DataValidationError, FieldError, Problem
+from partnerdata._model.records import show
 
 T = TypeVar("T")
 
@@ -189,7 +189,7 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
 
 
 def _fast(data: Any, cl: Any) -> Any:
-    from partnerdata import _structure
+    from partnerdata._io import structure as _structure
 
     memo: dict[Any, Any] = {}
     if _is_tuple_of(cl):
@@ -237,9 +237,9 @@ def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
 
 
 def _check_type(cl: type) -> None:
-    from partnerdata import _dataset
+    from partnerdata._query import dataset as _dataset
 
-    if not (isinstance(cl, type) and attrs.has(cl) and cl.__module__ in ("partnerdata._records", _dataset.__name__)):
+    if not (isinstance(cl, type) and attrs.has(cl) and cl.__module__ in ("partnerdata._model.records", _dataset.__name__)):
         raise TypeError(f"expected a partnerdata record type, got {cl!r}")
 
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from partnerdata._errors import PartnerDataError
+from partnerdata._model.errors import PartnerDataError
 
 Command = Callable[[str, Callable[[argparse.Namespace, TextIO], int], str], argparse.ArgumentParser]
 Option = Callable[[argparse.ArgumentParser], None]
@@ -21,8 +21,8 @@ def _read_page(path: str) -> str:
 
 def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     import partnerdata
-    from partnerdata._extract import extract
-    from partnerdata._page import PageError, parse_page
+    from partnerdata._ingest.extract import extract
+    from partnerdata._ingest.page import PageError, parse_page
 
     text = _read_page(args.page)
     try:
@@ -42,8 +42,8 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         }
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
-    from partnerdata._cli import _Profile
-    from partnerdata._dataset import Dataset
+    from partnerdata._cli.main import _Profile
+    from partnerdata._query.dataset import Dataset
 
     # A draft dataset: the vocabulary with this one page and relation, checked like the packaged data.
     draft = Dataset(
@@ -68,7 +68,7 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
-    from partnerdata import _build
+    from partnerdata._ingest import build as _build
 
     data_dir = Path(args.data_dir) if args.data_dir else None
     inputs_dir = Path(args.inputs) if args.inputs else None

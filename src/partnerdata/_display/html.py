@@ -1,6 +1,6 @@
 """HTML for Jupyter (``_repr_html_``): compact tables and cards, every value escaped.
 
-Cells show the flat row values (see :mod:`partnerdata._table`) in English; an evidence cell shows
+Cells show the flat row values (see :mod:`partnerdata._display.tables`) in English; an evidence cell shows
 the locators, with the quoted sentences as its tooltip.
 """
 
@@ -71,7 +71,7 @@ def record_card(record: Any) -> str:
     >>> html[html.index("<tbody>"):]
     '<tbody><tr><th>fr</th><td>&lt;b&gt;</td></tr><tr><th>en</th><td>a &amp; b</td></tr></tbody></table>'
     """
-    from partnerdata._table import row
+    from partnerdata._display.tables import row
 
     cells = (
         row(record, "en") if _flat(record) else {f.name: getattr(record, f.name) for f in attrs.fields(type(record))}
@@ -85,7 +85,7 @@ def record_card(record: Any) -> str:
 
 
 def _flat(record: Any) -> bool:
-    from partnerdata._results import _Shown
+    from partnerdata._model.results import _Shown
 
     return isinstance(record, _Shown)
 
@@ -104,7 +104,7 @@ def _td(value: Any) -> str:
 
 def dataset_html(ds: Any) -> str:
     """A dataset (or a snapshot) as a card of counts and the partners with relation data."""
-    from partnerdata._table import dataset_text
+    from partnerdata._display.tables import dataset_text
 
     dataset = getattr(ds, "dataset", ds)
     relations = ", ".join(r.partner for r in dataset.relations[:MAX_ROWS])

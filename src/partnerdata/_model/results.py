@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from attrs import field, frozen
 
-from partnerdata._records import Evidence, PartialDate, Text
+from partnerdata._model.records import Evidence, PartialDate, Text
 
 __all__ = [
     "Answer",
@@ -43,7 +43,7 @@ class _Shown:
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from partnerdata._html import record_card
+        from partnerdata._display.html import record_card
 
         return record_card(self)
 
@@ -275,7 +275,7 @@ class Results(Generic[T]):
         ``with_unknown=True`` appends the unknown records and adds a first column ``status``,
         ``"match"`` or ``"unknown"``.
         """
-        from partnerdata._table import rows
+        from partnerdata._display.tables import rows
 
         if not with_unknown:
             return rows(self._items, lang=lang)
@@ -290,14 +290,14 @@ class Results(Generic[T]):
         >>> partnerdata.load().participants("UN").columns()
         ['partner', 'programme', 'since', 'focus', 'evidence', 'quote']
         """
-        from partnerdata._table import columns
+        from partnerdata._display.tables import columns
 
         names = columns(self.cls, lang) if self.cls is not None else []
         return ["status", *names] if with_unknown else names
 
     def to_pandas(self, lang: str | None = None) -> Any:
         """The matches as a pandas ``DataFrame`` (needs the ``pandas`` extra), one row per record."""
-        from partnerdata._table import to_pandas
+        from partnerdata._display.tables import to_pandas
 
         return to_pandas(self._items, lang=lang, cls=self.cls)
 
@@ -334,12 +334,12 @@ class Results(Generic[T]):
         return f"<Results of {len(self._items)} {self._kind()}{unknown}>"
 
     def __str__(self) -> str:
-        from partnerdata._table import text_table
+        from partnerdata._display.tables import text_table
 
         return text_table(self)
 
     def _repr_html_(self) -> str:
-        from partnerdata._html import results_table
+        from partnerdata._display.html import results_table
 
         return results_table(self)
 
@@ -370,7 +370,7 @@ class Answer(Generic[T]):
 
     def to_pandas(self, lang: str | None = None) -> Any:
         """The rows as a pandas ``DataFrame`` (needs the ``pandas`` extra)."""
-        from partnerdata._table import frame
+        from partnerdata._display.tables import frame
 
         return frame(self.rows(lang))
 
@@ -382,6 +382,6 @@ class Answer(Generic[T]):
         return f"{self.question}\n" + "\n".join(f"  {name}: {', '.join(p.partners) or '-'}" for name, p in parts)
 
     def _repr_html_(self) -> str:
-        from partnerdata._html import answer_html
+        from partnerdata._display.html import answer_html
 
         return answer_html(self)

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from partnerdata._errors import FieldError
+from partnerdata._model.errors import FieldError
 
 __all__ = [
     "Channel",
@@ -57,12 +57,12 @@ def show(value: object) -> str:
 
 
 class _Card:
-    """Jupyter shows every record as a card; the HTML is built by ``partnerdata._html``, imported on first use."""
+    """Jupyter shows every record as a card; the HTML is built by ``partnerdata._display.html``, imported on first use."""
 
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from partnerdata._html import record_card
+        from partnerdata._display.html import record_card
 
         return record_card(self)
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from attrs import field, frozen
 
-from partnerdata._errors import PartnerDataError
-from partnerdata._keys import fold
-from partnerdata._layout import layout
+from partnerdata._model.errors import PartnerDataError
+from partnerdata._model.keys import fold
+from partnerdata._model.layout import layout
 
 __all__ = ["Page", "PageError", "PageItem", "PageSection", "parse", "parse_page"]
 
@@ -74,7 +74,7 @@ class PageItem:
 
     @property
     def folded(self) -> str:
-        """The text in the form matching is done on (see :func:`partnerdata._keys.fold`)."""
+        """The text in the form matching is done on (see :func:`partnerdata._model.keys.fold`)."""
         return fold(self.text)
 
 

@@ -21,9 +21,9 @@ from typing import Any
 
 import attrs
 
-from partnerdata._convert import structure, to_dict
-from partnerdata._errors import PartnerDataError
-from partnerdata._records import Partner, Programme, Relation, Text, Topic
+from partnerdata._io.convert import structure, to_dict
+from partnerdata._model.errors import PartnerDataError
+from partnerdata._model.records import Partner, Programme, Relation, Text, Topic
 
 __all__ = ["BuildError", "build_files", "check", "default_data_dir", "default_inputs_dir", "write"]
 
@@ -36,12 +36,12 @@ class BuildError(PartnerDataError):
 
 def default_data_dir() -> Path:
     """The packaged data folder (in a source checkout, ``src/partnerdata/data``)."""
-    return Path(__file__).resolve().parent / "data"
+    return Path(__file__).resolve().parent.parent / "data"
 
 
 def default_inputs_dir() -> Path:
     """The packaged build inputs: ``overlay.json`` and ``pages/``."""
-    return Path(__file__).resolve().parent / "_sources"
+    return Path(__file__).resolve().parent.parent / "_sources"
 
 
 def _dump(value: Any) -> bytes:
@@ -169,9 +169,9 @@ def _missing_languages(value: Any, path: str) -> list[str]:
 
 def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) -> dict[str, bytes]:
     """Every file of the data folder as the build makes it, by relative name (manifest included)."""
-    from partnerdata._dataset import Dataset
-    from partnerdata._extract import extract
-    from partnerdata._page import PageError, parse_page
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._ingest.extract import extract
+    from partnerdata._ingest.page import PageError, parse_page
     from partnerdata._version import DATA_VERSION
 
     data_dir = data_dir or default_data_dir()

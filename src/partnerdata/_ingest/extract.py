@@ -15,9 +15,9 @@ from typing import Any
 
 from attrs import frozen
 
-from partnerdata._errors import NotFoundError
-from partnerdata._page import Page, parse_page
-from partnerdata._records import (
+from partnerdata._model.errors import NotFoundError
+from partnerdata._ingest.page import Page, parse_page
+from partnerdata._model.records import (
     Channel,
     CooperationPlan,
     Event,
@@ -407,7 +407,7 @@ def extract(
     if isinstance(page, str):
         page = parse_page(page)
     if vocabulary is None:
-        from partnerdata._load import load
+        from partnerdata._io.load import load
 
         vocabulary = load()
     matcher = _matcher(vocabulary)

@@ -1,6 +1,6 @@
 """The questions a :class:`Dataset` (and a year's snapshot of it) answers, each in one call.
 
-This module only declares the methods; each delegates to :mod:`partnerdata._query` (imported on
+This module only declares the methods; each delegates to :mod:`partnerdata._query.engine` (imported on
 first use), so ``import partnerdata`` stays light. Every name (programme, topic, partner) may be
 given as a code or as any French or English name or alias. Filters combine with AND.
 """
@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from partnerdata._dataset import Dataset
-    from partnerdata._query import Query
-    from partnerdata._results import (
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._query.engine import Query
+    from partnerdata._model.results import (
         Answer,
         Cooperation,
         Framework,
@@ -31,7 +31,7 @@ class Questions:
 
     @property
     def _queries(self) -> "Query":
-        """The query engine (a :class:`partnerdata._query.Query`) this object's questions go to."""
+        """The query engine (a :class:`partnerdata._query.engine.Query`) this object's questions go to."""
         raise NotImplementedError
 
     def participants(
@@ -209,12 +209,12 @@ class Questions:
         return Snapshot(self._queries.ds, year if self._queries.until is None else min(year, self._queries.until))
 
     def _repr_html_(self) -> str:
-        from partnerdata._html import dataset_html
+        from partnerdata._display.html import dataset_html
 
         return dataset_html(self)
 
     def __str__(self) -> str:
-        from partnerdata._table import dataset_text
+        from partnerdata._display.tables import dataset_text
 
         return dataset_text(self)
 

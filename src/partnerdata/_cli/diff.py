@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from partnerdata._errors import PartnerDataError
+from partnerdata._model.errors import PartnerDataError
 
 _RELATION_KEYS = frozenset(
     {
@@ -34,7 +34,7 @@ def _side(side: str, data: str | None) -> Any:
     if _is_path(side):
         target = Path(side)
         if target.is_file():
-            from partnerdata._convert import parse_json, structure
+            from partnerdata._io.convert import parse_json, structure
 
             document = parse_json(target.read_bytes(), file=side)
             if isinstance(document, dict) and document.keys() == _RELATION_KEYS:

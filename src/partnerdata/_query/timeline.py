@@ -10,11 +10,11 @@ Partners without relation data have no entries.
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from partnerdata._records import Text
-from partnerdata._results import TimelineEntry
+from partnerdata._model.records import Text
+from partnerdata._model.results import TimelineEntry
 
 if TYPE_CHECKING:
-    from partnerdata._dataset import Dataset
+    from partnerdata._query.dataset import Dataset
 
 KINDS = ("founded", "ended", "relations", "cooperation", "participation", "event")
 _RANK = {kind: i for i, kind in enumerate(KINDS)}

@@ -3,12 +3,12 @@
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from partnerdata._errors import Problem
-from partnerdata._layout import Section, layout, sentence_at
-from partnerdata._records import Evidence, Relation
+from partnerdata._model.errors import Problem
+from partnerdata._model.layout import Section, layout, sentence_at
+from partnerdata._model.records import Evidence, Relation
 
 if TYPE_CHECKING:
-    from partnerdata._dataset import Dataset
+    from partnerdata._query.dataset import Dataset
 
 
 def _duplicates(where: str, keys: Iterable[str]) -> Iterator[Problem]:
@@ -88,7 +88,7 @@ def _relation(
     sources: Mapping[str, object],
     pages: Mapping[str, tuple[Section, ...] | None],
 ) -> list[Problem]:
-    from partnerdata._records import Programme, Source
+    from partnerdata._model.records import Programme, Source
 
     out: list[Problem] = []
 

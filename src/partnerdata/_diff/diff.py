@@ -17,9 +17,9 @@ from typing import Any, Literal
 import attrs
 from attrs import field, frozen
 
-from partnerdata._dataset import Dataset
-from partnerdata._errors import DataValidationError, PartnerDataError
-from partnerdata._records import (
+from partnerdata._query.dataset import Dataset
+from partnerdata._model.errors import DataValidationError, PartnerDataError
+from partnerdata._model.records import (
     Channel,
     CooperationPlan,
     Event,
@@ -267,7 +267,7 @@ class Diff:
         >>> partnerdata.diff(kgz, edited).to_json_patch(test=True)[0]
         {'op': 'test', 'path': '/participations/4/since', 'value': 1993}
         """
-        from partnerdata._diff_render import json_patch
+        from partnerdata._display.diff import json_patch
 
         return json_patch(self, test=test)
 
@@ -296,7 +296,7 @@ class Diff:
         """
         import json
 
-        from partnerdata._diff_render import document
+        from partnerdata._display.diff import document
 
         return json.dumps(document(self), ensure_ascii=False, indent=indent) + ("\n" if indent is not None else "")
 
@@ -319,12 +319,12 @@ class Diff:
         >>> print(partnerdata.diff(kgz, kgz).render("markdown"))
         No differences.
         """
-        from partnerdata._diff_render import render
+        from partnerdata._display.diff import render
 
         return render(self, format, lang)
 
     def _repr_html_(self) -> str:
-        from partnerdata._diff_render import render
+        from partnerdata._display.diff import render
 
         return render(self, "html", "en")
 

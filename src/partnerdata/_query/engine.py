@@ -16,7 +16,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from partnerdata._results import (
+from partnerdata._model.results import (
     Answer,
     Cooperation,
     Framework,
@@ -29,8 +29,8 @@ from partnerdata._results import (
 )
 
 if TYPE_CHECKING:
-    from partnerdata._dataset import Dataset
-    from partnerdata._search import SearchIndex
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._query.search import SearchIndex
 
 T = TypeVar("T")
 
@@ -282,13 +282,13 @@ class _Engine:
     # Timeline.
     @functools.cached_property
     def timeline_all(self) -> _Bucket[TimelineEntry]:
-        from partnerdata._timeline import entries, order
+        from partnerdata._query.timeline import entries, order
 
         return _Bucket(entries(self.ds), order, _year)
 
     @functools.cached_property
     def timeline_by_partner(self) -> dict[str, _Bucket[TimelineEntry]]:
-        from partnerdata._timeline import order
+        from partnerdata._query.timeline import order
 
         return _buckets(self.timeline_all.all, lambda e: (e.partner,) if e.partner else (), order, _year)
 
@@ -310,7 +310,7 @@ class _Engine:
 
     @functools.cached_property
     def search_index(self) -> "SearchIndex":
-        from partnerdata._search import SearchIndex
+        from partnerdata._query.search import SearchIndex
 
         return SearchIndex([(h.text.fr, h.text.en) for h in self.hits])
 
@@ -555,7 +555,7 @@ class Query:
         topic: str | None = None,
     ) -> Results[TimelineEntry]:
         """Dated happenings between ``start`` and ``end``, in order; see :meth:`Dataset.timeline`."""
-        from partnerdata._timeline import KINDS, order
+        from partnerdata._query.timeline import KINDS, order
 
         if kind is not None and kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from partnerdata._records import Evidence, Text
+from partnerdata._model.records import Evidence, Text
 
 if TYPE_CHECKING:
-    from partnerdata._results import Results
+    from partnerdata._model.results import Results
 
 FORMATS = ("csv", "jsonl", "json")
 
@@ -34,7 +34,7 @@ def _is_text(kind: Any) -> bool:
 def columns(cls: type, lang: str | None = None) -> list[str]:
     """The column names of ``cls``'s rows.
 
-    >>> from partnerdata._results import Membership
+    >>> from partnerdata._model.results import Membership
     >>> columns(Membership)
     ['partner', 'programme', 'since', 'focus', 'evidence', 'quote']
     """
