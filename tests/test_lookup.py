@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import partnerdata
 from partnerdata import NotFoundError
-from partnerdata._model.keys import fold
+from partnerdata._model.text import fold
 
 DS = partnerdata.load()
 

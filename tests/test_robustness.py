@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 
 import partnerdata
 from partnerdata import Dataset, DataValidationError
-from partnerdata._io import load as _load
 from partnerdata import strategies as pst
+from partnerdata._query import load as _load
 
 PACKAGED = partnerdata.load()
 PACKAGED_JSON = partnerdata.to_json(PACKAGED)
@@ -176,7 +176,7 @@ def test_hostile_documents_are_refused_with_their_path(tmp_path: Path, text: str
 
 def test_many_threads_loading_at_once_share_one_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    real = _load._load_folder
+    real = _load.read_folder
     barrier = threading.Barrier(16)
 
     def counting(*args: Any) -> Any:
@@ -184,7 +184,7 @@ def test_many_threads_loading_at_once_share_one_parse(monkeypatch: pytest.Monkey
         return real(*args)
 
     monkeypatch.setattr(_load, "_packaged", None)
-    monkeypatch.setattr(_load, "_load_folder", counting)
+    monkeypatch.setattr(_load, "read_folder", counting)
     results: list[Dataset] = []
     errors: list[BaseException] = []
 

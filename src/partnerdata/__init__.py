@@ -9,22 +9,24 @@
 # Names load on first use (PEP 562): ``import partnerdata`` costs almost nothing, and a
 # program pays only for the parts it touches. Type checkers read the imports below.
 
+from partnerdata._display import register as _register  # records find their renderers (see _model.show)
 from partnerdata._version import DATA_VERSION, __version__
 
 TYPE_CHECKING = False  # not typing's: importing typing would cost more than this whole module
 if TYPE_CHECKING:
-    from partnerdata._io.convert import (
-        from_dict,
-        from_json,
-        to_dict,
-        to_json,
-    )
-    from partnerdata._query.dataset import Dataset
     from partnerdata._diff.diff import (
         Change,
         Diff,
         DiffConflictError,
         diff,
+    )
+    from partnerdata._ingest.extract import Extraction, extract
+    from partnerdata._ingest.page import Page, PageError, PageItem, PageSection, parse_page
+    from partnerdata._io.convert import (
+        from_dict,
+        from_json,
+        to_dict,
+        to_json,
     )
     from partnerdata._model.errors import (
         DataValidationError,
@@ -33,10 +35,6 @@ if TYPE_CHECKING:
         PartnerDataError,
         Problem,
     )
-    from partnerdata._ingest.extract import Extraction, extract
-    from partnerdata._io.load import load
-    from partnerdata._ingest.page import Page, PageError, PageItem, PageSection, parse_page
-    from partnerdata._query.questions import Snapshot
     from partnerdata._model.records import (
         Channel,
         CooperationPlan,
@@ -66,6 +64,9 @@ if TYPE_CHECKING:
         StatementHit,
         TimelineEntry,
     )
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._query.load import load
+    from partnerdata._query.questions import Snapshot
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "partnerdata._io.convert": (
@@ -89,7 +90,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Problem",
     ),
     "partnerdata._ingest.extract": ("Extraction", "extract"),
-    "partnerdata._io.load": ("load",),
+    "partnerdata._query.load": ("load",),
     "partnerdata._ingest.page": ("Page", "PageError", "PageItem", "PageSection", "parse_page"),
     "partnerdata._query.questions": ("Snapshot",),
     "partnerdata._model.records": (

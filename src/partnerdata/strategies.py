@@ -42,10 +42,8 @@ from hypothesis.errors import InvalidArgument
 
 import partnerdata
 from partnerdata import _hypothesis as _entry_point
-from partnerdata._io.convert import to_dict
-from partnerdata._query.dataset import Dataset
-from partnerdata._model.keys import fold
 from partnerdata._ingest.page import parse
+from partnerdata._io.convert import to_dict
 from partnerdata._model.records import (
     LANGUAGES,
     MAX_YEAR,
@@ -67,6 +65,8 @@ from partnerdata._model.records import (
     Topic,
     UnitDesignation,
 )
+from partnerdata._model.text import fold
+from partnerdata._query.dataset import Dataset
 
 __all__ = [
     "DEFECTS",

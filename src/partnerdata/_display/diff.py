@@ -273,7 +273,7 @@ class _Names:
         if not self._packaged:
             self._packaged = True
             try:
-                from partnerdata._io.load import load
+                from partnerdata._query.load import load
 
                 self.datasets.append(load())
             except Exception:  # the labels are a courtesy: a broken install must not stop a diff

@@ -10,6 +10,13 @@ from typing import Any
 
 import attrs
 
+from partnerdata._diff.diff import Diff
+from partnerdata._display.diff import render as render_diff
+from partnerdata._display.tables import dataset_text
+from partnerdata._model.results import Answer, Results
+from partnerdata._model.rows import row
+from partnerdata._query.questions import Questions
+
 MAX_ROWS = 30
 
 _STYLE = "border-collapse:collapse;font-size:0.9em"
@@ -71,8 +78,6 @@ def record_card(record: Any) -> str:
     >>> html[html.index("<tbody>"):]
     '<tbody><tr><th>fr</th><td>&lt;b&gt;</td></tr><tr><th>en</th><td>a &amp; b</td></tr></tbody></table>'
     """
-    from partnerdata._display.tables import row
-
     cells = (
         row(record, "en") if _flat(record) else {f.name: getattr(record, f.name) for f in attrs.fields(type(record))}
     )
@@ -85,9 +90,8 @@ def record_card(record: Any) -> str:
 
 
 def _flat(record: Any) -> bool:
-    from partnerdata._model.results import _Shown
-
-    return isinstance(record, _Shown)
+    # Answer records (Membership, Cooperation, ...) are shown as their flat rows.
+    return bool(getattr(type(record), "_flat_card", False))
 
 
 def _td(value: Any) -> str:
@@ -104,8 +108,6 @@ def _td(value: Any) -> str:
 
 def dataset_html(ds: Any) -> str:
     """A dataset (or a snapshot) as a card of counts and the partners with relation data."""
-    from partnerdata._display.tables import dataset_text
-
     dataset = getattr(ds, "dataset", ds)
     relations = ", ".join(r.partner for r in dataset.relations[:MAX_ROWS])
     if len(dataset.relations) > MAX_ROWS:
@@ -114,3 +116,16 @@ def dataset_html(ds: Any) -> str:
         f'<table style="{_STYLE}"><caption>{_esc(dataset_text(ds))}</caption><tbody>'
         f"<tr><th>relations</th><td>{_esc(relations)}</td></tr></tbody></table>"
     )
+
+
+def render(obj: Any) -> str:
+    """The HTML of anything partnerdata shows in Jupyter: a result, an answer, a dataset, a diff or a record."""
+    if isinstance(obj, Results):
+        return results_table(obj)
+    if isinstance(obj, Answer):
+        return answer_html(obj)
+    if isinstance(obj, Questions):
+        return dataset_html(obj)
+    if isinstance(obj, Diff):
+        return render_diff(obj, "html", "en")
+    return record_card(obj)

@@ -24,6 +24,7 @@ import attrs
 from partnerdata._io.convert import structure, to_dict
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import Partner, Programme, Relation, Text, Topic
+from partnerdata._model.text import fold_marks
 
 __all__ = ["BuildError", "build_files", "check", "default_data_dir", "default_inputs_dir", "write"]
 
@@ -87,7 +88,7 @@ class _Overlay:
         if text is None:
             return None
         raw = text.fr if text.fr is not None else text.en
-        value = self.headings.get(str(raw).replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " "))
+        value = self.headings.get(fold_marks(str(raw)))
         return text if value is None else _merge(text, value, f"headings/{raw}")
 
     def apply(self, r: Relation) -> Relation:
@@ -169,9 +170,9 @@ def _missing_languages(value: Any, path: str) -> list[str]:
 
 def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) -> dict[str, bytes]:
     """Every file of the data folder as the build makes it, by relative name (manifest included)."""
-    from partnerdata._query.dataset import Dataset
     from partnerdata._ingest.extract import extract
     from partnerdata._ingest.page import PageError, parse_page
+    from partnerdata._query.dataset import Dataset
     from partnerdata._version import DATA_VERSION
 
     data_dir = data_dir or default_data_dir()

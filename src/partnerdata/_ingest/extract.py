@@ -9,14 +9,13 @@ French and English for what a sentence says: a start, a joining, a cycle, a refu
 
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from attrs import frozen
 
-from partnerdata._model.errors import NotFoundError
 from partnerdata._ingest.page import Page, parse_page
+from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import (
     Channel,
     CooperationPlan,
@@ -35,33 +34,12 @@ from partnerdata._model.records import (
     Topic,
     UnitDesignation,
 )
+from partnerdata._model.text import fold_chars, fold_marks
 
 __all__ = ["Extraction", "extract"]
 
-# --- normalised text --------------------------------------------------------------------------
-
-
-def _plain_char(c: str) -> str:
-    if c in "\u2019\u2018\u02bc`\u00b4":
-        return "'"
-    if c in "\u00a0\u202f\u2009\u2007":
-        return " "
-    if c in "\u2010\u2011\u2012\u2013\u2014":
-        return "-"
-    base = unicodedata.normalize("NFKD", c)[:1] or c
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-def plain(text: str) -> str:
-    """Lower case, no accents, plain apostrophes, spaces and hyphens; the same length as ``text``.
-
-    >>> plain("L’intégrité\u00a0«\u202fdéfense\u202f»")
-    "l'integrite « defense »"
-    """
-    if text.isascii():
-        return text.lower()
-    return "".join(_plain_char(c) for c in text)
+# Text is matched in its folded form (fold_chars: one character for one, so offsets hold).
+plain = fold_chars
 
 
 def _words(text: str) -> list[str]:
@@ -407,7 +385,7 @@ def extract(
     if isinstance(page, str):
         page = parse_page(page)
     if vocabulary is None:
-        from partnerdata._io.load import load
+        from partnerdata._query.load import load
 
         vocabulary = load()
     matcher = _matcher(vocabulary)
@@ -736,7 +714,7 @@ class _Extractor:
         return _clean_clause(main if len(main) >= 40 else s.text) or s.text
 
     def _host(self, s: _Sentence, mention: _Mention) -> Text | None:
-        after_low = s.text[mention.end :].lower().replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+        after_low = fold_marks(s.text[mention.end :]).lower()
         match = _HOST.match(after_low)
         if match is None:
             return None

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from attrs import field, frozen
 
 from partnerdata._model.errors import PartnerDataError
-from partnerdata._model.keys import fold
 from partnerdata._model.layout import layout
+from partnerdata._model.text import fold, fold_marks
 
 __all__ = ["Page", "PageError", "PageItem", "PageSection", "parse", "parse_page"]
 
@@ -74,7 +74,7 @@ class PageItem:
 
     @property
     def folded(self) -> str:
-        """The text in the form matching is done on (see :func:`partnerdata._model.keys.fold`)."""
+        """The text in the form matching is done on (see :func:`partnerdata._model.text.fold`)."""
         return fold(self.text)
 
 
@@ -101,7 +101,7 @@ class PageSection:
         """
         if self.heading is None:
             return None
-        return self.heading.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+        return fold_marks(self.heading)
 
 
 @frozen(kw_only=True)

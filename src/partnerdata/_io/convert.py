@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from partnerdata._io import structure as _structure
 from partnerdata._model.errors import DataValidationError, FieldError, Problem
 from partnerdata._model.records import show
 
@@ -189,8 +190,6 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
 
 
 def _fast(data: Any, cl: Any) -> Any:
-    from partnerdata._io import structure as _structure
-
     memo: dict[Any, Any] = {}
     if _is_tuple_of(cl):
         return _structure.build_all(typing.get_args(cl)[0], data, memo)
@@ -236,10 +235,12 @@ def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
     raise DataValidationError([Problem(file=file, path="$", message=message)])
 
 
-def _check_type(cl: type) -> None:
-    from partnerdata._query import dataset as _dataset
+# The record types, and Dataset (built on top of this layer, so named rather than imported).
+_RECORD_MODULES = frozenset({"partnerdata._model.records", "partnerdata._query.dataset"})
 
-    if not (isinstance(cl, type) and attrs.has(cl) and cl.__module__ in ("partnerdata._model.records", _dataset.__name__)):
+
+def _check_type(cl: type) -> None:
+    if not (isinstance(cl, type) and attrs.has(cl) and cl.__module__ in _RECORD_MODULES):
         raise TypeError(f"expected a partnerdata record type, got {cl!r}")
 
 

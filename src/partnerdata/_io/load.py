@@ -1,4 +1,4 @@
-"""Reading datasets: the packaged one (parsed once per process) and users' files and folders.
+"""Reading datasets from files and folders; the dataset class to build is given by the caller.
 
 A folder (the packaged data is one) holds ``manifest.json``, which names every data file with its
 SHA-256. File names in a manifest are checked against a fixed pattern before any file is opened,
@@ -9,17 +9,17 @@ collected before anything is returned: a dataset is loaded whole or not at all.
 import hashlib
 import os
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._model.errors import DataValidationError, Problem
+from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
 
-if TYPE_CHECKING:
-    from partnerdata._query.dataset import Dataset
+T = TypeVar("T")
 
-__all__ = ["load"]
+__all__ = ["Node", "quietly", "read", "read_folder"]
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -29,11 +29,8 @@ _FILE_NAME = re.compile(
 )
 _REQUIRED = ("partners.json", "programmes.json", "topics.json")
 
-_packaged: "Dataset | None" = None
-_packaged_lock = threading.Lock()
 
-
-class _Node(Protocol):
+class Node(Protocol):
     """What the loader needs of a folder: ``pathlib.Path`` and importlib's ``Traversable`` both fit."""
 
     @property
@@ -46,64 +43,19 @@ class _Node(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
-def load(path: "str | os.PathLike[str] | None" = None) -> "Dataset":
-    """Load a dataset: the packaged data when ``path`` is ``None``, else a user's file or folder.
-
-    The packaged dataset is parsed once per process and shared: it is immutable, so no caller can
-    change what another sees. ``path`` may be a JSON document written by
-    :func:`partnerdata.to_json` from a :class:`Dataset`, or a folder laid out like the packaged data
-    (a ``manifest.json`` with ``partners.json``, ``programmes.json``, ``topics.json``,
-    ``sources/*.json`` and ``relations/*.json``). Bad data raises :class:`DataValidationError`
-    listing every problem with its file and JSON path.
-
-    >>> import partnerdata
-    >>> ds = partnerdata.load()
-    >>> ds is partnerdata.load()
-    True
-    >>> ds.data_version == partnerdata.DATA_VERSION
-    True
-    """
-    if path is None:
-        return _load_packaged()
+def read(path: "str | os.PathLike[str]", make: "Callable[..., T]") -> T:
+    """The dataset in a user's file or folder, built by ``make`` (the dataset class) from its records."""
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
     target = Path(path)
     if target.is_dir():
-        return _quietly(lambda: _load_folder(target, str(target)))
+        return quietly(lambda: read_folder(target, str(target), make))
     if not target.exists():
         raise DataValidationError([Problem(file=str(target), path="$", message="no such file or folder")])
-    return _quietly(lambda: _load_document(target))
+    return quietly(lambda: _load_document(target, make))
 
 
-def _load_packaged() -> "Dataset":
-    global _packaged
-    found = _packaged
-    if found is not None:
-        return found
-    with _packaged_lock:  # many threads may ask at once; parse once
-        if _packaged is None:
-            from importlib.resources import files
-
-            from partnerdata._version import DATA_VERSION
-
-            ds = _quietly(lambda: _load_folder(files("partnerdata").joinpath("data"), "partnerdata/data"))
-            if ds.data_version != DATA_VERSION:
-                raise DataValidationError(
-                    [
-                        Problem(
-                            file="partnerdata/data/manifest.json",
-                            path="$.data_version",
-                            message=f"{ds.data_version!r} is not DATA_VERSION {DATA_VERSION!r}",
-                        )
-                    ]
-                )
-            _packaged = ds
-        return _packaged
-
-
-def _load_document(target: Path) -> "Dataset":
-    from partnerdata._io.convert import parse_json, structure
-    from partnerdata._query.dataset import Dataset
+def _load_document(target: Path, make: "Callable[..., T]") -> T:
 
     name = str(target)
     try:
@@ -116,7 +68,7 @@ def _load_document(target: Path) -> "Dataset":
             [Problem(file=name, path="$", message="this is a manifest: load the folder that holds it")]
         )
     try:
-        return structure(data, Dataset, file=name)
+        return structure(data, make, file=name)
     except DataValidationError as exc:
         raise DataValidationError([_in_document(p, data) for p in exc.problems]) from None
 
@@ -124,7 +76,7 @@ def _load_document(target: Path) -> "Dataset":
 MANIFEST_KEYS = frozenset({"format", "data_version", "files"})
 
 
-def _quietly(build: "Callable[[], Dataset]") -> "Dataset":
+def quietly(build: "Callable[[], T]") -> T:
     # Parsing and structuring make many small objects; the cyclic GC would walk them all again
     # and again while they are made, and none of them can form a cycle.
     import gc
@@ -138,9 +90,7 @@ def _quietly(build: "Callable[[], Dataset]") -> "Dataset":
             gc.enable()
 
 
-def _read_manifest(folder: _Node, label: str) -> tuple[str, dict[str, str], list[Problem]]:
-    from partnerdata._io.convert import parse_json
-
+def _read_manifest(folder: Node, label: str) -> tuple[str, dict[str, str], list[Problem]]:
     where = f"{label}/{MANIFEST}"
     node = folder.joinpath(MANIFEST)
     if not node.is_file():
@@ -184,10 +134,8 @@ def _read_manifest(folder: _Node, label: str) -> tuple[str, dict[str, str], list
     return version if isinstance(version, str) else "", listed, problems
 
 
-def _load_folder(folder: _Node, label: str) -> "Dataset":
-    from partnerdata._io.convert import parse_json, structure
-    from partnerdata._query.dataset import Dataset
-    from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
+def read_folder(folder: "Node", label: str, make: "Callable[..., T]") -> T:
+    """The dataset in a data folder (a ``Path`` or an importlib ``Traversable``), built by ``make``."""
 
     if not folder.is_dir():
         raise DataValidationError([Problem(file=label, path="$", message="not a folder")])
@@ -216,7 +164,7 @@ def _load_folder(folder: _Node, label: str) -> "Dataset":
         except DataValidationError as exc:
             problems += exc.problems
 
-    def build() -> "Dataset":
+    def build() -> T:
         lists: dict[str, list[Any]] = {"partners": [], "programmes": [], "topics": [], "sources": [], "relations": []}
         files: dict[str, list[str]] = {key: [] for key in lists}  # which file each record came from
         kinds: dict[str, type] = {"partners": Partner, "programmes": Programme, "topics": Topic}
@@ -255,14 +203,14 @@ def _load_folder(folder: _Node, label: str) -> "Dataset":
         if problems:
             raise DataValidationError(problems)
         try:
-            return Dataset(data_version=version, **lists)
+            return make(data_version=version, **lists)
         except DataValidationError as exc:
             raise DataValidationError([_place(p, lists, files, parsed, label) for p in exc.problems]) from None
 
     return build()
 
 
-def _unlisted(folder: _Node, label: str, listed: dict[str, str]) -> list[Problem]:
+def _unlisted(folder: Node, label: str, listed: dict[str, str]) -> list[Problem]:
     """Data files in the folder that the manifest does not name: loading them silently would lie."""
     found: list[Problem] = []
     for sub in ("", "relations", "sources"):
@@ -304,8 +252,6 @@ def file_path(path: str, record: Any, raw: Any) -> str:
     Records keep their collections in a canonical order; a file may hold them in another, and a
     user fixing a file needs the position in the file.
     """
-    from partnerdata._io.convert import to_dict
-
     out: list[str] = []
     for name, index in re.findall(r"\.(\w+)|\[(\d+)\]", path):
         if name:
@@ -330,9 +276,6 @@ def _in_document(problem: Problem, data: Any) -> Problem:
     match = re.match(r"\$\.(partners|programmes|topics|sources|relations)\[(\d+)\](.*)", problem.path)
     if match is None or not isinstance(data, dict) or not isinstance(data.get(match.group(1)), list):
         return problem
-    from partnerdata._io.convert import structure
-    from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
-
     kind = match.group(1)
     cls: Any = {"partners": Partner, "programmes": Programme, "topics": Topic, "sources": Source}.get(kind, Relation)
     try:

@@ -1,25 +1,12 @@
-"""Lookup keys: the folded form names are compared in, and a name index that suggests on a miss."""
+"""A name index: records by every folded name, alias and code, with suggestions on a miss."""
 
-import unicodedata
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 from partnerdata._model.errors import NotFoundError
+from partnerdata._model.text import fold
 
 R = TypeVar("R")
-
-_APOSTROPHES = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "-": " ", "\u2010": " ", "\u2011": " "}
-)
-
-
-def fold(text: str) -> str:
-    """Case, accents, apostrophe style, hyphens and runs of (non-breaking) spaces do not matter."""
-    if text.isascii():
-        return " ".join(text.translate(_APOSTROPHES).lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())  # split() also breaks on U+00A0 and U+202F
 
 
 class NameIndex(Generic[R]):

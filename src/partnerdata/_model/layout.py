@@ -8,7 +8,7 @@ the title, item 1 the introduction), ``sections[1:]`` the page's sections in ord
 
 import re
 
-from partnerdata._model.keys import fold
+from partnerdata._model.text import fold
 
 # An item: (kind, text without the bullet mark, line number from 1, sentences).
 Item = tuple[str, str, int, tuple[str, ...]]

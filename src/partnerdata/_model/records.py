@@ -15,6 +15,7 @@ import attrs
 from attrs import field, frozen
 
 from partnerdata._model.errors import FieldError
+from partnerdata._model.show import Shown
 
 __all__ = [
     "Channel",
@@ -54,17 +55,6 @@ def show(value: object) -> str:
 
 # Validators. They check exact types (``type(v) is int`` refuses ``True``) because records are
 # the end of the line: nothing after them coerces.
-
-
-class _Card:
-    """Jupyter shows every record as a card; the HTML is built by ``partnerdata._display.html``, imported on first use."""
-
-    __slots__ = ()
-
-    def _repr_html_(self) -> str:
-        from partnerdata._display.html import record_card
-
-        return record_card(self)
 
 
 def _check_str(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -193,7 +183,7 @@ def sort_by(value: Iterable[Any], key: Any) -> tuple[Any, ...]:
 
 
 @frozen(kw_only=True)
-class Text(_Card):
+class Text(Shown):
     """A label or sentence in French and in English.
 
     French is the language of the source pages and English renderings are written by the project.
@@ -244,7 +234,7 @@ def _check_opt_text(inst: Any, attribute: "attrs.Attribute[Any]", value: object)
 
 
 @frozen(kw_only=True)
-class PartialDate(_Card):
+class PartialDate(Shown):
     """A date known to the year, the month or the day.
 
     >>> from partnerdata import PartialDate
@@ -277,7 +267,7 @@ class PartialDate(_Card):
 
 
 @frozen(kw_only=True)
-class Evidence(_Card):
+class Evidence(Shown):
     """Where a fact was read: one sentence of one source page, quoted verbatim.
 
     ``section`` 0 is the page's head (item 0 the title, item 1 the introduction); sections 1, 2, ...
@@ -317,7 +307,7 @@ _alpha3 = _pattern(_ALPHA3, "an ISO 3166-1 alpha-3 code")
 
 
 @frozen(kw_only=True)
-class Partner(_Card):
+class Partner(Shown):
     """A partner country of NATO, with its names in both languages.
 
     ``alpha2`` is ``None`` only where no ISO 3166-1 alpha-2 code is known.
@@ -339,7 +329,7 @@ class Partner(_Card):
 
 
 @frozen(kw_only=True)
-class Programme(_Card):
+class Programme(Shown):
     """A framework, programme, plan, body or office of NATO partnership (vocabulary).
 
     ``founded`` and ``ended`` are ``None`` where the date is not known for sure; ``successor`` is
@@ -371,7 +361,7 @@ class Programme(_Card):
 
 
 @frozen(kw_only=True)
-class Topic(_Card):
+class Topic(Shown):
     """An area of cooperation (vocabulary), with the surface forms pages use for it.
 
     >>> import partnerdata
@@ -387,7 +377,7 @@ class Topic(_Card):
 
 
 @frozen(kw_only=True)
-class Source(_Card):
+class Source(Shown):
     """A source page, its text verbatim, and the SHA-256 of that text (UTF-8).
 
     >>> import partnerdata
@@ -431,7 +421,7 @@ class Source(_Card):
 
 
 @frozen(kw_only=True)
-class Milestone(_Card):
+class Milestone(Shown):
     """The year something began for a partner, and the framework it began through (``via``).
 
     >>> import partnerdata
@@ -446,7 +436,7 @@ class Milestone(_Card):
 
 
 @frozen(kw_only=True)
-class Participation(_Card):
+class Participation(Shown):
     """A partner's participation in a programme.
 
     ``since`` is the year its participation began where the page gives it, else ``None``;
@@ -468,7 +458,7 @@ class Participation(_Card):
 
 
 @frozen(kw_only=True)
-class CooperationPlan(_Card):
+class CooperationPlan(Shown):
     """The plan that sets a partner's cooperation objectives, and how often it is renewed.
 
     >>> import partnerdata
@@ -484,7 +474,7 @@ class CooperationPlan(_Card):
 
 
 @frozen(kw_only=True)
-class UnitDesignation(_Card):
+class UnitDesignation(Shown):
     """Units a partner has designated or prepares for some use, as the page says (not NATO-led forces).
 
     >>> import partnerdata
@@ -500,7 +490,7 @@ class UnitDesignation(_Card):
 
 
 @frozen(kw_only=True)
-class Stance(_Card):
+class Stance(Shown):
     """A partner's stance: neutrality and what it makes available to NATO-led operations.
 
     Each of the three flags is ``True``, ``False`` or ``None`` when the sources are silent.
@@ -528,7 +518,7 @@ class Stance(_Card):
 
 
 @frozen(kw_only=True)
-class Channel(_Card):
+class Channel(Shown):
     """A channel of political dialogue or public information between NATO and the partner.
 
     >>> import partnerdata
@@ -543,7 +533,7 @@ class Channel(_Card):
 
 
 @frozen(kw_only=True)
-class Event(_Card):
+class Event(Shown):
     """A dated statement about the partner. ``end`` is the last year of a range, if any.
 
     >>> import partnerdata
@@ -572,7 +562,7 @@ class Event(_Card):
 
 
 @frozen(kw_only=True)
-class Statement(_Card):
+class Statement(Shown):
     """One sentence of a source page about the partner, in French (verbatim) and English.
 
     ``heading`` is the heading of the page section it stands under (``None`` for the introduction
@@ -614,7 +604,7 @@ def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
 
 
 @frozen(kw_only=True, repr=False)
-class Relation(_Card):
+class Relation(Shown):
     """One partner's relation with NATO, every fact with its evidence.
 
     >>> import partnerdata

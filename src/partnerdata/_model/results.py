@@ -8,11 +8,13 @@ questions (does a partner contribute forces?) return an :class:`Answer` with ``y
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from attrs import field, frozen
 
+from partnerdata._model import rows as _rows
 from partnerdata._model.records import Evidence, PartialDate, Text
+from partnerdata._model.show import Shown, render
 
 __all__ = [
     "Answer",
@@ -37,19 +39,15 @@ def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(value)
 
 
-class _Shown:
-    """Jupyter and terminal renderings shared by the answer records."""
+class _Flat(Shown):
+    """An answer record: its HTML card shows its flat row (see :mod:`partnerdata._model.rows`)."""
 
     __slots__ = ()
-
-    def _repr_html_(self) -> str:
-        from partnerdata._display.html import record_card
-
-        return record_card(self)
+    _flat_card: ClassVar[bool] = True
 
 
 @frozen(kw_only=True)
-class Membership(_Shown):
+class Membership(_Flat):
     """A partner's participation in a programme: since when (``None``: not stated) and its focus topics.
 
     >>> import partnerdata
@@ -71,7 +69,7 @@ class Membership(_Shown):
 
 
 @frozen(kw_only=True)
-class Cooperation(_Shown):
+class Cooperation(_Flat):
     """One place a relation touches a topic: a statement, a participation's focus, an event or a unit designation.
 
     ``through`` says which (``"statement"``, ``"participation"``, ``"event"`` or ``"designation"``);
@@ -94,7 +92,7 @@ class Cooperation(_Shown):
 
 
 @frozen(kw_only=True)
-class PartnerStance(_Shown):
+class PartnerStance(_Flat):
     """A partner's three stance flags, each ``True``, ``False`` or ``None`` (unknown), with the evidence.
 
     >>> import partnerdata
@@ -116,7 +114,7 @@ class PartnerStance(_Shown):
 
 
 @frozen(kw_only=True)
-class PartnerMilestone(_Shown):
+class PartnerMilestone(_Flat):
     """When a partner's relations (``kind="relations"``) or practical cooperation (``"cooperation"``) began.
 
     ``year`` is ``None`` when the sources do not say (or the partner has no relation data).
@@ -135,7 +133,7 @@ class PartnerMilestone(_Shown):
 
 
 @frozen(kw_only=True)
-class Framework(_Shown):
+class Framework(_Flat):
     """A programme (framework, forum, plan...) with the years it was founded and ended, where known.
 
     >>> import partnerdata
@@ -159,7 +157,7 @@ class Framework(_Shown):
 
 
 @frozen(kw_only=True)
-class StatementHit(_Shown):
+class StatementHit(_Flat):
     """A statement that matched a full-text search, with its partner and evidence.
 
     >>> import partnerdata
@@ -182,7 +180,7 @@ class StatementHit(_Shown):
 
 
 @frozen(kw_only=True)
-class TimelineEntry(_Shown):
+class TimelineEntry(_Flat):
     """One dated happening: a programme founded or ended, a partner's milestone, a participation starting, an event.
 
     ``kind`` is ``"founded"``, ``"ended"``, ``"relations"``, ``"cooperation"``, ``"participation"``
@@ -275,12 +273,10 @@ class Results(Generic[T]):
         ``with_unknown=True`` appends the unknown records and adds a first column ``status``,
         ``"match"`` or ``"unknown"``.
         """
-        from partnerdata._display.tables import rows
-
         if not with_unknown:
-            return rows(self._items, lang=lang)
-        return [{"status": "match", **r} for r in rows(self._items, lang=lang)] + [
-            {"status": "unknown", **r} for r in rows(self._unknown, lang=lang)
+            return _rows.rows(self._items, lang=lang)
+        return [{"status": "match", **r} for r in _rows.rows(self._items, lang=lang)] + [
+            {"status": "unknown", **r} for r in _rows.rows(self._unknown, lang=lang)
         ]
 
     def columns(self, lang: str | None = None, *, with_unknown: bool = False) -> list[str]:
@@ -290,16 +286,12 @@ class Results(Generic[T]):
         >>> partnerdata.load().participants("UN").columns()
         ['partner', 'programme', 'since', 'focus', 'evidence', 'quote']
         """
-        from partnerdata._display.tables import columns
-
-        names = columns(self.cls, lang) if self.cls is not None else []
+        names = _rows.columns(self.cls, lang) if self.cls is not None else []
         return ["status", *names] if with_unknown else names
 
     def to_pandas(self, lang: str | None = None) -> Any:
         """The matches as a pandas ``DataFrame`` (needs the ``pandas`` extra), one row per record."""
-        from partnerdata._display.tables import to_pandas
-
-        return to_pandas(self._items, lang=lang, cls=self.cls)
+        return _rows.to_pandas(self._items, lang=lang, cls=self.cls)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -334,14 +326,10 @@ class Results(Generic[T]):
         return f"<Results of {len(self._items)} {self._kind()}{unknown}>"
 
     def __str__(self) -> str:
-        from partnerdata._display.tables import text_table
-
-        return text_table(self)
+        return render("text", self)
 
     def _repr_html_(self) -> str:
-        from partnerdata._display.html import results_table
-
-        return results_table(self)
+        return render("html", self)
 
 
 @frozen(kw_only=True, repr=False)
@@ -370,9 +358,7 @@ class Answer(Generic[T]):
 
     def to_pandas(self, lang: str | None = None) -> Any:
         """The rows as a pandas ``DataFrame`` (needs the ``pandas`` extra)."""
-        from partnerdata._display.tables import frame
-
-        return frame(self.rows(lang))
+        return _rows.frame(self.rows(lang))
 
     def __repr__(self) -> str:
         return f"<Answer {self.question!r}: yes={len(self.yes)}, no={len(self.no)}, unknown={len(self.unknown)}>"
@@ -382,6 +368,4 @@ class Answer(Generic[T]):
         return f"{self.question}\n" + "\n".join(f"  {name}: {', '.join(p.partners) or '-'}" for name, p in parts)
 
     def _repr_html_(self) -> str:
-        from partnerdata._display.html import answer_html
-
-        return answer_html(self)
+        return render("html", self)

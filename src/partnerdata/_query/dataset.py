@@ -2,13 +2,12 @@
 
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from attrs import field, frozen
 
-from partnerdata._model.errors import DataValidationError
+from partnerdata._model.errors import DataValidationError, NotFoundError
 from partnerdata._model.keys import NameIndex
-from partnerdata._query.questions import Questions
 from partnerdata._model.records import (
     Partner,
     Programme,
@@ -20,10 +19,9 @@ from partnerdata._model.records import (
     _items,
     sort_by,
 )
-
-if TYPE_CHECKING:
-    from partnerdata._query.engine import Query
-
+from partnerdata._query.engine import Engine
+from partnerdata._query.integrity import problems
+from partnerdata._query.questions import Questions
 
 __all__ = ["Dataset"]
 
@@ -109,8 +107,6 @@ class Dataset(Questions):
     relations: tuple[Relation, ...] = field(default=(), converter=_relations, validator=_items(_instances(Relation)))
 
     def __attrs_post_init__(self) -> None:
-        from partnerdata._query.integrity import problems
-
         found = problems(self)
         if found:
             raise DataValidationError(found, what="dataset")
@@ -120,11 +116,12 @@ class Dataset(Questions):
         return _Indexes(self)
 
     @functools.cached_property
-    def _queries(self) -> "Query":
-        # The query engine and its indexes, built on the first question (see partnerdata._query.engine).
-        from partnerdata._query.engine import Query
+    def _engine(self) -> Engine:
+        # The indexes questions draw from, built on the first question (see partnerdata._query.engine).
+        return Engine(self)
 
-        return Query(self)
+    def _scope(self) -> tuple["Dataset", int | None, Engine]:
+        return self, None, self._engine
 
     def partner(self, key: str) -> Partner:
         """The partner named by ``key``: alpha-3 or alpha-2 code, or any name or alias.
@@ -145,8 +142,6 @@ class Dataset(Questions):
         partner = self.partner(key)
         found = self._index.relations.get(partner.alpha3)
         if found is None:
-            from partnerdata._model.errors import NotFoundError
-
             # The partner exists but has no relation data: suggest the partners that do.
             raise NotFoundError("relation", key, tuple(r.partner for r in self.relations))
         return found
@@ -179,8 +174,6 @@ class Dataset(Questions):
         found = self._index.sources.get(id)
         if found is None:
             import difflib
-
-            from partnerdata._model.errors import NotFoundError
 
             raise NotFoundError("source", id, tuple(difflib.get_close_matches(str(id), self._index.sources, n=3)))
         return found

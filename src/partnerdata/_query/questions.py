@@ -1,27 +1,73 @@
-"""The questions a :class:`Dataset` (and a year's snapshot of it) answers, each in one call.
+"""The questions a :class:`Dataset` (and a year's snapshot of it) answers: each written once, here.
 
-This module only declares the methods; each delegates to :mod:`partnerdata._query.engine` (imported on
-first use), so ``import partnerdata`` stays light. Every name (programme, topic, partner) may be
-given as a code or as any French or English name or alias. Filters combine with AND.
+A question resolves its arguments (any code or name the dataset's lookups accept), picks the
+smallest index bucket its filters name from the dataset's :class:`~partnerdata._query.engine.Engine`,
+bisects it by year when a year is asked about, and checks the remaining filters on what is left.
+Filters combine with AND. Year questions are three-valued: a fact whose year is not known is
+neither a match nor dropped, it goes to the result's ``unknown`` part.
+
+To add a filter: add the keyword here (and its index to the engine if it needs one), then its
+flag in :mod:`partnerdata._cli.query`, which passes flags to questions by name.
 """
 
+import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from partnerdata._model.results import (
+    Answer,
+    Cooperation,
+    Framework,
+    Membership,
+    PartnerMilestone,
+    PartnerStance,
+    Results,
+    StatementHit,
+    TimelineEntry,
+)
+from partnerdata._model.show import render
+from partnerdata._query.engine import (
+    FLAGS,
+    MILESTONES,
+    THROUGH,
+    Engine,
+    _Bucket,
+    _check_year,
+    _choose,
+    _cooperation_order,
+    _gather,
+    _membership_order,
+    _milestone_order,
+    _pick,
+    _year,
+)
+from partnerdata._query.timeline import KINDS, order
+
 if TYPE_CHECKING:
     from partnerdata._query.dataset import Dataset
-    from partnerdata._query.engine import Query
-    from partnerdata._model.results import (
-        Answer,
-        Cooperation,
-        Framework,
-        Membership,
-        PartnerMilestone,
-        PartnerStance,
-        Results,
-        StatementHit,
-        TimelineEntry,
-    )
+
+
+def _partners(ds: "Dataset", partner: "str | Iterable[str] | None") -> list[str] | None:
+    if partner is None:
+        return None
+    keys = [partner] if isinstance(partner, str) else list(partner)
+    return sorted({ds.partner(k).alpha3 for k in keys})
+
+
+def _programme(ds: "Dataset", programme: str | None) -> str | None:
+    return None if programme is None else ds.programme(programme).code
+
+
+def _topic(ds: "Dataset", topic: str | None) -> str | None:
+    return None if topic is None else ds.topic(topic).code
+
+
+def _bounds(until: int | None, after: int | None, before: int | None) -> tuple[int | None, int | None]:
+    lo = None if _check_year("since_after", after) is None else after + 1  # type: ignore[operator]
+    hi = None if _check_year("since_before", before) is None else before - 1  # type: ignore[operator]
+    if until is not None:
+        hi = until if hi is None else min(hi, until)
+    return lo, hi
 
 
 class Questions:
@@ -29,9 +75,8 @@ class Questions:
 
     __slots__ = ()
 
-    @property
-    def _queries(self) -> "Query":
-        """The query engine (a :class:`partnerdata._query.engine.Query`) this object's questions go to."""
+    def _scope(self) -> "tuple[Dataset, int | None, Engine]":
+        """The dataset, the year it is seen at (``None``: now) and its engine."""
         raise NotImplementedError
 
     def participants(
@@ -61,9 +106,29 @@ class Questions:
         >>> [m.programme for m in ds.participants(partner="KGZ", since_before=2000).unknown]
         ['DEEP', 'RETRAINING']
         """
-        return self._queries.participants(
-            programme, partner=partner, topic=topic, since_after=since_after, since_before=since_before
-        )
+        ds, until, engine = self._scope()
+        code, topic_code, partners = _programme(ds, programme), _topic(ds, topic), _partners(ds, partner)
+        lo, hi = _bounds(until, since_after, since_before)
+        e = engine
+        candidates: list[list[_Bucket[Membership]]] = []
+        empty: _Bucket[Membership] = _Bucket((), _membership_order, _year)
+        if code is not None:
+            candidates.append([e.memberships_by_programme.get(code, empty)])
+        if topic_code is not None:
+            candidates.append([e.memberships_by_topic.get(topic_code, empty)])
+        if partners is not None:
+            candidates.append([e.memberships_by_partner.get(p, empty) for p in partners])
+        wanted = set(partners) if partners is not None else None
+
+        def keep(m: Membership) -> bool:
+            return (
+                (code is None or m.programme == code)
+                and (topic_code is None or topic_code in m.focus)
+                and (wanted is None or m.partner in wanted)
+            )
+
+        title = f"participants in {code}" if code else "participations"
+        return _gather(_pick(candidates, e.memberships_all), lo, hi, keep, _membership_order, title, Membership)
 
     def cooperating(
         self,
@@ -89,14 +154,32 @@ class Questions:
         >>> [(c.partner, c.year) for c in ds.cooperating("disaster-response", through="event")]
         [('TKM', 2014)]
         """
-        return self._queries.cooperating(
-            topic,
-            partner=partner,
-            programme=programme,
-            through=through,
-            since_after=since_after,
-            since_before=since_before,
-        )
+        ds, until, engine = self._scope()
+        if through is not None and through not in THROUGH:
+            raise ValueError(f"through must be one of {', '.join(THROUGH)}, not {through!r}")
+        code, programme_code, partners = _topic(ds, topic), _programme(ds, programme), _partners(ds, partner)
+        lo, hi = _bounds(until, since_after, since_before)
+        e = engine
+        empty: _Bucket[Cooperation] = _Bucket((), _cooperation_order, _year)
+        candidates: list[list[_Bucket[Cooperation]]] = []
+        if code is not None:
+            candidates.append([e.cooperations_by_topic.get(code, empty)])
+        if programme_code is not None:
+            candidates.append([e.cooperations_by_programme.get(programme_code, empty)])
+        if partners is not None:
+            candidates.append([e.cooperations_by_partner.get(p, empty) for p in partners])
+        wanted = set(partners) if partners is not None else None
+
+        def keep(c: Cooperation) -> bool:
+            return (
+                (code is None or c.topic == code)
+                and (programme_code is None or programme_code in c.programmes)
+                and (wanted is None or c.partner in wanted)
+                and (through is None or c.through == through)
+            )
+
+        title = f"cooperation on {code}" if code else "cooperation"
+        return _gather(_pick(candidates, e.cooperations_all), lo, hi, keep, _cooperation_order, title, Cooperation)
 
     def stance(self, flag: str) -> "Answer[PartnerStance]":
         """Every partner of the dataset by one stance flag: ``yes``, ``no`` or ``unknown``.
@@ -110,7 +193,27 @@ class Questions:
         >>> forces.no.partners, len(forces.unknown)
         (('TKM',), 8)
         """
-        return self._queries.stance(flag)
+        _, until, engine = self._scope()
+        name = FLAGS.get(flag)
+        if name is None:
+            raise ValueError(f"flag must be one of {', '.join(FLAGS)}, not {flag!r}")
+        groups = engine.stance_groups
+        yes, no, unknown = (groups.get((name, value), ()) for value in (True, False, None))
+        if until is not None:
+            # A stance is not dated: at a past year, whatever it is now is not known then.
+            everyone = tuple(engine.stances.values())
+            return Answer(
+                question=f"{name} at the end of {until}",
+                yes=Results(title="yes", cls=PartnerStance),
+                no=Results(title="no", cls=PartnerStance),
+                unknown=Results(everyone, title="unknown", cls=PartnerStance),
+            )
+        return Answer(
+            question=name,
+            yes=Results(yes, title=f"{name}: yes", cls=PartnerStance),
+            no=Results(no, title=f"{name}: no", cls=PartnerStance),
+            unknown=Results(unknown, title=f"{name}: unknown", cls=PartnerStance),
+        )
 
     def milestones(
         self,
@@ -132,9 +235,35 @@ class Questions:
         >>> ds.milestones("relations", since_before=1993).partners
         ('KGZ', 'TKM')
         """
-        return self._queries.milestones(
-            kind, partner=partner, via=via, since_after=since_after, since_before=since_before
+        ds, until, engine = self._scope()
+        if kind is not None and kind not in MILESTONES:
+            raise ValueError(f"kind must be 'relations', 'cooperation' or None, not {kind!r}")
+        via_code, partners = _programme(ds, via), _partners(ds, partner)
+        lo, hi = _bounds(until, since_after, since_before)
+        e = engine
+        empty: _Bucket[PartnerMilestone] = _Bucket((), _milestone_order, _year)
+        candidates: list[list[_Bucket[PartnerMilestone]]] = []
+        if kind is not None:
+            candidates.append([e.milestones_by_kind.get(kind, empty)])
+        if partners is not None:
+            candidates.append([e.milestones_by_partner.get(p, empty) for p in partners])
+        wanted = set(partners) if partners is not None else None
+
+        def keep(m: PartnerMilestone) -> bool:
+            return (
+                (kind is None or m.kind == kind)
+                and (wanted is None or m.partner in wanted)
+                # An unknown milestone has no known ``via``: keep it among the unknown ones.
+                and (via_code is None or m.via == via_code or m.year is None)
+            )
+
+        found = _gather(
+            _pick(candidates, e.milestones_all), lo, hi, keep, _milestone_order, kind or "milestones", PartnerMilestone
         )
+        if via_code is not None and lo is None and hi is None:
+            known = [m for m in found if m.year is not None]
+            return Results(known, [m for m in found if m.year is None], title=found.title, cls=PartnerMilestone)
+        return found
 
     def frameworks(self, *, kind: str | None = None, existing_in: int | None = None) -> "Results[Framework]":
         """The programmes, or with ``existing_in=Y`` those that existed at the end of year ``Y``.
@@ -148,7 +277,25 @@ class Questions:
         >>> [f.programme for f in ds.frameworks(kind="forum", existing_in=1997)]
         ['EAPC', 'MD']
         """
-        return self._queries.frameworks(kind=kind, existing_in=existing_in)
+        _, until, engine = self._scope()
+        year = _check_year("existing_in", existing_in)
+        if until is not None:
+            year = until if year is None else min(year, until)
+        matches: list[Framework] = []
+        unknown: list[Framework] = []
+        for f in engine.frameworks:
+            if kind is not None and f.kind != kind:
+                continue
+            if year is None:
+                matches.append(f)
+            elif f.ended is not None and f.ended <= year:
+                continue  # known to have ended by then
+            elif f.founded is None:
+                unknown.append(f)
+            elif f.founded <= year:
+                matches.append(f)
+        title = f"frameworks at the end of {year}" if year is not None else "frameworks"
+        return Results(matches, unknown, title=title, cls=Framework)
 
     def timeline(
         self,
@@ -172,7 +319,37 @@ class Questions:
         1992 relations Kyrgyzstan: relations with NATO begin (through NACC)
         1993 participation Kyrgyzstan: starts taking part in Science for Peace and Security Programme (SPS)
         """
-        return self._queries.timeline(start, end, partner=partner, kind=kind, programme=programme, topic=topic)
+        ds, until, engine = self._scope()
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        lo, hi = _check_year("start", start), _check_year("end", end)
+        if until is not None:
+            hi = until if hi is None else min(hi, until)
+        partners, programme_code, topic_code = _partners(ds, partner), _programme(ds, programme), _topic(ds, topic)
+        e = engine
+        if partners is not None:
+            empty: _Bucket[TimelineEntry] = _Bucket((), order, _year)
+            buckets = [e.timeline_by_partner.get(p, empty) for p in partners]
+        else:
+            buckets = [e.timeline_all]
+
+        def keep(t: TimelineEntry) -> bool:
+            return (
+                (kind is None or t.kind == kind)
+                and (programme_code is None or programme_code in t.programmes)
+                and (topic_code is None or topic_code in t.topics)
+            )
+
+        matches: list[TimelineEntry] = []
+        unknown: list[TimelineEntry] = []
+        for b in buckets:
+            a = bisect.bisect_left(b.years, lo) if lo is not None else 0
+            z = bisect.bisect_right(b.years, hi) if hi is not None else len(b.years)
+            matches.extend(t for t in (b.all[i] for i in b.positions[a:z]) if keep(t))
+            unknown.extend(t for t in b.undated if keep(t))  # undated entries can never be placed
+        matches.sort(key=order)
+        unknown.sort(key=order)
+        return Results(matches, unknown, title="timeline", cls=TimelineEntry)
 
     def search(
         self,
@@ -196,7 +373,24 @@ class Questions:
         >>> hit.partner, hit.evidence[0].quote == hit.text.fr
         ('KGZ', True)
         """
-        return self._queries.search(text, lang=lang, partner=partner, topic=topic, programme=programme)
+        ds, until, engine = self._scope()
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a string, not {type(text).__name__}")
+        _choose(lang)
+        partners, topic_code, programme_code = _partners(ds, partner), _topic(ds, topic), _programme(ds, programme)
+        e = engine
+        hits = e.hits
+        wanted = set(partners) if partners is not None else None
+        found = [
+            h
+            for h in (hits[i] for i in e.search_index.find(text, lang))
+            if (wanted is None or h.partner in wanted)
+            and (topic_code is None or topic_code in h.topics)
+            and (programme_code is None or programme_code in h.programmes)
+        ]
+        if until is not None:
+            return Results((), found, title=f"search {text!r}", cls=StatementHit)  # statements are not dated
+        return Results(found, title=f"search {text!r}", cls=StatementHit)
 
     def as_of(self, year: int) -> "Snapshot":
         """The dataset as it stood at the end of ``year``: the same questions, answered for that year.
@@ -206,17 +400,15 @@ class Questions:
         >>> y.participants("PFP").partners, y.participants("SPS").partners
         ((), ('KGZ', 'TKM'))
         """
-        return Snapshot(self._queries.ds, year if self._queries.until is None else min(year, self._queries.until))
+        ds, until, _ = self._scope()
+        _check_year("year", year)
+        return Snapshot(ds, year if until is None else min(year, until))
 
     def _repr_html_(self) -> str:
-        from partnerdata._display.html import dataset_html
-
-        return dataset_html(self)
+        return render("html", self)
 
     def __str__(self) -> str:
-        from partnerdata._display.tables import dataset_text
-
-        return dataset_text(self)
+        return render("text", self)
 
 
 class Snapshot(Questions):
@@ -235,10 +427,9 @@ class Snapshot(Questions):
     ('KGZ', 'TKM')
     """
 
-    __slots__ = ("_query", "dataset", "year")
+    __slots__ = ("dataset", "year")
     dataset: "Dataset"
     year: int
-    _query: "Query"
 
     def __init__(self, dataset: "Dataset", year: int) -> None:
         if type(year) is not int:
@@ -246,14 +437,12 @@ class Snapshot(Questions):
         # Frozen like the records: set once here, refused afterwards.
         object.__setattr__(self, "dataset", dataset)
         object.__setattr__(self, "year", year)
-        object.__setattr__(self, "_query", dataset._queries.at(year))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Snapshot is immutable; cannot set {name!r}")
 
-    @property
-    def _queries(self) -> "Query":
-        return self._query
+    def _scope(self) -> "tuple[Dataset, int | None, Engine]":
+        return self.dataset, self.year, self.dataset._engine
 
     def __repr__(self) -> str:
         return f"<Snapshot of data {self.dataset.data_version} at the end of {self.year}>"

@@ -1,6 +1,6 @@
 """Full-text search: an inverted index of folded words, in French and English.
 
-Texts and queries are folded with :func:`partnerdata._model.keys.fold` (case, accents, apostrophes and
+Texts and queries are folded with :func:`partnerdata._model.text.fold` (case, accents, apostrophes and
 hyphens do not matter) and split into words. A query matches a text when every word of the query
 begins a word of the text, in the same language: ``"cyber"`` finds "cyberdéfense" and "cyber
 defence", ``"neutralite permanente"`` finds "neutralité permanente". The vocabulary is sorted,
@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from partnerdata._model.keys import fold
+from partnerdata._model.text import fold
 
 _WORD = re.compile(r"\w+")
 

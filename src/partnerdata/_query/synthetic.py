@@ -46,7 +46,7 @@ def synthetic(n: int, seed: int = 0, *, base: Any = None) -> Any:
     (3, 3, 'synthetic-3-1')
     """
     from partnerdata._query.dataset import Dataset
-    from partnerdata._io.load import load
+    from partnerdata._query.load import load
 
     if not 0 <= n <= 26**3:
         raise ValueError(f"n must be between 0 and {26**3}, not {n}")
