@@ -9,7 +9,7 @@
 # Names load on first use (PEP 562): ``import partnerdata`` costs almost nothing, and a
 # program pays only for the parts it touches. Type checkers read the imports below.
 
-from partnerdata._display import register as _register  # records find their renderers (see _model.show)
+from partnerdata._display import register as _register  # noqa: F401 (records find their renderers: _model.show)
 from partnerdata._version import DATA_VERSION, __version__
 
 TYPE_CHECKING = False  # not typing's: importing typing would cost more than this whole module

@@ -6,7 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from partnerdata._diff.diff import diff
+from partnerdata._io.convert import parse_json, structure
 from partnerdata._model.errors import PartnerDataError
+from partnerdata._model.records import Relation
+from partnerdata._query.load import load
 
 _RELATION_KEYS = frozenset(
     {
@@ -29,29 +33,23 @@ def _is_path(side: str) -> bool:
 
 def _side(side: str, data: str | None) -> Any:
     """A partner key names its relation (in ``--data`` or the packaged data); a path, a dataset or a relation."""
-    import partnerdata
-
     if _is_path(side):
         target = Path(side)
         if target.is_file():
-            from partnerdata._io.convert import parse_json, structure
-
             document = parse_json(target.read_bytes(), file=side)
             if isinstance(document, dict) and document.keys() == _RELATION_KEYS:
-                return structure(document, partnerdata.Relation, file=side)
-        return partnerdata.load(side)
-    return partnerdata.load(data).relation(side)
+                return structure(document, Relation, file=side)
+        return load(side)
+    return load(data).relation(side)
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    import partnerdata
-
     old, new = _side(args.old, args.data), _side(args.new, args.data)
     if type(old) is not type(new):
         raise PartnerDataError(
             f"cannot compare a {type(old).__name__} ({args.old}) with a {type(new).__name__} ({args.new})"
         )
-    d = partnerdata.diff(old, new, identity=True if args.identity else None)
+    d = diff(old, new, identity=True if args.identity else None)
     if args.format == "json":
         out.write(d.to_json())
     elif args.format == "patch":

@@ -5,7 +5,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from partnerdata._display.profile import Profile
+from partnerdata._ingest import build as _build
+from partnerdata._ingest.extract import extract
+from partnerdata._ingest.page import PageError, parse_page
+from partnerdata._io.convert import to_dict
 from partnerdata._model.errors import PartnerDataError
+from partnerdata._query.dataset import Dataset
+from partnerdata._query.load import load
 
 Command = Callable[[str, Callable[[argparse.Namespace, TextIO], int], str], argparse.ArgumentParser]
 Option = Callable[[argparse.ArgumentParser], None]
@@ -20,31 +27,24 @@ def _read_page(path: str) -> str:
 
 
 def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    import partnerdata
-    from partnerdata._ingest.extract import extract
-    from partnerdata._ingest.page import PageError, parse_page
-
     text = _read_page(args.page)
     try:
         page = parse_page(text)
     except PageError as exc:
         raise PartnerDataError(f"{args.page}: {exc}") from None
-    ds = partnerdata.load(args.data)
+    ds = load(args.data)
     result = extract(page, vocabulary=ds, source_id=args.source_id)
     if args.json:
         import json
 
         document = {
-            "partner": partnerdata.to_dict(result.partner),
-            "source": {k: v for k, v in partnerdata.to_dict(result.source).items() if k != "text"},
-            "relation": partnerdata.to_dict(result.relation),
-            "unplaced": [partnerdata.to_dict(ev) for ev in result.unplaced],
+            "partner": to_dict(result.partner),
+            "source": {k: v for k, v in to_dict(result.source).items() if k != "text"},
+            "relation": to_dict(result.relation),
+            "unplaced": [to_dict(ev) for ev in result.unplaced],
         }
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
-    from partnerdata._cli.main import _Profile
-    from partnerdata._query.dataset import Dataset
-
     # A draft dataset: the vocabulary with this one page and relation, checked like the packaged data.
     draft = Dataset(
         data_version="draft",
@@ -56,7 +56,7 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     )
     lang = args.lang or page.language
     out.write(f"Draft records read from {args.page} ({page.language}, source id {result.source.id})\n\n")
-    _Profile(draft, lang, out).show(result.partner.alpha3)
+    Profile(draft, lang, out).show(result.partner.alpha3)
     out.write("\n")
     if result.unplaced:
         out.write(f"Unplaced sentences ({len(result.unplaced)}): nothing recognised in them\n")
@@ -68,8 +68,6 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
-    from partnerdata._ingest import build as _build
-
     data_dir = Path(args.data_dir) if args.data_dir else None
     inputs_dir = Path(args.inputs) if args.inputs else None
     if args.check:

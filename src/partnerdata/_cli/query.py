@@ -10,14 +10,12 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from partnerdata._display.tables import FORMATS
+from partnerdata._display.labels import LABELS
+from partnerdata._display.tables import FORMATS, text_lines, write
+from partnerdata._model.results import Answer, Results
+from partnerdata._query.load import load
 
 TABLES = ("participants", "cooperation", "stance", "milestones", "frameworks", "statements", "timeline", "partners")
-
-_WORDS = {
-    "en": {"unknown": "unknown", "none": "(none)", "yes": "yes", "no": "no"},
-    "fr": {"unknown": "inconnu", "none": "(aucun)", "yes": "oui", "no": "non"},
-}
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -55,9 +53,7 @@ def _table(args: argparse.Namespace) -> str:
 
 
 def _answer(args: argparse.Namespace, table: str) -> Any:
-    import partnerdata
-
-    ds: Any = partnerdata.load(args.data)
+    ds: Any = load(args.data)
     if args.as_of is not None:
         ds = ds.as_of(args.as_of)
     years = {"since_after": args.since_after, "since_before": args.since_before}
@@ -85,21 +81,16 @@ def _answer(args: argparse.Namespace, table: str) -> Any:
             topic=args.topic,
         )
     # partners: every partner record of the dataset
-    from partnerdata._model.results import Results
-
     dataset = getattr(ds, "dataset", ds)
     return Results(dataset.partners, title="partners", cls=type(dataset.partners[0]) if dataset.partners else None)
 
 
 def _print(result: Any, lang: str, out: TextIO) -> None:
-    from partnerdata._display.tables import text_lines
-    from partnerdata._model.results import Answer
-
-    w = _WORDS[lang]
+    w = LABELS[lang]
     if isinstance(result, Answer):
         out.write(f"{result.question}\n")
         for name, part in (("yes", result.yes), ("no", result.no), ("unknown", result.unknown)):
-            out.write(f"{w[name]} ({len(part)}): {', '.join(part.partners) or w['none']}\n")
+            out.write(f"{w[name]} ({len(part)}): {', '.join(part.partners) or w['nothing']}\n")
         return
     out.write(f"{result.title}: {len(result)}\n")
     for line in text_lines(result.rows(lang)):
@@ -121,9 +112,6 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from partnerdata._display.tables import write
-    from partnerdata._model.results import Answer
-
     result = _answer(args, args.table)
     lang = args.lang
     if isinstance(result, Answer):

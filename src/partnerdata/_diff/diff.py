@@ -10,186 +10,32 @@ Records compared in one pass: index both sides by key, ``==`` per pair of record
 on frozen tuples), and descend only into the unequal pairs.
 """
 
-import operator
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Literal
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 from attrs import field, frozen
 
-from partnerdata._model.errors import DataValidationError, PartnerDataError
-from partnerdata._model.records import (
-    Channel,
-    CooperationPlan,
-    Event,
-    Milestone,
-    Participation,
-    Partner,
-    Programme,
-    Relation,
-    Source,
-    Stance,
-    Statement,
-    Topic,
-    UnitDesignation,
-    _sorted_strs,
-    show,
+from partnerdata._diff.patch import document, json_patch
+from partnerdata._diff.schema import (
+    _FIELDS,
+    _IDENTITY,
+    _KEYED,
+    _KEYS,
+    _SCHEMA,
+    _SET,
+    Change,
+    DiffConflictError,
+    _changes,
+    _conflict,
+    _item_type,
+    _trie,
 )
-from partnerdata._query.dataset import Dataset
+from partnerdata._model.errors import DataValidationError
+from partnerdata._model.records import show
+from partnerdata._model.show import render
 
 __all__ = ["Change", "Diff", "DiffConflictError", "diff"]
-
-Kind = Literal["added", "removed", "changed"]
-_KINDS = ("added", "removed", "changed")
-_INVERSE: dict[str, Kind] = {"added": "removed", "removed": "added", "changed": "changed"}
-
-# How a field is compared: a single value (descended into when both sides are records of one
-# type), a collection of records keyed by their natural key, or a set of codes.
-_VALUE, _KEYED, _SET = 0, 1, 2
-
-
-def _event_order(e: Event) -> tuple[Any, ...]:
-    return (e.date.sort_key(), e.id)
-
-
-def _statement_order(s: Statement) -> tuple[Any, ...]:
-    ev = s.evidence
-    return (ev.source, ev.section, ev.item, ev.sentence)
-
-
-# Natural key and sort order (as the record converters sort) of each keyed record type.
-_KEYS: dict[type, tuple[Callable[[Any], str], Callable[[Any], Any]]] = {
-    Partner: (operator.attrgetter("alpha3"), operator.attrgetter("alpha3")),
-    Programme: (operator.attrgetter("code"), operator.attrgetter("code")),
-    Topic: (operator.attrgetter("code"), operator.attrgetter("code")),
-    Source: (operator.attrgetter("id"), operator.attrgetter("id")),
-    Relation: (operator.attrgetter("partner"), operator.attrgetter("partner")),
-    Participation: (operator.attrgetter("programme"), operator.attrgetter("programme")),
-    Channel: (operator.attrgetter("body"), operator.attrgetter("body")),
-    Event: (operator.attrgetter("id"), _event_order),
-    Statement: (operator.attrgetter("key"), _statement_order),
-}
-
-_COLLECTIONS: dict[type, dict[str, type]] = {
-    Dataset: {"partners": Partner, "programmes": Programme, "topics": Topic, "sources": Source, "relations": Relation},
-    Relation: {"participations": Participation, "channels": Channel, "events": Event, "statements": Statement},
-}
-
-# Records the diff descends into; every other value (Text, PartialDate, Evidence, tuples of
-# evidence or of unit designations, scalars) is compared whole.
-_RECORDS: tuple[type, ...] = (
-    Dataset,
-    Partner,
-    Programme,
-    Topic,
-    Source,
-    Relation,
-    Milestone,
-    CooperationPlan,
-    Participation,
-    Stance,
-    UnitDesignation,
-    Channel,
-    Event,
-    Statement,
-)
-
-# Fields that name a record rather than describe it: comparing two partners leaves them out.
-_IDENTITY: dict[type, frozenset[str]] = {
-    Relation: frozenset({"partner", "statements"}),
-    Partner: frozenset({"alpha3", "alpha2", "name", "official_name", "aliases"}),
-    Programme: frozenset({"code", "name", "acronym", "aliases"}),
-    Topic: frozenset({"code", "label", "aliases"}),
-    Source: frozenset({"id", "partner", "title", "url", "text", "sha256"}),
-}
-
-
-def _schema(cls: type) -> tuple[tuple[str, int, type | None], ...]:
-    out: list[tuple[str, int, type | None]] = []
-    for a in attrs.fields(cls):
-        item = _COLLECTIONS.get(cls, {}).get(a.name)
-        if item is not None:
-            out.append((a.name, _KEYED, item))
-        elif a.converter is _sorted_strs:
-            out.append((a.name, _SET, None))
-        else:
-            out.append((a.name, _VALUE, None))
-    return tuple(out)
-
-
-_SCHEMA: dict[type, tuple[tuple[str, int, type | None], ...]] = {cls: _schema(cls) for cls in _RECORDS}
-_FIELDS: dict[type, dict[str, tuple[int, type | None]]] = {
-    cls: {name: (mode, item) for name, mode, item in fields} for cls, fields in _SCHEMA.items()
-}
-
-
-class DiffConflictError(PartnerDataError, ValueError):
-    """A diff applied to a record it does not fit: a value is not the one the diff expects to find.
-
-    >>> import partnerdata
-    >>> ds = partnerdata.load()
-    >>> kgz, tkm = ds.relation("KGZ"), ds.relation("TKM")
-    >>> d = partnerdata.diff(kgz, tkm, identity=True)
-    >>> try:
-    ...     d.apply(tkm)
-    ... except partnerdata.DiffConflictError as exc:
-    ...     print(exc)
-    the diff does not fit: partner is 'TKM', the diff expects 'KGZ'
-    """
-
-
-def _path(steps: Iterable[str]) -> tuple[str, ...]:
-    return tuple(steps)
-
-
-def _changes(changes: Iterable["Change"]) -> tuple["Change", ...]:
-    return tuple(changes)
-
-
-def _escape(step: str) -> str:
-    return step.replace("~", "~0").replace("/", "~1")
-
-
-@frozen(kw_only=True)
-class Change:
-    """One difference: where (``path``, natural keys and field names), what kind, the old and new value.
-
-    ``kind`` is ``"added"`` or ``"removed"`` for an item of a keyed collection or a code of a set,
-    ``"changed"`` for a field; ``old`` is ``None`` for an addition, ``new`` for a removal.
-
-    >>> from partnerdata import Change
-    >>> c = Change(path=("participations", "SPS", "since"), kind="changed", old=1993, new=1996)
-    >>> c.where
-    'participations/SPS/since'
-    >>> c.invert()
-    Change(path=('participations', 'SPS', 'since'), kind='changed', old=1996, new=1993)
-    """
-
-    path: tuple[str, ...] = field(converter=_path)
-    kind: Kind = field()
-    old: Any = None
-    new: Any = None
-
-    @kind.validator
-    def _check_kind(self, _: Any, value: object) -> None:
-        if value not in _KINDS:
-            raise ValueError(f"kind must be 'added', 'removed' or 'changed', not {show(value)}")
-
-    @property
-    def where(self) -> str:
-        """The path as one string, steps joined by ``/`` (``~`` and ``/`` escaped as in JSON Pointer)."""
-        return "/".join(map(_escape, self.path))
-
-    def invert(self) -> "Change":
-        """The change that undoes this one: kind mirrored, old and new swapped."""
-        return Change(path=self.path, kind=_INVERSE[self.kind], old=self.new, new=self.old)
-
-    def __str__(self) -> str:
-        if self.kind == "added":
-            return f"+ {self.where}: {show(self.new)}"
-        if self.kind == "removed":
-            return f"- {self.where}: {show(self.old)}"
-        return f"~ {self.where}: {show(self.old)} -> {show(self.new)}"
 
 
 @frozen(kw_only=True)
@@ -267,8 +113,6 @@ class Diff:
         >>> partnerdata.diff(kgz, edited).to_json_patch(test=True)[0]
         {'op': 'test', 'path': '/participations/4/since', 'value': 1993}
         """
-        from partnerdata._display.diff import json_patch
-
         return json_patch(self, test=test)
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -296,8 +140,6 @@ class Diff:
         """
         import json
 
-        from partnerdata._display.diff import document
-
         return json.dumps(document(self), ensure_ascii=False, indent=indent) + ("\n" if indent is not None else "")
 
     def render(self, format: str = "text", *, lang: str = "en") -> str:
@@ -319,14 +161,13 @@ class Diff:
         >>> print(partnerdata.diff(kgz, kgz).render("markdown"))
         No differences.
         """
-        from partnerdata._display.diff import render
+        return render("diff", self, format=format, lang=lang)
 
-        return render(self, format, lang)
+    def __str__(self) -> str:
+        return render("diff", self, format="text", lang="en")
 
     def _repr_html_(self) -> str:
-        from partnerdata._display.diff import render
-
-        return render(self, "html", "en")
+        return render("diff", self, format="html", lang="en")
 
 
 _MISSING: Any = object()
@@ -404,16 +245,6 @@ class _Differ:
                 self.out.append(Change(path=(*path, k), kind="added", old=None, new=k))
 
 
-def _item_type(a: Sequence[Any], b: Sequence[Any]) -> type | None:
-    types = {type(x) for x in a} | {type(x) for x in b}
-    if not types:
-        return None
-    if len(types) > 1 or next(iter(types)) not in _KEYS or next(iter(types)) not in _SCHEMA:
-        names = ", ".join(sorted(t.__name__ for t in types))
-        raise TypeError(f"a collection to diff holds records of one keyed type (Relation, Partner, ...), not {names}")
-    return next(iter(types))
-
-
 def _identity_of(a: Any, b: Any) -> bool:
     keyed = _KEYS.get(type(a))
     if keyed is None or type(a) not in _IDENTITY:
@@ -478,27 +309,6 @@ def _skips(identity: bool) -> frozenset[tuple[type, str]]:
 
 
 # Applying
-
-
-def _conflict(path: tuple[str, ...], message: str) -> DiffConflictError:
-    where = "/".join(map(_escape, path)) or "(root)"
-    return DiffConflictError(f"the diff does not fit: {where} {message}".replace(" (root) ", " "))
-
-
-def _trie(changes: Sequence[Change]) -> dict[str, Any]:
-    root: dict[str, Any] = {}
-    for c in changes:
-        if not c.path:
-            raise DiffConflictError("a change needs a path")
-        node = root
-        for i, step in enumerate(c.path[:-1]):
-            node = node.setdefault(step, {})
-            if isinstance(node, Change):
-                raise DiffConflictError(f"two changes overlap at {'/'.join(c.path[: i + 1])}")
-        if c.path[-1] in node:
-            raise DiffConflictError(f"two changes overlap at {c.where}")
-        node[c.path[-1]] = c
-    return root
 
 
 def _apply(d: Diff, target: Any) -> Any:

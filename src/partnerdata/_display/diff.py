@@ -1,283 +1,36 @@
-"""Diffs as data for other tools (RFC 6902 JSON Patch, a JSON document) and for people (text, markdown, HTML)."""
+"""Diffs for people: text, markdown and HTML, grouped by record and item, with the evidence of each change."""
 
-import bisect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from partnerdata._diff.diff import _FIELDS, _KEYED, _KEYS, _SCHEMA, _SET, Change, _escape, _item_type, _trie
+from partnerdata._diff.schema import _FIELDS, _KEYED, _KEYS, _SCHEMA, Change, _item_type
+from partnerdata._display.labels import LABELS, label
+from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import Evidence, PartialDate, Text
+from partnerdata._query.dataset import Dataset
+from partnerdata._query.load import load
 
 if TYPE_CHECKING:
     from partnerdata._diff.diff import Diff
 
-# JSON
-
-
-def _json(value: Any) -> Any:
-    """The JSON form of a value as :func:`partnerdata.to_dict` writes it: records as objects, tuples as lists."""
-    if isinstance(value, tuple | list):
-        return [_json(v) for v in value]
-    if attrs.has(type(value)):
-        from partnerdata._io.convert import to_dict
-
-        return to_dict(value)
-    return value
-
-
-def document(d: "Diff") -> dict[str, Any]:
-    """The plain JSON document of a diff's changes."""
-    kind: str | None = None
-    if isinstance(d.old, tuple):
-        kind = "list"
-    elif d.old is not None:
-        kind = type(d.old).__name__
-    return {
-        "type": kind,
-        "identity": d.identity,
-        "changes": [
-            {"path": list(c.path), "where": c.where, "kind": c.kind, "old": _json(c.old), "new": _json(c.new)}
-            for c in d.changes
-        ],
-    }
-
-
-def json_patch(d: "Diff", *, test: bool = False) -> list[dict[str, Any]]:
-    """RFC 6902 operations turning the JSON form of ``d.old`` into that of ``d.new``."""
-    ops: list[dict[str, Any]] = []
-    if not d.changes:
-        return ops
-    if d.old is None or d.new is None:
-        raise ValueError("a JSON Patch needs the diff's old and new values (a Diff made by partnerdata.diff)")
-    trie = _trie(d.changes)
-    if isinstance(d.old, tuple):
-        item = _item_type(d.old, d.new)
-        assert item is not None
-        order = _KEYS[item][1]
-        _patch_keyed(sorted(d.old, key=order), sorted(d.new, key=order), trie, item, "", ops, test)
-    elif type(d.old) in _SCHEMA:
-        _patch_record(d.old, d.new, trie, "", ops, test)
-    else:
-        for name, c in trie.items():
-            _replace(c, f"/{_escape(name)}", ops, test)
-    return ops
-
-
-def _replace(c: Change, pointer: str, ops: list[dict[str, Any]], test: bool) -> None:
-    if test:
-        ops.append({"op": "test", "path": pointer, "value": _json(c.old)})
-    ops.append({"op": "replace", "path": pointer, "value": _json(c.new)})
-
-
-def _patch_record(a: Any, b: Any, node: dict[str, Any], pointer: str, ops: list[dict[str, Any]], test: bool) -> None:
-    fields = _FIELDS[type(a)]
-    for name, sub in node.items():
-        mode, item = fields[name]
-        here = f"{pointer}/{_escape(name)}"
-        if isinstance(sub, Change):
-            _replace(sub, here, ops, test)
-        elif mode == _KEYED:
-            assert item is not None
-            _patch_keyed(getattr(a, name), getattr(b, name), sub, item, here, ops, test)
-        elif mode == _SET:
-            _patch_codes(getattr(a, name), getattr(b, name), sub, here, ops, test)
-        else:
-            _patch_record(getattr(a, name), getattr(b, name), sub, here, ops, test)
-
-
-def _patch_keyed(
-    xs: Sequence[Any],
-    ys: Sequence[Any],
-    node: dict[str, Any],
-    item: type,
-    pointer: str,
-    ops: list[dict[str, Any]],
-    test: bool,
-) -> None:
-    # The JSON list holds the items in the record's order. Remove (from the end) what goes and
-    # what moves, change the rest in place, then insert what comes and what moved (from the start).
-    key, order = _KEYS[item]
-    old_at = {key(x): i for i, x in enumerate(xs)}
-    new_at = {key(y): i for i, y in enumerate(ys)}
-    removals: list[tuple[int, Any]] = []
-    additions: list[tuple[int, Any]] = []
-    inner: list[tuple[int, Any, Any, dict[str, Any]]] = []
-    for k, sub in node.items():
-        if isinstance(sub, Change):
-            if sub.kind != "added":
-                removals.append((old_at[k], xs[old_at[k]]))
-            if sub.kind != "removed":
-                additions.append((new_at[k], ys[new_at[k]]))
-            continue
-        x, y = xs[old_at[k]], ys[new_at[k]]
-        if order(x) != order(y):  # an event whose date changed moves in the list
-            removals.append((old_at[k], x))
-            additions.append((new_at[k], y))
-        else:
-            inner.append((old_at[k], x, y, sub))
-    removals.sort(key=lambda r: r[0], reverse=True)
-    for i, x in removals:
-        if test:
-            ops.append({"op": "test", "path": f"{pointer}/{i}", "value": _json(x)})
-        ops.append({"op": "remove", "path": f"{pointer}/{i}"})
-    gone = sorted(i for i, _ in removals)
-    inner.sort(key=lambda r: r[0])
-    for i, x, y, sub in inner:
-        _patch_record(x, y, sub, f"{pointer}/{i - bisect.bisect_left(gone, i)}", ops, test)
-    additions.sort(key=lambda r: r[0])
-    for i, y in additions:
-        ops.append({"op": "add", "path": f"{pointer}/{i}", "value": _json(y)})
-
-
-def _patch_codes(
-    xs: tuple[str, ...], ys: tuple[str, ...], node: dict[str, Any], pointer: str, ops: list[dict[str, Any]], test: bool
-) -> None:
-    old_at = {x: i for i, x in enumerate(xs)}
-    new_at = {y: i for i, y in enumerate(ys)}
-    for i in sorted((old_at[k] for k, c in node.items() if c.kind == "removed"), reverse=True):
-        if test:
-            ops.append({"op": "test", "path": f"{pointer}/{i}", "value": xs[i]})
-        ops.append({"op": "remove", "path": f"{pointer}/{i}"})
-    for i in sorted(new_at[k] for k, c in node.items() if c.kind == "added"):
-        ops.append({"op": "add", "path": f"{pointer}/{i}", "value": ys[i]})
-
-
 # People
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "none": "No differences.",
-        "added": "added",
-        "removed": "removed",
-        "changed": "changed",
-        "evidence": "evidence",
-        "old evidence": "evidence before",
-        "new evidence": "evidence after",
-        "unknown": "unknown",
-        "yes": "yes",
-        "no": "no",
-        "changes": "{n} changes",
-        "change": "1 change",
-        "general": "General",
-        "since": "since",
-        "partners": "Partner",
-        "programmes": "Programme",
-        "topics": "Topic",
-        "sources": "Source",
-        "relations": "Relation",
-        "participations": "Participation",
-        "channels": "Channel",
-        "events": "Event",
-        "statements": "Statement",
-        "stance": "Stance",
-        "plan": "Cooperation plan",
-        "relations_since": "Relations since",
-        "cooperation_since": "Practical cooperation since",
-        "permanent_neutrality": "permanent neutrality",
-        "contributes_forces": "contributes forces",
-        "contributes_infrastructure": "makes infrastructure available",
-        "designations": "units designated",
-        "focus": "focus",
-        "aim": "aim",
-        "host": "host",
-        "year": "year",
-        "via": "through",
-        "cycle_years": "cycle (years)",
-        "renewal": "renewal",
-        "date": "date",
-        "end": "end",
-        "text": "text",
-        "heading": "heading",
-        "description": "description",
-        "name": "name",
-        "official_name": "official name",
-        "aliases": "aliases",
-        "region": "region",
-        "label": "label",
-        "founded": "founded",
-        "ended": "ended",
-        "successor": "successor",
-        "note": "note",
-        "data_version": "data version",
-    },
-    "fr": {
-        "none": "Aucune différence.",
-        "added": "ajouté",
-        "removed": "supprimé",
-        "changed": "modifié",
-        "evidence": "source",
-        "old evidence": "source avant",
-        "new evidence": "source après",
-        "unknown": "inconnu",
-        "yes": "oui",
-        "no": "non",
-        "changes": "{n} modifications",
-        "change": "1 modification",
-        "general": "Général",
-        "since": "depuis",
-        "partners": "Partenaire",
-        "programmes": "Programme",
-        "topics": "Thème",
-        "sources": "Source",
-        "relations": "Relation",
-        "participations": "Participation",
-        "channels": "Canal",
-        "events": "Événement",
-        "statements": "Énoncé",
-        "stance": "Position",
-        "plan": "Plan de coopération",
-        "relations_since": "Relations depuis",
-        "cooperation_since": "Coopération pratique depuis",
-        "permanent_neutrality": "neutralité permanente",
-        "contributes_forces": "fournit des forces",
-        "contributes_infrastructure": "met des infrastructures à disposition",
-        "designations": "unités désignées",
-        "focus": "thèmes",
-        "aim": "objectif",
-        "host": "lieu",
-        "year": "année",
-        "via": "par",
-        "cycle_years": "cycle (années)",
-        "renewal": "renouvellement",
-        "date": "date",
-        "end": "fin",
-        "text": "texte",
-        "heading": "titre",
-        "description": "description",
-        "name": "nom",
-        "official_name": "nom officiel",
-        "aliases": "autres noms",
-        "region": "région",
-        "label": "libellé",
-        "founded": "fondé",
-        "ended": "terminé",
-        "successor": "successeur",
-        "note": "note",
-        "data_version": "version des données",
-    },
-}
 
 
 class _Names:
     """Names of partners and programmes in one language, from the compared datasets or the packaged one."""
 
     def __init__(self, d: "Diff", lang: str) -> None:
-        from partnerdata._query.dataset import Dataset
-
         self.lang = lang
         self.datasets = [x for x in (d.new, d.old) if isinstance(x, Dataset)]
         self._packaged = False
 
     def _sets(self) -> list[Any]:
+        # Records compared outside a dataset are named from the packaged vocabulary.
         if not self._packaged:
             self._packaged = True
-            try:
-                from partnerdata._query.load import load
-
-                self.datasets.append(load())
-            except Exception:  # the labels are a courtesy: a broken install must not stop a diff
-                pass
+            self.datasets.append(load())
         return self.datasets
 
     def name(self, kind: str, code: str) -> str | None:
@@ -294,7 +47,7 @@ class _Names:
         for ds in self._sets():
             try:
                 record = getattr(ds, attr)(code)
-            except Exception:
+            except NotFoundError:
                 continue
             text = getattr(record, "name", None) or getattr(record, "label", None)
             if isinstance(text, Text):
@@ -304,14 +57,15 @@ class _Names:
 
 class _Renderer:
     def __init__(self, d: "Diff", lang: str) -> None:
-        if lang not in _WORDS:
+        if lang not in LABELS:
             raise ValueError(f"lang must be 'en' or 'fr', not {lang!r}")
-        self.d, self.lang, self.w = d, lang, _WORDS[lang]
+        self.d, self.lang, self.w = d, lang, LABELS[lang]
         self.names = _Names(d, lang)
         self._indexes: dict[int, dict[str, Any]] = {}
 
     def word(self, name: str) -> str:
-        return self.w.get(name, name.replace("_", " "))
+        # A keyed collection's name stands for one of its items ("Participation SPS").
+        return self.w.get(f"one.{name}") or label(name, self.lang)
 
     def value(self, v: Any) -> str:
         w = self.w

@@ -43,7 +43,7 @@ class Node(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
-def read(path: "str | os.PathLike[str]", make: "Callable[..., T]") -> T:
+def read(path: "str | os.PathLike[str]", make: "type[T]") -> T:
     """The dataset in a user's file or folder, built by ``make`` (the dataset class) from its records."""
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
@@ -55,7 +55,7 @@ def read(path: "str | os.PathLike[str]", make: "Callable[..., T]") -> T:
     return quietly(lambda: _load_document(target, make))
 
 
-def _load_document(target: Path, make: "Callable[..., T]") -> T:
+def _load_document(target: Path, make: "type[T]") -> T:
 
     name = str(target)
     try:

@@ -12,7 +12,7 @@ from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._query.dataset import Dataset
 from partnerdata._version import DATA_VERSION
 
-__all__ = ["clear_cache", "load"]
+__all__ = ["clear_cache", "load", "read_folder"]
 
 _packaged: Dataset | None = None
 _packaged_lock = threading.Lock()

@@ -1,0 +1,124 @@
+"""A partner's profile as readable text: every fact with the sentences it was read from."""
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from partnerdata._display.labels import LABELS
+from partnerdata._model.records import Evidence, Relation, Text
+
+__all__ = ["Profile"]
+
+
+class Profile:
+    """Renders one partner's relation as readable text in one language."""
+
+    def __init__(self, ds: Any, lang: str, out: TextIO) -> None:
+        self.ds, self.lang, self.out = ds, lang, out
+        self.w = LABELS[lang]
+
+    def t(self, text: Text | None) -> str:
+        return "" if text is None else str(text.get(self.lang))
+
+    def line(self, text: str = "", indent: int = 0) -> None:
+        self.out.write(" " * indent + text + "\n")
+
+    def programme(self, code: str | None) -> str:
+        if code is None:
+            return ""
+        p = self.ds.programme(code)
+        acronym = self.t(p.acronym)
+        return f"{self.t(p.name)} ({acronym})" if acronym and acronym != self.t(p.name) else self.t(p.name)
+
+    def topics(self, codes: Sequence[str]) -> str:
+        return ", ".join(self.t(self.ds.topic(c).label) for c in codes)
+
+    def flag(self, value: bool | None) -> str:
+        return self.w["unknown"] if value is None else self.w["yes" if value else "no"]
+
+    def evidence(self, items: Sequence[Evidence], indent: int) -> None:
+        for ev in items:
+            self.line(f"[{ev.locator}] « {ev.quote} »", indent)
+
+    def show(self, key: str) -> None:
+        w = self.w
+        partner = self.ds.partner(key)
+        codes = partner.alpha3 if partner.alpha2 is None else f"{partner.alpha3} / {partner.alpha2}"
+        self.line(f"{self.t(partner.name)} ({codes}) - {self.t(partner.official_name)}")
+        if partner.region is not None:
+            self.line(f"{w['section.region']}: {self.t(partner.region)}")
+        if partner.aliases:
+            self.line(f"{w['also']}: {', '.join(partner.aliases)}")
+        relation: Relation | None = next((r for r in self.ds.relations if r.partner == partner.alpha3), None)
+        if relation is None:
+            self.line(w["no relation"])
+            return
+        sources = [self.ds.source(s) for s in relation.sources]
+        self.line(f"{w['section.sources']}: " + "; ".join(f"{s.id} « {s.title} » ({s.language})" for s in sources))
+        if relation.topics:
+            self.line(f"{w['section.topics']}: {self.topics(relation.topics)}")
+        for name in ("relations_since", "cooperation_since"):
+            milestone = getattr(relation, name)
+            self.line()
+            if milestone is None:
+                self.line(f"{w[name]}: {w['unknown']}")
+                continue
+            via = f" {w['via']} {self.programme(milestone.via)}" if milestone.via else ""
+            self.line(f"{w[name]} {milestone.year}{via}")
+            self.evidence(milestone.evidence, 2)
+        if relation.plan is not None:
+            plan = relation.plan
+            cycle = f", {w['every'].format(n=plan.cycle_years)}" if plan.cycle_years else ""
+            renewal = f" ({self.t(plan.renewal)})" if plan.renewal else ""
+            self.line()
+            self.line(f"{w['plan']}: {self.programme(plan.programme)}{cycle}{renewal}")
+            self.evidence(plan.evidence, 2)
+        stance = relation.stance
+        self.line()
+        self.line(f"{w['stance']}:")
+        self.line(f"{w['neutrality']}: {self.flag(stance.permanent_neutrality)}", 2)
+        self.line(f"{w['forces']}: {self.flag(stance.contributes_forces)}", 2)
+        self.line(f"{w['infrastructure']}: {self.flag(stance.contributes_infrastructure)}", 2)
+        self.evidence(stance.evidence, 2)
+        for d in stance.designations:
+            organisation = f" ({self.programme(d.organisation)})" if d.organisation else ""
+            self.line(f"{w['section.designations']}: {self.t(d.purpose)}{organisation}", 2)
+            self.evidence(d.evidence, 4)
+        if relation.participations:
+            self.line()
+            self.line(f"{w['section.participations']}:")
+            for p in relation.participations:
+                start = f"{w['since']} {p.since}" if p.since is not None else w["start unknown"]
+                self.line(f"{p.programme}: {self.programme(p.programme)}, {start}", 2)
+                if p.focus:
+                    self.line(f"{w['focus']}: {self.topics(p.focus)}", 4)
+                if p.aim is not None:
+                    self.line(f"{w['aim']}: {self.t(p.aim)}", 4)
+                if p.host is not None:
+                    self.line(f"{w['host']}: {self.t(p.host)}", 4)
+                self.evidence(p.evidence, 4)
+        if relation.channels:
+            self.line()
+            self.line(f"{w['section.channels']}:")
+            for c in relation.channels:
+                host = f" ({self.t(c.host)})" if c.host is not None else ""
+                self.line(f"{self.programme(c.body)}: {self.t(c.description)}{host}", 2)
+                self.evidence(c.evidence, 4)
+        if relation.events:
+            self.line()
+            self.line(f"{w['section.events']}:")
+            for e in relation.events:
+                end = f"-{e.end}" if e.end is not None else ""
+                self.line(f"{e.date.isoformat()}{end}: {self.t(e.text)}", 2)
+                self.evidence(e.evidence, 4)
+        self.line()
+        self.line(f"{w['section.statements']}:")
+        heading: object = object()
+        for s in relation.statements:
+            if s.heading != heading:
+                heading = s.heading
+                if s.evidence.section == 0:
+                    title = w["introduction"]
+                else:
+                    title = self.t(s.heading) if s.heading is not None else w["no heading"]
+                self.line(title, 2)
+            self.line(f"[{s.evidence.locator}] {self.t(s.text)}", 4)
