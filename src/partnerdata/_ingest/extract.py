@@ -14,6 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
+from partnerdata._ingest import cues
 from partnerdata._ingest.page import Page, parse_page
 from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import (
@@ -175,120 +176,6 @@ def _matcher(vocabulary: Any) -> _Matcher:
         return matcher
 
 
-# --- cue words (on plain text) ----------------------------------------------------------------
-
-# A year: not part of a larger number, nor a decade ("the 1990s", "les années 1990").
-_YEAR = re.compile(r"(?<![\d,.])(?<!annees )(19[4-9]\d|20\d\d)(?!\d|[,.]\d|s\b)")
-_MONTHS = {
-    **{
-        m: i
-        for i, m in enumerate(
-            _words("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"), 1
-        )
-    },
-    **{
-        m: i
-        for i, m in enumerate(
-            _words("january february march april may june july august september october november december"), 1
-        )
-    },
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})\b")
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b")
-_RANGE = re.compile(
-    rf"(?:\b(?:de|from|between|entre|du)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH})\s+)?)?"
-    rf"(\d{{4}})\s*(?:-|\u2013|/|\s(?:a|au|to|and|et|until|till|jusqu'en|jusqu'a)\s+(?:(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+)?)(\d{{4}})\b"
-)
-
-_RELATIONS = re.compile(r"\brelations?\b")
-_START = re.compile(
-    r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|initi|ouvert|opened)"
-)
-_COOPERATION = re.compile(r"\bcooperation\b")
-_COOP_START = re.compile(r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi)")
-_JOIN = re.compile(
-    r"\b(?:adhe|rejoi|joined|join|joining|sign|membre|member|entered|integr|became|devenu|participat|particip|"
-    r"prend part|take part|took part|taken part|taking part|takes part)"
-)
-_SINCE = re.compile(
-    r"\b(?:depuis|since)\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + _MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
-)
-_FIRST = re.compile(
-    r"\b(?:first|premier|premiere)\b.*\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
-)
-_FRAMEWORK = re.compile(
-    r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up)"
-)
-_CYCLE = re.compile(
-    r"\b(?:tous les|toutes les|every|chaque)\s+(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
-    r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|"
-    r"triennal|three-year)\b"
-)
-_CYCLE_WORDS = {
-    "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5,
-    "biennal": 2, "biennial": 2, "biannuel": 2, "two-year": 2, "deux ans": 2, "annuel": 1, "annual": 1,
-    "yearly": 1, "chaque annee": 1, "every year": 1, "triennal": 3, "three-year": 3,
-}  # fmt: skip
-_PLAN_CLAUSE = re.compile(r"\b(?:qui est|qui sont|which is|which are|that is|qui doit etre|to be)\s+")
-_AIM = re.compile(
-    r"\b(?:destine a|destinee a|destines a|visant a|vise a|visent a|afin d'|afin de|pour (?=\w+(?:er|ir|re)\b)|"
-    r"aims to|aimed at|aiming to|designed to|intended to|in order to|with the aim of|"
-    r"(?:l'objectif|le but|the aim|the objective|the goal|the purpose)[^.]*?\b(?:est|is)\s+(?:d'|de|to)\s*)"
-)
-_HOST = re.compile(
-    r"^\s*,?\s*(?:(?:qui est\s+)?(?:situ[ée]e?|install[ée]e?|h[ée]berg[ée]e?|based|located|hosted|housed)\s+)?"
-    r"(?:au sein de|à|at|in|by|auprès de|dans)\s+"
-)
-# A host's name ends where the sentence goes on: a verb, a relative pronoun or a purpose.
-_HOST_END = re.compile(
-    r"\s(?:was|is|are|were|has|have|had|which|that|where|who|to|gives|give|provides|supports|offers|hosts|"
-    r"a|est|sont|ont|qui|où|pour|afin|permet|offre|accueille|fournit|depuis|since)\s"
-)
-_ARTICLE = re.compile(r"^(?:(?:le|la|les|l'|un|une|des|du|the|a|an)\s*)", re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(
-    r"\b(?:ce|cet|cette|ces|this|that|these|the said|ledit|ladite)\s+"
-    r"(forum|conseil|council|programme|program|plan|initiative|centre|center|bureau|office)"
-)
-_DEMONSTRATIVE_KINDS = {
-    "forum": "forum", "conseil": "forum", "council": "forum", "programme": "programme", "program": "programme",
-    "plan": "plan", "initiative": "initiative", "centre": "centre", "center": "centre",
-    "bureau": "office", "office": "office",
-}  # fmt: skip
-_ANAPHOR = re.compile(
-    r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|celle|celui|it|this|these|they|that|such|the request|the aid)\b"
-)
-
-_NEGATION = re.compile(r"\b(?:ne|n'|ni|aucune?|jamais|not|no|never|neither|nor)\b|n't\b")
-_FORCES = re.compile(
-    r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
-    r"companies|compagnies?|officiers?|officers?|personnel militaire|military personnel|contribu\w*|"
-    r"peacekeepers?|casques bleus)"
-)
-_INFRASTRUCTURE = re.compile(
-    r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
-    r"transit|overflight|"
-    r"survol|installations|facilities|aircraft|avions|aeronefs)\b"
-)
-_NATO_LED = re.compile(
-    r"(?:dirigee?s? par l'otan|nato[- ]led|operations? (?:et missions )?de l'otan|nato operations?|"
-    r"operations? (?:and missions )?of nato|"
-    r"\bkfor\b|\bisaf\b|\bfias\b|resolute support|active endeavour|sea guardian|ocean shield|\bsfor\b|\bifor\b)"
-)
-_UNITS = re.compile(
-    r"\b(?:unites?|units?|troupes?|troops?|bataillons?|battalions?|compagnies?|company|companies|brigades?|contingents?|pelotons?|platoons?|detachements?|detachments?)\b"
-)
-_DESIGNATE = re.compile(
-    r"\b(?:design\w*|prepar\w*|earmark\w*|affect\w*|mis a disposition|made available|offert\w*|offered|pledged)"
-)
-
-_ELIGIBLE_EXCLUDED = frozenset(
-    {"forum", "centre", "organisation", "office", "public-diplomacy-office", "cooperation-plan"}
-)
-_CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
-
-
 @frozen(kw_only=True)
 class Extraction:
     """What :func:`extract` read from a page: the draft relation, its partner and source, and what it could not place.
@@ -328,7 +215,7 @@ class _Sentence:
         self.partners = _codes(self.mentions, "partner")
         self.programmes = list(self.own_programmes)
         self.topics = list(self.own_topics)
-        self.years = [(int(m.group(1)), m.start(1)) for m in _YEAR.finditer(self.low)]
+        self.years = [(int(m.group(1)), m.start(1)) for m in cues.YEAR.finditer(self.low)]
         self.used_years: set[int] = set()
         self.placed = bool(self.own_programmes or self.own_topics)
 
@@ -436,7 +323,7 @@ class _Extractor:
         return founded is None or founded.year <= year
 
     def eligible(self, code: str) -> bool:
-        return self.kind(code) not in _ELIGIBLE_EXCLUDED
+        return self.kind(code) not in cues.ELIGIBLE_EXCLUDED
 
     # Sentences that name nothing lean on the one before them in the same item.
     def _resolve_references(self) -> None:
@@ -444,8 +331,8 @@ class _Extractor:
             previous: _Sentence | None = None
             for s in sentences:
                 if previous is not None:
-                    for match in _DEMONSTRATIVE.finditer(s.low):
-                        wanted = _DEMONSTRATIVE_KINDS[match.group(1)]
+                    for match in cues.DEMONSTRATIVE.finditer(s.low):
+                        wanted = cues.DEMONSTRATIVE_KINDS[match.group(1)]
                         for code in previous.programmes:
                             if wanted in self.kind(code) and code not in s.programmes:
                                 s.programmes.append(code)
@@ -520,14 +407,14 @@ class _Extractor:
 
     def _relations_since(self) -> tuple[Milestone, _Sentence] | None:
         for s in self.sentences:
-            if s.years and _RELATIONS.search(s.low) and _START.search(s.low):
-                year = self._year_after(s, _START) or s.years[0][0]
+            if s.years and cues.RELATIONS.search(s.low) and cues.START.search(s.low):
+                year = self._year_after(s, cues.START) or s.years[0][0]
                 forums = [c for c in s.own_programmes if self.kind(c) == "forum" and self.began_by(c, year)]
                 return Milestone(year=year, via=forums[0] if forums else None, evidence=(s.evidence,)), s
         for s in self.sentences:
             forums = [c for c in s.own_programmes if self.kind(c) == "forum"]
             forums = [c for c in forums if s.years and self.began_by(c, s.years[0][0])]
-            if s.years and forums and _JOIN.search(s.low) and not _FRAMEWORK.search(s.low):
+            if s.years and forums and cues.JOIN.search(s.low) and not cues.FRAMEWORK.search(s.low):
                 return Milestone(year=s.years[0][0], via=forums[0], evidence=(s.evidence,)), s
         return None
 
@@ -542,8 +429,13 @@ class _Extractor:
         for s in self.sentences:
             if relations is not None and s is relations[1]:
                 continue
-            if s.years and _COOPERATION.search(s.low) and _COOP_START.search(s.low) and not _RELATIONS.search(s.low):
-                year = self._year_after(s, _COOP_START) or s.years[0][0]
+            if (
+                s.years
+                and cues.COOPERATION.search(s.low)
+                and cues.COOP_START.search(s.low)
+                and not cues.RELATIONS.search(s.low)
+            ):
+                year = self._year_after(s, cues.COOP_START) or s.years[0][0]
                 via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
                 via = via or [c for c in s.own_programmes if self.eligible(c)]
                 via = [c for c in via if self.began_by(c, year)]
@@ -559,17 +451,17 @@ class _Extractor:
             if not candidates or not s.years:
                 continue
             years: list[tuple[int, int]] = []
-            for match in _SINCE.finditer(s.low):
+            for match in cues.SINCE.finditer(s.low):
                 years.append((int(match.group(1)), match.start(1)))
-            if not years and _JOIN.search(s.low):
+            if not years and cues.JOIN.search(s.low):
                 years = list(s.years)
-            if not years and _FIRST.search(s.low):
+            if not years and cues.FIRST.search(s.low):
                 years = list(s.years)
             for year, at in years:
                 mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
                 programme = self.m.programmes[mention.code]
                 founded = {programme.founded.year if programme.founded else None, programme.ended}
-                if year in founded and _FRAMEWORK.search(s.low):
+                if year in founded and cues.FRAMEWORK.search(s.low):
                     continue
                 if programme.founded is not None and year < programme.founded.year:
                     continue  # before the programme existed: not this partner's start in it
@@ -587,7 +479,7 @@ class _Extractor:
             for code in s.own_programmes:
                 if self.kind(code) != "cooperation-plan":
                     continue
-                score = 2 if _CYCLE.search(s.low) else 1
+                score = 2 if cues.CYCLE.search(s.low) else 1
                 if best is None or score > best[0]:
                     best = (score, code, s)
         if best is None:
@@ -597,12 +489,12 @@ class _Extractor:
         cycle: int | None = None
         renewal: Text | None = None
         for s in [first, *evidence]:
-            match = _CYCLE.search(s.low)
+            match = cues.CYCLE.search(s.low)
             if match is None:
                 continue
             word = match.group(1) or match.group(2)
-            cycle = int(word) if word.isdigit() else _CYCLE_WORDS.get(word)
-            clause = _PLAN_CLAUSE.search(s.low)
+            cycle = int(word) if word.isdigit() else cues.CYCLE_WORDS.get(word)
+            clause = cues.PLAN_CLAUSE.search(s.low)
             if clause is not None:
                 text = _clean_clause(s.text[clause.end() :])
             else:
@@ -622,7 +514,9 @@ class _Extractor:
             for code in s.own_programmes:
                 if code in codes:
                     continue
-                if self.kind(code) == "operation" and not (_FORCES.search(s.low) and not _NEGATION.search(s.low)):
+                if self.kind(code) == "operation" and not (
+                    cues.FORCES.search(s.low) and not cues.NEGATION.search(s.low)
+                ):
                     continue  # transit or overflight for an operation is support, not participation
                 if self.eligible(code) or (code in since and self.kind(code) == "cooperation-plan"):
                     codes.append(code)
@@ -662,7 +556,7 @@ class _Extractor:
             others = [c for c in s.programmes if c != code and self.eligible(c)]
             if others:
                 continue
-            match = _AIM.search(s.low)
+            match = cues.AIM.search(s.low)
             if match is not None:
                 clause = _clean_clause(s.text[match.end() :])
                 if clause:
@@ -673,7 +567,11 @@ class _Extractor:
         out: dict[str, Channel] = {}
         for s in self.sentences:
             for mention in s.mentions:
-                if mention.kind != "programme" or self.kind(mention.code) not in _CHANNEL_KINDS or mention.code in out:
+                if (
+                    mention.kind != "programme"
+                    or self.kind(mention.code) not in cues.CHANNEL_KINDS
+                    or mention.code in out
+                ):
                     continue
                 evidence = [x.evidence for x in self.sentences if mention.code in x.own_programmes]
                 out[mention.code] = Channel(
@@ -706,7 +604,7 @@ class _Extractor:
             }:
                 skip += 1
             rest = " ".join(words[skip + 1 :])
-            rest = _ARTICLE.sub("", rest, count=1)
+            rest = cues.ARTICLE.sub("", rest, count=1)
             clause = _clean_clause(rest)
             if clause:
                 return clause
@@ -715,13 +613,13 @@ class _Extractor:
 
     def _host(self, s: _Sentence, mention: _Mention) -> Text | None:
         after_low = fold_marks(s.text[mention.end :]).lower()
-        match = _HOST.match(after_low)
+        match = cues.HOST.match(after_low)
         if match is None:
             return None
         rest = s.text[mention.end + match.end() :]
         rest = re.split(r"[,;.(](?:\s|$)", rest, maxsplit=1)[0]
-        rest = _HOST_END.split(rest, maxsplit=1)[0]
-        rest = _ARTICLE.sub("", rest.strip(), count=1)
+        rest = cues.HOST_END.split(rest, maxsplit=1)[0]
+        rest = cues.ARTICLE.sub("", rest.strip(), count=1)
         clause = _clean_clause(rest)
         return _text(self.lang, clause) if clause else None
 
@@ -735,24 +633,24 @@ class _Extractor:
         designations: list[UnitDesignation] = []
         for s in self.sentences:
             hit = False
-            negated = bool(_NEGATION.search(s.low))
+            negated = bool(cues.NEGATION.search(s.low))
             if "neutrality" in s.own_topics:
                 neutrality = True if neutrality is None else neutrality
                 hit = True
-            nato_led = bool(_NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.own_programmes)
-            if nato_led and _FORCES.search(s.low):
+            nato_led = bool(cues.NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.own_programmes)
+            if nato_led and cues.FORCES.search(s.low):
                 value = not negated
                 forces = value if forces is None else (forces or value)
                 hit = True
-            if nato_led and _INFRASTRUCTURE.search(s.low):
+            if nato_led and cues.INFRASTRUCTURE.search(s.low):
                 value = not negated
                 infrastructure = value if infrastructure is None else (infrastructure or value)
                 hit = True
             if hit:
                 evidence.append(s.evidence)
                 continue
-            units = _UNITS.search(s.low)
-            cue = _DESIGNATE.search(s.low)
+            units = cues.UNITS.search(s.low)
+            cue = cues.DESIGNATE.search(s.low)
             if units and cue and not negated:
                 start = min(units.start(), cue.start())
                 purpose = _clean_clause(s.text[start:])
@@ -787,7 +685,7 @@ class _Extractor:
             group = [s]
             following = self.items[s.place[:2]]
             for nxt in following[following.index(s) + 1 :]:
-                if nxt.years or not _ANAPHOR.match(nxt.low):
+                if nxt.years or not cues.ANAPHOR.match(nxt.low):
                     break
                 group.append(nxt)
             programmes = sorted({c for g in group for c in g.own_programmes} or set(s.programmes))
@@ -819,7 +717,7 @@ class _Extractor:
 
     def _date(self, s: _Sentence) -> tuple[PartialDate, int | None] | None:
         """The first date of the sentence that no other fact holds, with its end year if a range."""
-        ranges = {int(m.group(1)) for m in _RANGE.finditer(s.low) if int(m.group(2)) > int(m.group(1))}
+        ranges = {int(m.group(1)) for m in cues.RANGE.finditer(s.low) if int(m.group(2)) > int(m.group(1))}
         # A range keeps its event even when its first year is a start held elsewhere: the end is news.
         free = [(y, at) for y, at in s.years if y not in s.used_years or y in ranges]
         if not free:
@@ -827,17 +725,17 @@ class _Extractor:
         for y, _ in free:
             named = [self.m.programmes[c] for c in s.programmes]
             framework = {p.founded.year for p in named if p.founded} | {p.ended for p in named if p.ended}
-            if y in framework and _FRAMEWORK.search(s.low):
+            if y in framework and cues.FRAMEWORK.search(s.low):
                 s.used_years.add(y)
         free = [(y, at) for y, at in free if y not in s.used_years or y in ranges]
         if not free:
             return None
         year, at = free[0]
         month = day = None
-        for pattern, groups in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
+        for pattern, groups in ((cues.DAY_MONTH_YEAR, "dmy"), (cues.MONTH_DAY_YEAR, "mdy"), (cues.MONTH_YEAR, "my")):
             for match in pattern.finditer(s.low):
                 if match.end() >= at + 4 >= match.start() and int(match.group(groups.index("y") + 1)) == year:
-                    month = _MONTHS[match.group(groups.index("m") + 1)]
+                    month = cues.MONTHS[match.group(groups.index("m") + 1)]
                     if "d" in groups:
                         d = int(match.group(groups.index("d") + 1))
                         day = d if 1 <= d <= 31 else None
@@ -845,7 +743,7 @@ class _Extractor:
             if month is not None:
                 break
         end: int | None = None
-        for match in _RANGE.finditer(s.low):
+        for match in cues.RANGE.finditer(s.low):
             first, last = int(match.group(1)), int(match.group(2))
             if first == year and last > year and match.start(1) == at:
                 end = last

@@ -1,0 +1,119 @@
+"""The cue words of extraction: what a sentence says (a start, a joining, a cycle, a refusal), in French and English.
+
+Every pattern runs on folded text (:func:`partnerdata._model.text.fold_chars`: lower case, no
+accents, plain apostrophes, spaces and dashes). The matching code is in
+:mod:`partnerdata._ingest.extract`; adding a phrasing is an edit here.
+"""
+
+import re
+
+# A year: not part of a larger number, nor a decade ("the 1990s", "les années 1990").
+YEAR = re.compile(r"(?<![\d,.])(?<!annees )(19[4-9]\d|20\d\d)(?!\d|[,.]\d|s\b)")
+MONTHS = {
+    **{
+        m: i
+        for i, m in enumerate(
+            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(), 1
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            "january february march april may june july august september october november december".split(), 1
+        )
+    },
+}
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})\b")
+MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+MONTH_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")
+RANGE = re.compile(
+    rf"(?:\b(?:de|from|between|entre|du)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{MONTH})\s+)?)?"
+    rf"(\d{{4}})\s*(?:-|\u2013|/|\s(?:a|au|to|and|et|until|till|jusqu'en|jusqu'a)\s+(?:(?:\d{{1,2}}\s+)?(?:{MONTH})\s+)?)(\d{{4}})\b"
+)
+
+RELATIONS = re.compile(r"\brelations?\b")
+START = re.compile(
+    r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|initi|ouvert|opened)"
+)
+COOPERATION = re.compile(r"\bcooperation\b")
+COOP_START = re.compile(r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi)")
+JOIN = re.compile(
+    r"\b(?:adhe|rejoi|joined|join|joining|sign|membre|member|entered|integr|became|devenu|participat|particip|"
+    r"prend part|take part|took part|taken part|taking part|takes part)"
+)
+SINCE = re.compile(
+    r"\b(?:depuis|since)\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
+)
+FIRST = re.compile(
+    r"\b(?:first|premier|premiere)\b.*\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
+)
+FRAMEWORK = re.compile(
+    r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up)"
+)
+CYCLE = re.compile(
+    r"\b(?:tous les|toutes les|every|chaque)\s+(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
+    r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|"
+    r"triennal|three-year)\b"
+)
+CYCLE_WORDS = {
+    "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5,
+    "biennal": 2, "biennial": 2, "biannuel": 2, "two-year": 2, "deux ans": 2, "annuel": 1, "annual": 1,
+    "yearly": 1, "chaque annee": 1, "every year": 1, "triennal": 3, "three-year": 3,
+}  # fmt: skip
+PLAN_CLAUSE = re.compile(r"\b(?:qui est|qui sont|which is|which are|that is|qui doit etre|to be)\s+")
+AIM = re.compile(
+    r"\b(?:destine a|destinee a|destines a|visant a|vise a|visent a|afin d'|afin de|pour (?=\w+(?:er|ir|re)\b)|"
+    r"aims to|aimed at|aiming to|designed to|intended to|in order to|with the aim of|"
+    r"(?:l'objectif|le but|the aim|the objective|the goal|the purpose)[^.]*?\b(?:est|is)\s+(?:d'|de|to)\s*)"
+)
+HOST = re.compile(
+    r"^\s*,?\s*(?:(?:qui est\s+)?(?:situ[ée]e?|install[ée]e?|h[ée]berg[ée]e?|based|located|hosted|housed)\s+)?"
+    r"(?:au sein de|à|at|in|by|auprès de|dans)\s+"
+)
+# A host's name ends where the sentence goes on: a verb, a relative pronoun or a purpose.
+HOST_END = re.compile(
+    r"\s(?:was|is|are|were|has|have|had|which|that|where|who|to|gives|give|provides|supports|offers|hosts|"
+    r"a|est|sont|ont|qui|où|pour|afin|permet|offre|accueille|fournit|depuis|since)\s"
+)
+ARTICLE = re.compile(r"^(?:(?:le|la|les|l'|un|une|des|du|the|a|an)\s*)", re.IGNORECASE)
+DEMONSTRATIVE = re.compile(
+    r"\b(?:ce|cet|cette|ces|this|that|these|the said|ledit|ladite)\s+"
+    r"(forum|conseil|council|programme|program|plan|initiative|centre|center|bureau|office)"
+)
+DEMONSTRATIVE_KINDS = {
+    "forum": "forum", "conseil": "forum", "council": "forum", "programme": "programme", "program": "programme",
+    "plan": "plan", "initiative": "initiative", "centre": "centre", "center": "centre",
+    "bureau": "office", "office": "office",
+}  # fmt: skip
+ANAPHOR = re.compile(
+    r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|celle|celui|it|this|these|they|that|such|the request|the aid)\b"
+)
+
+NEGATION = re.compile(r"\b(?:ne|n'|ni|aucune?|jamais|not|no|never|neither|nor)\b|n't\b")
+FORCES = re.compile(
+    r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
+    r"companies|compagnies?|officiers?|officers?|personnel militaire|military personnel|contribu\w*|"
+    r"peacekeepers?|casques bleus)"
+)
+INFRASTRUCTURE = re.compile(
+    r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
+    r"transit|overflight|"
+    r"survol|installations|facilities|aircraft|avions|aeronefs)\b"
+)
+NATO_LED = re.compile(
+    r"(?:dirigee?s? par l'otan|nato[- ]led|operations? (?:et missions )?de l'otan|nato operations?|"
+    r"operations? (?:and missions )?of nato|"
+    r"\bkfor\b|\bisaf\b|\bfias\b|resolute support|active endeavour|sea guardian|ocean shield|\bsfor\b|\bifor\b)"
+)
+UNITS = re.compile(
+    r"\b(?:unites?|units?|troupes?|troops?|bataillons?|battalions?|compagnies?|company|companies|brigades?|contingents?|pelotons?|platoons?|detachements?|detachments?)\b"
+)
+DESIGNATE = re.compile(
+    r"\b(?:design\w*|prepar\w*|earmark\w*|affect\w*|mis a disposition|made available|offert\w*|offered|pledged)"
+)
+
+ELIGIBLE_EXCLUDED = frozenset(
+    {"forum", "centre", "organisation", "office", "public-diplomacy-office", "cooperation-plan"}
+)
+CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
