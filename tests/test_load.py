@@ -110,7 +110,7 @@ def first_relation_change(change: Callable[[dict[str, Any]], None]) -> Callable[
         (
             "partners.json",
             lambda d: d.append(dict(d[0])),
-            ("partners.json", "$[9]", "duplicate code 'ARM'"),
+            ("partners.json", "$[54]", "duplicate code 'AFG'"),
         ),
         (
             "topics.json",

@@ -42,6 +42,7 @@ LANGUAGES = ("fr", "en")
 
 _ALPHA3 = re.compile(r"[A-Z]{3}\Z")
 _ALPHA2 = re.compile(r"[A-Z]{2}\Z")
+_NUMERIC = re.compile(r"[0-9]{3}\Z")
 _PROGRAMME_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
@@ -308,24 +309,36 @@ _alpha3 = _pattern(_ALPHA3, "an ISO 3166-1 alpha-3 code")
 
 @frozen(kw_only=True)
 class Partner(Shown):
-    """A partner country of NATO, with its names in both languages.
+    """A partner country of NATO (now or once), with its names in both languages and the codes researchers join on.
 
-    ``alpha2`` is ``None`` only where no ISO 3166-1 alpha-2 code is known.
+    ``alpha3``, ``alpha2`` and ``numeric`` are ISO 3166-1 codes; ``cow`` is the Correlates of War
+    state number (``ccode``) and ``gw`` the Gleditsch-Ward one; any code a country lacks is
+    ``None``. ``frameworks`` are the partnership frameworks it belongs or belonged to (programme
+    codes: ``NACC``, ``EAPC``, ``PFP``, ``MD``, ``ICI``, ``PATG``) and ``member_since`` the year it
+    joined NATO as an Ally, if it did. These vocabulary facts come from public references, not
+    from the pages, and carry no evidence.
 
     >>> import partnerdata
     >>> kgz = partnerdata.load().partner("Kirghizistan")
-    >>> kgz.alpha3, kgz.alpha2, kgz.name.en
-    ('KGZ', 'KG', 'Kyrgyzstan')
+    >>> kgz.alpha3, kgz.alpha2, kgz.numeric, kgz.cow, kgz.gw, kgz.name.en
+    ('KGZ', 'KG', '417', 703, 703, 'Kyrgyzstan')
+    >>> partnerdata.load().partner("Finlande").member_since
+    2023
     """
 
     alpha3: str = field(validator=_alpha3)
     alpha2: str | None = field(validator=_opt(_pattern(_ALPHA2, "an ISO 3166-1 alpha-2 code")))
+    numeric: str | None = field(default=None, validator=_opt(_pattern(_NUMERIC, "an ISO 3166-1 numeric code")))
+    cow: int | None = field(default=None, validator=_opt(_check_int(1, 999)))
+    gw: int | None = field(default=None, validator=_opt(_check_int(1, 999)))
     name: Text = field(validator=_check_text)
     official_name: Text = field(validator=_check_text)
     aliases: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=[_items(_check_str), _unique(lambda a: a, "alias")]
     )
     region: Text | None = field(default=None, validator=_check_opt_text)
+    frameworks: tuple[str, ...] = _codes_field(_programme_code)
+    member_since: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
 
 
 @frozen(kw_only=True)

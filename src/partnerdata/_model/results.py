@@ -122,7 +122,7 @@ class PartnerMilestone(_Flat):
     >>> import partnerdata
     >>> m = partnerdata.load().milestones("relations")[0]
     >>> m.partner, m.kind, m.year, m.via
-    ('ARM', 'relations', None, None)
+    ('AFG', 'relations', None, None)
     """
 
     partner: str
@@ -339,7 +339,7 @@ class Answer(Generic[T]):
     >>> import partnerdata
     >>> forces = partnerdata.load().stance("contributes_forces")
     >>> forces.yes.partners, forces.no.partners, forces.unknown.partners[:2]
-    ((), ('TKM',), ('ARM', 'AZE'))
+    ((), ('TKM',), ('AFG', 'ALB'))
     >>> forces.rows()[0]["answer"]
     'no'
     """

@@ -24,6 +24,8 @@ def problems(ds: "Dataset") -> list[Problem]:
     found: list[Problem] = []
     found += _duplicates("partners", (p.alpha3 for p in ds.partners))
     found += _duplicates("partners", (p.alpha2 or f"<none {i}>" for i, p in enumerate(ds.partners)))
+    for code in ("numeric", "cow", "gw"):
+        found += _duplicates("partners", (str(getattr(p, code) or f"<none {i}>") for i, p in enumerate(ds.partners)))
     found += _duplicates("programmes", (p.code for p in ds.programmes))
     found += _duplicates("topics", (t.code for t in ds.topics))
     found += _duplicates("sources", (s.id for s in ds.sources))
@@ -49,6 +51,12 @@ def problems(ds: "Dataset") -> list[Problem]:
     programmes = {p.code: p for p in ds.programmes}
     topics = {t.code for t in ds.topics}
     partners = {p.alpha3 for p in ds.partners}
+    for i, partner in enumerate(ds.partners):
+        for k, code in enumerate(partner.frameworks):
+            if code not in programmes:
+                found.append(
+                    Problem(file=None, path=f"$.partners[{i}].frameworks[{k}]", message=f"unknown programme {code!r}")
+                )
     for i, p in enumerate(ds.programmes):
         if p.successor is not None and p.successor not in programmes:
             found.append(
