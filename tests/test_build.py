@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import partnerdata
+from partnerdata._cli.main import main
 from partnerdata._ingest import build as _build
 from partnerdata._ingest.build import BuildError
-from partnerdata._cli.main import main
 
 
 def test_committed_data_is_what_the_build_makes() -> None:

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 import partnerdata
 from partnerdata import Page, PageError, parse_page
-from partnerdata._model.layout import split_sentences
 from partnerdata._ingest.page import parse
+from partnerdata._model.layout import split_sentences
 
 SEEDS = sorted(Path(__file__).parent.joinpath("..", "src", "partnerdata", "_sources", "pages").glob("*.txt"))
 FIXTURES = sorted(Path(__file__).parent.joinpath("fixtures", "pages").glob("*.txt"))

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 
 import partnerdata
 from partnerdata import Dataset, DataValidationError
-from partnerdata._io import load as _load
 from partnerdata import strategies as pst
+from partnerdata._io import load as _load
 
 PACKAGED = partnerdata.load()
 PACKAGED_JSON = partnerdata.to_json(PACKAGED)

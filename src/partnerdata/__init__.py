@@ -13,19 +13,21 @@ from partnerdata._version import DATA_VERSION, __version__
 
 TYPE_CHECKING = False  # not typing's: importing typing would cost more than this whole module
 if TYPE_CHECKING:
-    from partnerdata._io.convert import (
-        from_dict,
-        from_json,
-        to_dict,
-        to_json,
-    )
-    from partnerdata._query.dataset import Dataset
     from partnerdata._diff.diff import (
         Change,
         Diff,
         DiffConflictError,
         diff,
     )
+    from partnerdata._ingest.extract import Extraction, extract
+    from partnerdata._ingest.page import Page, PageError, PageItem, PageSection, parse_page
+    from partnerdata._io.convert import (
+        from_dict,
+        from_json,
+        to_dict,
+        to_json,
+    )
+    from partnerdata._io.load import load
     from partnerdata._model.errors import (
         DataValidationError,
         FieldError,
@@ -33,10 +35,6 @@ if TYPE_CHECKING:
         PartnerDataError,
         Problem,
     )
-    from partnerdata._ingest.extract import Extraction, extract
-    from partnerdata._io.load import load
-    from partnerdata._ingest.page import Page, PageError, PageItem, PageSection, parse_page
-    from partnerdata._query.questions import Snapshot
     from partnerdata._model.records import (
         Channel,
         CooperationPlan,
@@ -66,6 +64,8 @@ if TYPE_CHECKING:
         StatementHit,
         TimelineEntry,
     )
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._query.questions import Snapshot
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "partnerdata._io.convert": (

@@ -92,8 +92,8 @@ def _answer(args: argparse.Namespace, table: str) -> Any:
 
 
 def _print(result: Any, lang: str, out: TextIO) -> None:
-    from partnerdata._model.results import Answer
     from partnerdata._display.tables import text_lines
+    from partnerdata._model.results import Answer
 
     w = _WORDS[lang]
     if isinstance(result, Answer):
@@ -121,8 +121,8 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from partnerdata._model.results import Answer
     from partnerdata._display.tables import write
+    from partnerdata._model.results import Answer
 
     result = _answer(args, args.table)
     lang = args.lang

@@ -17,7 +17,6 @@ from typing import Any, Literal
 import attrs
 from attrs import field, frozen
 
-from partnerdata._query.dataset import Dataset
 from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.records import (
     Channel,
@@ -36,6 +35,7 @@ from partnerdata._model.records import (
     _sorted_strs,
     show,
 )
+from partnerdata._query.dataset import Dataset
 
 __all__ = ["Change", "Diff", "DiffConflictError", "diff"]
 

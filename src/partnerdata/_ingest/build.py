@@ -169,9 +169,9 @@ def _missing_languages(value: Any, path: str) -> list[str]:
 
 def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) -> dict[str, bytes]:
     """Every file of the data folder as the build makes it, by relative name (manifest included)."""
-    from partnerdata._query.dataset import Dataset
     from partnerdata._ingest.extract import extract
     from partnerdata._ingest.page import PageError, parse_page
+    from partnerdata._query.dataset import Dataset
     from partnerdata._version import DATA_VERSION
 
     data_dir = data_dir or default_data_dir()

@@ -15,8 +15,8 @@ from typing import Any
 
 from attrs import frozen
 
-from partnerdata._model.errors import NotFoundError
 from partnerdata._ingest.page import Page, parse_page
+from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import (
     Channel,
     CooperationPlan,

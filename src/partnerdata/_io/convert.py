@@ -239,7 +239,9 @@ def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
 def _check_type(cl: type) -> None:
     from partnerdata._query import dataset as _dataset
 
-    if not (isinstance(cl, type) and attrs.has(cl) and cl.__module__ in ("partnerdata._model.records", _dataset.__name__)):
+    if not (
+        isinstance(cl, type) and attrs.has(cl) and cl.__module__ in ("partnerdata._model.records", _dataset.__name__)
+    ):
         raise TypeError(f"expected a partnerdata record type, got {cl!r}")
 
 

@@ -186,8 +186,8 @@ def _read_manifest(folder: _Node, label: str) -> tuple[str, dict[str, str], list
 
 def _load_folder(folder: _Node, label: str) -> "Dataset":
     from partnerdata._io.convert import parse_json, structure
-    from partnerdata._query.dataset import Dataset
     from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
+    from partnerdata._query.dataset import Dataset
 
     if not folder.is_dir():
         raise DataValidationError([Problem(file=label, path="$", message="not a folder")])

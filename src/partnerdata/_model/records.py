@@ -57,7 +57,7 @@ def show(value: object) -> str:
 
 
 class _Card:
-    """Jupyter shows every record as a card; the HTML is built by ``partnerdata._display.html``, imported on first use."""
+    """Jupyter shows every record as a card; ``partnerdata._display.html`` builds the HTML, imported on first use."""
 
     __slots__ = ()
 

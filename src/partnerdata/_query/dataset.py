@@ -8,7 +8,6 @@ from attrs import field, frozen
 
 from partnerdata._model.errors import DataValidationError
 from partnerdata._model.keys import NameIndex
-from partnerdata._query.questions import Questions
 from partnerdata._model.records import (
     Partner,
     Programme,
@@ -20,6 +19,7 @@ from partnerdata._model.records import (
     _items,
     sort_by,
 )
+from partnerdata._query.questions import Questions
 
 if TYPE_CHECKING:
     from partnerdata._query.engine import Query

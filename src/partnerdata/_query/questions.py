@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from partnerdata._query.dataset import Dataset
-    from partnerdata._query.engine import Query
     from partnerdata._model.results import (
         Answer,
         Cooperation,
@@ -22,6 +20,8 @@ if TYPE_CHECKING:
         StatementHit,
         TimelineEntry,
     )
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._query.engine import Query
 
 
 class Questions:
