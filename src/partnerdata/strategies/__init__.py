@@ -35,9 +35,10 @@ without any set-up.
 # _datasets (datasets, relations), _editions (edition pairs), _documents (near-valid documents),
 # _registry (the default strategy per type). The shared generator they build through, free of
 # hypothesis, is partnerdata._query.synthetic.
+import partnerdata.strategies._documents as _documents
 import partnerdata.strategies._registry as _registry
 from partnerdata.strategies._datasets import datasets, relations
-from partnerdata.strategies._documents import DEFECTS, NearValidDocument, near_valid_documents
+from partnerdata.strategies._documents import NearValidDocument, near_valid_documents
 from partnerdata.strategies._editions import EditionPair, dataset_pairs
 from partnerdata.strategies._records import (
     channels,
@@ -80,6 +81,10 @@ __all__ = [
     "topics",
     "unit_designations",
 ]
+
+# Assigned here, not only imported, so that the docs find its description in this module.
+DEFECTS = _documents.DEFECTS
+"""Every kind of defect :func:`near_valid_documents` injects."""
 
 # Private, but used from outside: _hypothesis.py looks strategies up here, the tests check the registry.
 _REGISTERED = _registry.REGISTERED
