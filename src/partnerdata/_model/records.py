@@ -6,7 +6,6 @@ record can know (types, ranges, code shapes); what needs the whole dataset (refe
 records) is checked by :class:`partnerdata.Dataset`.
 """
 
-import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import FieldError
 from partnerdata._model.show import Shown
 
@@ -410,7 +410,7 @@ class Source(Shown):
     def __attrs_post_init__(self) -> None:
         if self.text.partition("\n")[0] != self.title:
             raise FieldError("title", "is not the first line of the text")
-        actual = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        actual = sha256_hex(self.text.encode("utf-8"))
         if actual != self.sha256:
             raise FieldError("sha256", f"checksum mismatch: the text hashes to {actual}")
 
@@ -429,7 +429,7 @@ class Source(Shown):
             language=language,
             url=url,
             text=text,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            sha256=sha256_hex(text.encode("utf-8")),
         )
 
 
