@@ -163,7 +163,7 @@ def test_repr_short_and_str_readable(ds: partnerdata.Dataset) -> None:
     assert repr(ds.participants("SPS")) == "<Results of 2 Membership>"
     assert repr(ds.participants("BI", since_before=2020)) == "<Results of 1 Membership>"
     assert repr(ds.stance("forces")) == "<Answer 'contributes_forces': yes=0, no=1, unknown=8>"
-    assert repr(ds.as_of(1995)) == "<Snapshot of data 2026.11 at the end of 1995>"
+    assert repr(ds.as_of(1995)) == "<Snapshot of data 2026.12 at the end of 1995>"
     assert repr(ds.relation("KGZ")).startswith("<Relation KGZ:")
     text = str(ds.participants("SPS"))
     assert text.splitlines()[0] == "participants in SPS: 2"

@@ -117,3 +117,18 @@ ELIGIBLE_EXCLUDED = frozenset(
     {"forum", "centre", "organisation", "office", "public-diplomacy-office", "cooperation-plan"}
 )
 CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
+
+# Negation, read on a sentence's folded words (token by token, so linear on any input). A cue opens
+# a negated scope that runs to the end of its clause; what is named inside it is not a cooperation.
+NEGATION_WORDS = frozenset(
+    {"ni", "sans", "aucun", "aucune", "jamais", "not", "no", "never", "neither", "nor", "without", "cannot"}
+)
+# "ne"/"n'" negate only with one of these within a few words ("ne ... que" means "only").
+NEGATION_PAIRS = frozenset({"pas", "plus", "jamais", "point", "aucun", "aucune", "rien", "ni"})
+NEGATION_PAIR_SPAN = 4
+# Idioms that contain a cue word and affirm: "sans oublier", "not only", "non seulement".
+NEGATION_IDIOMS = frozenset({("sans", "oublier"), ("sans", "compter"), ("not", "only"), ("no", "doubt")})
+# A negated scope ends at the next clause of its own.
+CLAUSE_BREAK = frozenset({"mais", "but", "whereas", "while", "although", "tandis", "alors", "cependant", "however"})
+# Topics that are a stance of the partner, not an area of cooperation.
+STANCE_TOPICS = frozenset({"neutrality"})

@@ -210,17 +210,67 @@ class _Sentence:
         self.mentions = matcher.mentions(self.tokens)
         self.heading = page.sections[place[0]].heading
         self.evidence = Evidence(source=source, section=place[0], item=place[1], sentence=place[2], quote=text)
-        self.own_programmes = _codes(self.mentions, "programme")
-        self.own_topics = _codes(self.mentions, "topic")
+        # A name inside a negated clause is not a cooperation ("ne met pas d'unités ... à disposition
+        # d'opérations dirigées par l'OTAN"); a stance topic is the partner's stance, not a cooperation.
+        self.negated = _negated_spans(self.low, self.tokens)
+        self.affirmed = [
+            m
+            for m in self.mentions
+            if not _within(m, self.negated) and not (m.kind == "topic" and m.code in cues.STANCE_TOPICS)
+        ]
+        self.named_programmes = _codes(self.mentions, "programme")
+        self.stance_topics = [c for c in _codes(self.mentions, "topic") if c in cues.STANCE_TOPICS]
+        self.own_programmes = _codes(self.affirmed, "programme")
+        self.own_topics = _codes(self.affirmed, "topic")
         self.partners = _codes(self.mentions, "partner")
         self.programmes = list(self.own_programmes)
         self.topics = list(self.own_topics)
         self.years = [(int(m.group(1)), m.start(1)) for m in cues.YEAR.finditer(self.low)]
         self.used_years: set[int] = set()
-        self.placed = bool(self.own_programmes or self.own_topics)
+        self.placed = any(m.kind != "partner" for m in self.mentions)
 
     def first_mention(self, code: str) -> _Mention | None:
         return next((m for m in self.mentions if m.kind == "programme" and m.code == code), None)
+
+
+def _negated_spans(low: str, tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+    """The character spans of a sentence's negated clauses: from a negation cue to its clause's end.
+
+    Cues: ne/n' ... pas (plus, jamais, aucun, rien, ni), ni, sans, aucun, jamais, not, n't, no,
+    never, neither, nor, without, cannot; idioms that affirm ("sans oublier", "not only") are not
+    cues. A clause ends at ``;``, ``:`` or a word that opens a clause of its own (mais, but, while).
+    """
+    words = [low[t.start : t.end] for t in tokens]
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, (word, token) in enumerate(zip(words, tokens, strict=True)):
+        if opened is not None and (word in cues.CLAUSE_BREAK or _breaks(low[tokens[i - 1].end : token.start])):
+            spans.append((opened, tokens[i - 1].end))
+            opened = None
+        if opened is None and _negation_cue(low, words, tokens, i):
+            opened = token.start
+    if opened is not None:
+        spans.append((opened, len(low)))
+    return spans
+
+
+def _breaks(between: str) -> bool:
+    return ";" in between or ":" in between
+
+
+def _negation_cue(low: str, words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
+    word = words[i]
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if word in cues.NEGATION_WORDS:
+        return (word, following) not in cues.NEGATION_IDIOMS
+    if word == "ne" or (word == "n" and low[tokens[i].end : tokens[i].end + 1] == "'"):
+        return any(w in cues.NEGATION_PAIRS for w in words[i + 1 : i + 1 + cues.NEGATION_PAIR_SPAN])
+    # English "n't": the word before ends in n and an apostrophe joins them ("doesn't").
+    return word == "t" and i > 0 and words[i - 1].endswith("n") and low[tokens[i - 1].end : tokens[i].start] == "'"
+
+
+def _within(mention: _Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
 def _codes(mentions: Iterable[_Mention], kind: str) -> list[str]:
@@ -446,7 +496,7 @@ class _Extractor:
         """The start of this partner's participation in each programme, where the page gives it."""
         found: dict[str, tuple[int, _Sentence]] = {}
         for s in self.sentences:
-            candidates = [m for m in s.mentions if m.kind == "programme" and self.kind(m.code) != "forum"]
+            candidates = [m for m in s.affirmed if m.kind == "programme" and self.kind(m.code) != "forum"]
             candidates = [m for m in candidates if self.kind(m.code) not in {"organisation", "centre"}]
             if not candidates or not s.years:
                 continue
@@ -542,7 +592,7 @@ class _Extractor:
         inside: list[str] = []
         for s in evidence:
             names = [m for m in s.mentions if m.kind == "programme" and m.code == code]
-            own = [m for m in s.mentions if m.kind == "topic"]
+            own = [m for m in s.affirmed if m.kind == "topic"]
             for t in own:
                 within = any(n.first <= t.first and t.last <= n.last for n in names)
                 (inside if within else outside).append(t.code)
@@ -634,10 +684,10 @@ class _Extractor:
         for s in self.sentences:
             hit = False
             negated = bool(cues.NEGATION.search(s.low))
-            if "neutrality" in s.own_topics:
+            if "neutrality" in s.stance_topics:
                 neutrality = True if neutrality is None else neutrality
                 hit = True
-            nato_led = bool(cues.NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.own_programmes)
+            nato_led = bool(cues.NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.named_programmes)
             if nato_led and cues.FORCES.search(s.low):
                 value = not negated
                 forces = value if forces is None else (forces or value)
