@@ -132,3 +132,35 @@ def test_relation_derived_views() -> None:
     assert set(kgz.topics) >= {"cyber-defence", "integrity-building", "peacekeeping"}
     assert list(kgz.topics) == sorted(kgz.topics)
     assert kgz.sources == ("nato-kgz-fr",)
+
+
+def _reversed_lists(value: Any) -> Any:
+    """The JSON form with every array reversed: the same content in another order."""
+    if isinstance(value, dict):
+        return {k: _reversed_lists(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_reversed_lists(v) for v in reversed(value)]
+    return value
+
+
+def test_reordered_evidence_and_collections_load_to_equal_records() -> None:
+    """Regression: a document whose lists (evidence in particular) were reordered loaded to a different dataset."""
+    ds = partnerdata.load()
+    for relation in ds.relations:
+        shuffled = partnerdata.from_dict(Relation, _reversed_lists(partnerdata.to_dict(relation)))
+        assert shuffled == relation
+        assert not partnerdata.diff(relation, shuffled)
+    again = partnerdata.from_dict(partnerdata.Dataset, _reversed_lists(partnerdata.to_dict(ds)))
+    assert again == ds
+    assert not partnerdata.diff(ds, again)
+
+
+def test_evidence_is_kept_in_page_order() -> None:
+    first = Evidence(source="a-fr", section=1, item=0, sentence=1, quote="B.")
+    second = Evidence(source="a-fr", section=2, item=0, sentence=0, quote="A.")
+    other = Evidence(source="b-fr", section=0, item=1, sentence=0, quote="C.")
+    m = Milestone(year=1992, evidence=(other, second, first))
+    assert m.evidence == (first, second, other)
+    assert m == Milestone(year=1992, evidence=(first, other, second))
+    stance = partnerdata.Stance(contributes_forces=True, evidence=[second, first])
+    assert stance.evidence == (first, second)

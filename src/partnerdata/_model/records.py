@@ -293,8 +293,18 @@ class Evidence(Shown):
         return f"{self.source}#{self.section}.{self.item}.{self.sentence}"
 
 
+def evidence_order(e: Evidence) -> tuple[str, int, int, int, str]:
+    """The canonical order of evidence: by source, then position in it (section, item, sentence)."""
+    return (e.source, e.section, e.item, e.sentence, e.quote)
+
+
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    # Evidence is a set of sentences: in canonical order, two lists of the same sentences are equal.
+    return sort_by(value, evidence_order)
+
+
 def _evidence_field() -> Any:
-    return field(converter=_tuple, validator=[_items(_instances(Evidence)), _non_empty])
+    return field(converter=_evidence, validator=[_items(_instances(Evidence)), _non_empty])
 
 
 def _codes_field(check: Any) -> Any:
@@ -489,6 +499,20 @@ class UnitDesignation(Shown):
     evidence: tuple[Evidence, ...] = _evidence_field()
 
 
+def _designations(value: Iterable[UnitDesignation]) -> tuple[UnitDesignation, ...]:
+    # Designations have no key: they are ordered by where they were read, then by what they say.
+    return sort_by(
+        value,
+        lambda d: (
+            [evidence_order(e) for e in d.evidence],
+            d.organisation or "",
+            d.purpose.fr or "",
+            d.purpose.en or "",
+            d.topics,
+        ),
+    )
+
+
 @frozen(kw_only=True)
 class Stance(Shown):
     """A partner's stance: neutrality and what it makes available to NATO-led operations.
@@ -507,9 +531,9 @@ class Stance(Shown):
     contributes_forces: bool | None = field(default=None, validator=_check_opt_bool)
     contributes_infrastructure: bool | None = field(default=None, validator=_check_opt_bool)
     designations: tuple[UnitDesignation, ...] = field(
-        default=(), converter=_tuple, validator=_items(_instances(UnitDesignation))
+        default=(), converter=_designations, validator=_items(_instances(UnitDesignation))
     )
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_tuple, validator=_items(_instances(Evidence)))
+    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, validator=_items(_instances(Evidence)))
 
     def __attrs_post_init__(self) -> None:
         known = (self.permanent_neutrality, self.contributes_forces, self.contributes_infrastructure)
