@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from partnerdata._model.errors import FieldError
+from partnerdata._model.errors import FieldError, NotFoundError
 from partnerdata._model.show import Shown
 
 __all__ = [
@@ -704,9 +704,33 @@ class Relation(Shown):
         return tuple((heading, tuple(group)) for heading, group in groups)
 
     def participation(self, programme: str) -> Participation | None:
-        """This partner's participation in ``programme`` (a code), or ``None``."""
+        """This partner's participation in ``programme``, a code in any case; ``None`` if it has none.
+
+        A relation holds codes only, not the vocabulary, so a name is refused with
+        :class:`~partnerdata.NotFoundError` rather than read as "not a participant": look names up
+        with :meth:`Dataset.participation <partnerdata.Dataset.participation>`.
+
+        >>> import partnerdata
+        >>> kgz = partnerdata.load().relation("KGZ")
+        >>> kgz.participation("sps").since, kgz.participation("PfP").since, kgz.participation("PARP")
+        (1993, 1994, None)
+        >>> kgz.participation("Partenariat pour la paix")
+        Traceback (most recent call last):
+        ...
+        partnerdata._model.errors.NotFoundError: 'Partenariat pour la paix' is not a programme code; ...
+        """
+        if type(programme) is not str:
+            raise TypeError(f"programme must be a code (a string), not {show(programme)}")
+        code = programme.strip().upper()
+        if not _PROGRAMME_CODE.match(code):
+            raise NotFoundError(
+                "programme code",
+                programme,
+                reason=f"{programme!r} is not a programme code; a relation knows codes only, "
+                "use Dataset.participation(partner, programme) to look up by name",
+            )
         for p in self.participations:
-            if p.programme == programme:
+            if p.programme == code:
                 return p
         return None
 
