@@ -91,7 +91,7 @@ def extracted(result: Any) -> dict[str, Any]:
         },
         "designations": [d.organisation for d in r.stance.designations],
         "channels": [c.body for c in r.channels],
-        "events": [{"date": e.date.isoformat(), "end": _end(e.end)} for e in r.events],
+        "events": [{"date": e.date.isoformat(), "end": _end(e.end_date)} for e in r.events],
         "topics": list(r.topics),
     }
 

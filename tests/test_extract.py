@@ -319,3 +319,35 @@ def test_permanent_neutrality_is_a_stance_not_a_cooperation_topic() -> None:
     assert tkm.stance.permanent_neutrality is True
     assert "neutrality" not in tkm.topics
     assert DS.cooperating("neutrality").partners == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        ("- From 12 to 15 June 2016, Georgia hosted a NATO exercise.", "2016-06-12", "2016-06-15"),
+        ("- On 12-15 June 2016, Georgia hosted a NATO exercise.", "2016-06-12", "2016-06-15"),
+        ("- From 30 December 2015 to 2 January 2016, Georgia hosted a NATO seminar.", "2015-12-30", "2016-01-02"),
+        ("- Between May and July 2016, Georgia hosted NATO experts.", "2016-05", "2016-07"),
+        ("- From 2005 to 2008, cooperation was scaled down.", "2005", "2008"),
+        ("- In May 2016, Georgia hosted a NATO seminar.", "2016-05", None),
+    ],
+)
+def test_date_range_keeps_its_start_and_end(line: str, start: str, end: str | None) -> None:
+    """Regression: "From 12 to 15 June 2016" read as one day, the last; the start was lost."""
+    (event,) = extract(f"Relations with Georgia\nNATO and Georgia cooperate.\n{line}", vocabulary=DS).relation.events
+    assert event.date.isoformat() == start
+    assert (event.end_date.isoformat() if event.end_date else None) == end
+
+
+def test_french_date_range_keeps_its_start_and_end() -> None:
+    text = (
+        "Relations avec la Géorgie\nL’OTAN et la Géorgie coopèrent.\n"
+        "- Du 3 au 7 mars 2011, la Géorgie a accueilli un exercice."
+    )
+    (event,) = extract(text, vocabulary=DS).relation.events
+    assert (event.date, event.end, event.end_month, event.end_day) == (
+        partnerdata.PartialDate(year=2011, month=3, day=3),
+        2011,
+        3,
+        7,
+    )

@@ -164,3 +164,33 @@ def test_evidence_is_kept_in_page_order() -> None:
     assert m == Milestone(year=1992, evidence=(first, other, second))
     stance = partnerdata.Stance(contributes_forces=True, evidence=[second, first])
     assert stance.evidence == (first, second)
+
+
+def _event(**changes: Any) -> partnerdata.Event:
+    fields: dict[str, Any] = {
+        "id": "2016-exercise",
+        "date": PartialDate(year=2016, month=6, day=12),
+        "text": Text(en="An exercise."),
+        "evidence": (EV,),
+    }
+    fields.update(changes)
+    return partnerdata.Event(**fields)
+
+
+def test_event_range_keeps_the_precision_of_both_ends() -> None:
+    week = _event(end=2016, end_month=6, end_day=15)
+    assert week.end_date == PartialDate(year=2016, month=6, day=15)
+    assert _event(end=2016).end_date == PartialDate(year=2016)  # same year, end month unknown: not backwards
+    assert _event(end=2016, end_month=6).end_date == PartialDate(year=2016, month=6)
+    assert _event().end_date is None
+    for bad, field_name in (
+        ({"end": 2016, "end_month": 6, "end_day": 11}, "end"),
+        ({"end": 2016, "end_month": 5}, "end"),
+        ({"end": 2015}, "end"),
+        ({"end_month": 6}, "end_month"),
+        ({"end": 2016, "end_day": 20}, "end_day"),
+        ({"end": 2016, "end_month": 13}, "end_month"),
+    ):
+        with pytest.raises(partnerdata.FieldError) as caught:
+            _event(**bad)
+        assert caught.value.field == field_name, bad

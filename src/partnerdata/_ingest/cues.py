@@ -132,3 +132,16 @@ NEGATION_IDIOMS = frozenset({("sans", "oublier"), ("sans", "compter"), ("not", "
 CLAUSE_BREAK = frozenset({"mais", "but", "whereas", "while", "although", "tandis", "alors", "cependant", "however"})
 # Topics that are a stance of the partner, not an area of cooperation.
 STANCE_TOPICS = frozenset({"neutrality"})
+
+# Ranges within a year or across two, kept as start and end with the precision given:
+# "du 3 au 7 mars 2011", "from 30 December 2015 to 2 January 2016", "12-15 June 2016",
+# "d'avril a juin 2016", "from May 2015 to July 2016".
+_TO = r"(?:au|a|to|and|et|until|till|jusqu'au)"
+DAY_RANGE = re.compile(
+    rf"\b(?:du|from|between|entre)\s+(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+({MONTH}))?(?:\s+(\d{{4}}))?"
+    rf"\s+{_TO}\s+(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})\b"
+)
+DAY_SPAN = re.compile(rf"\b(\d{{1,2}})\s*(?:-|\u2013)\s*(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})\b")
+MONTH_RANGE = re.compile(
+    rf"\b(?:de|d'|from|between|entre)\s*({MONTH})(?:\s+(\d{{4}}))?\s+{_TO}\s+({MONTH})\s+(\d{{4}})\b"
+)

@@ -755,7 +755,9 @@ class _Extractor:
                 Event(
                     id=event_id,
                     date=when,
-                    end=end,
+                    end=None if end is None else end.year,
+                    end_month=None if end is None else end.month,
+                    end_day=None if end is None else end.day,
                     text=_text(self.lang, " ".join(g.text for g in group)),
                     programmes=tuple(programmes),
                     topics=tuple(topics),
@@ -765,8 +767,8 @@ class _Extractor:
             )
         return events
 
-    def _date(self, s: _Sentence) -> tuple[PartialDate, int | None] | None:
-        """The first date of the sentence that no other fact holds, with its end year if a range."""
+    def _date(self, s: _Sentence) -> tuple[PartialDate, PartialDate | None] | None:
+        """The first date of the sentence that no other fact holds, with the end of its range if any."""
         ranges = {int(m.group(1)) for m in cues.RANGE.finditer(s.low) if int(m.group(2)) > int(m.group(1))}
         # A range keeps its event even when its first year is a start held elsewhere: the end is news.
         free = [(y, at) for y, at in s.years if y not in s.used_years or y in ranges]
@@ -803,7 +805,44 @@ class _Extractor:
             when = PartialDate(year=year, month=month, day=day if month is not None else None)
         except ValueError:
             when = PartialDate(year=year)
-        return when, end
+        span = _range_ends(s.low, year, at)
+        if span is not None:
+            s.used_years.add(span[1].year)
+            return span
+        return when, (None if end is None else PartialDate(year=end))
+
+
+def _range_ends(low: str, year: int, at: int) -> tuple[PartialDate, PartialDate] | None:
+    """Start and end of a day or month range around the year at offset ``at`` that starts in ``year``."""
+    found: list[tuple[int, int | None, int | None, int, int | None, int | None, int]] = []
+    # (first year, month, day, last year, month, day, start offset), from each form of range.
+    for m in cues.DAY_RANGE.finditer(low):
+        if m.start() <= at < m.end():
+            d1, m1, y1, d2, m2, y2 = m.groups()
+            last_month = cues.MONTHS[m2]
+            first_year = int(y1) if y1 else int(y2)
+            first_month = cues.MONTHS[m1] if m1 else last_month
+            found.append((first_year, first_month, int(d1), int(y2), last_month, int(d2), m.start()))
+    for m in cues.DAY_SPAN.finditer(low):
+        if m.start() <= at < m.end():
+            month = cues.MONTHS[m.group(3)]
+            found.append((int(m.group(4)), month, int(m.group(1)), int(m.group(4)), month, int(m.group(2)), m.start()))
+    for m in cues.MONTH_RANGE.finditer(low):
+        if m.start() <= at < m.end():
+            first_year = int(m.group(2)) if m.group(2) else int(m.group(4))
+            found.append(
+                (first_year, cues.MONTHS[m.group(1)], None, int(m.group(4)), cues.MONTHS[m.group(3)], None, m.start())
+            )
+    for y1, m1, d1, y2, m2, d2, _ in sorted(found, key=lambda f: f[-1]):
+        if y1 != year:
+            continue
+        try:
+            start, end = PartialDate(year=y1, month=m1, day=d1), PartialDate(year=y2, month=m2, day=d2)
+        except ValueError:
+            continue  # "31 février": not a date, the year alone stands
+        if end.sort_key() > start.sort_key():
+            return start, end
+    return None
 
 
 def _rebuild(page: Page) -> str:

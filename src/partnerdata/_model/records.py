@@ -558,17 +558,30 @@ class Channel(Shown):
 
 @frozen(kw_only=True)
 class Event(Shown):
-    """A dated statement about the partner. ``end`` is the last year of a range, if any.
+    """A dated statement about the partner; a range keeps its start (``date``) and its end.
+
+    ``date`` is the day, month or year the event happened or began. For a range, ``end`` is its
+    last year and ``end_month`` and ``end_day`` its last month and day where the page gives them
+    ("Du 3 au 7 mars 2011": ``date`` 2011-03-03, end 2011-03-07); :attr:`end_date` puts them
+    together. A range never ends before it starts, at the precision both ends share.
 
     >>> import partnerdata
     >>> flood = partnerdata.load().relation("TKM").events[0]
-    >>> flood.id, flood.year, flood.programmes, flood.partners
-    ('2014-eadrcc-assistance', 2014, ('EADRCC',), ('BIH',))
+    >>> flood.id, flood.year, flood.programmes, flood.partners, flood.end_date
+    ('2014-eadrcc-assistance', 2014, ('EADRCC',), ('BIH',), None)
+    >>> week = partnerdata.Event(
+    ...     id="2011-exercise", date=partnerdata.PartialDate(year=2011, month=3, day=3), end=2011, end_month=3,
+    ...     end_day=7, text=flood.text, evidence=flood.evidence,
+    ... )
+    >>> week.date.isoformat(), week.end_date.isoformat()
+    ('2011-03-03', '2011-03-07')
     """
 
     id: str = field(validator=_pattern(_SLUG, "an event id (lowercase words joined by '-')"))
     date: PartialDate = field(validator=_instances(PartialDate))
     end: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    end_month: int | None = field(default=None, validator=_opt(_check_int(1, 12)))
+    end_day: int | None = field(default=None, validator=_opt(_check_int(1, 31)))
     text: Text = field(validator=_check_text)
     programmes: tuple[str, ...] = _codes_field(_programme_code)
     topics: tuple[str, ...] = _codes_field(_topic_code)
@@ -576,13 +589,33 @@ class Event(Shown):
     evidence: tuple[Evidence, ...] = _evidence_field()
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end < self.date.year:
-            raise FieldError("end", f"{self.end} is before the start year {self.date.year}")
+        if self.end_month is not None and self.end is None:
+            raise FieldError("end_month", "an end month needs an end year")
+        if self.end_day is not None and self.end_month is None:
+            raise FieldError("end_day", "an end day needs an end month")
+        if self.end is None:
+            return
+        # Compared at the precision both ends share: "2016-06-12 to 2016" is not backwards.
+        start = self.date.sort_key()
+        last = (self.end, self.end_month or 0, self.end_day or 0)
+        shared = 1 + (self.end_month is not None and self.date.month is not None)
+        shared += self.end_day is not None and self.date.day is not None and shared == 2
+        if last[:shared] < start[:shared]:
+            end = self.end_date
+            assert end is not None
+            raise FieldError("end", f"{end.isoformat()} is before the start {self.date.isoformat()}")
 
     @property
     def year(self) -> int:
         """The year the event happened (or began)."""
         return self.date.year
+
+    @property
+    def end_date(self) -> PartialDate | None:
+        """The end of a range as a :class:`PartialDate` (as precise as the page gives it), or ``None``."""
+        if self.end is None:
+            return None
+        return PartialDate(year=self.end, month=self.end_month, day=self.end_day)
 
 
 @frozen(kw_only=True)
