@@ -6,7 +6,9 @@ the packaged pages, ``src/partnerdata/_sources/pages/NAME.txt``. Every fact is a
 its value); an extracted item equal to an expected one is a true positive. Counts are summed over
 pages, and reported apart for each group of pages (the ``written`` key of the expected facts):
 ``with-extractor`` pages were written alongside the extractor's rules, ``before-extractor`` pages
-existed before them (their expected facts were written later, by reading, not by running it).
+existed before them (their expected facts were written later, by reading, not by running it), and
+``held-out`` pages were written after the rules, with their expected facts, before the extractor
+ever read them; no rule may be changed to fit a held-out page (write a new one after a change).
 
 Run: ``python benchmarks/extraction_quality.py`` (prints the reStructuredText that
 ``docs/ingest.rst`` holds between its ``quality-table`` markers; a test checks they agree).
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 PACKAGED = ROOT / "src" / "partnerdata" / "_sources" / "pages"
 GROUPS = {
+    "held-out": "pages written after the rules and never used to change them",
     "before-extractor": "pages that existed before the extractor's rules (the two packaged pages)",
     "with-extractor": "pages written alongside the extractor's rules (the fixture pages)",
 }
