@@ -351,3 +351,12 @@ def test_french_date_range_keeps_its_start_and_end() -> None:
         3,
         7,
     )
+
+
+def test_negated_clause_adds_no_channel() -> None:
+    text = (
+        "Relations with Kazakhstan\nNATO and Kazakhstan cooperate.\n"
+        "- Kazakhstan has no NATO Depository Library.\n"
+        "- A NATO information centre opened in Astana."
+    )
+    assert [c.body for c in extract(text, vocabulary=DS).relation.channels] == ["INFO-CENTRE"]

@@ -616,7 +616,7 @@ class _Extractor:
     def _channels(self) -> list[Channel]:
         out: dict[str, Channel] = {}
         for s in self.sentences:
-            for mention in s.mentions:
+            for mention in s.affirmed:  # a negated clause names no channel
                 if (
                     mention.kind != "programme"
                     or self.kind(mention.code) not in cues.CHANNEL_KINDS
