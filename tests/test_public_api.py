@@ -3,7 +3,10 @@
 
 The expectations below were written down from release 0.1 (module paths left out, since the
 modules behind the names are private); a change to any of them must be made here on purpose.
-``Partner`` gained keyword fields with defaults in 0.2 (its codes and frameworks), so old calls still work.
+Changes made in 0.2 on purpose, all keeping old calls working: ``Partner`` gained its codes,
+frameworks and membership year, ``Event`` the month and day a range ends, ``NotFoundError`` a
+``reason``; evidence parameters are typed as evidence; ``diff`` compares identity by default
+(``identity=True``), so that ``diff(a, b).apply(a) == b`` always holds.
 """
 
 import inspect
@@ -30,7 +33,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Channel": (
-        "(*, body: str, description: Text, host: Text | None = None, evidence: Iterable[Any]) -> None",
+        "(*, body: str, description: Text, host: Text | None = None, evidence: Iterable[Evidence]) -> None",
         {},
     ),
     "Cooperation": (
@@ -38,7 +41,7 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "CooperationPlan": (
-        "(*, programme: str, cycle_years: int | None = None, renewal: Text | None = None, evidence: Iterable[Any]) -> None",
+        "(*, programme: str, cycle_years: int | None = None, renewal: Text | None = None, evidence: Iterable[Evidence]) -> None",
         {},
     ),
     "DATA_VERSION": "str",
@@ -71,7 +74,7 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Event": (
-        "(*, id: str, date: PartialDate, end: int | None = None, text: Text, programmes: Iterable[str] = (), topics: Iterable[str] = (), partners: Iterable[str] = (), evidence: Iterable[Any]) -> None",
+        "(*, id: str, date: PartialDate, end: int | None = None, end_month: int | None = None, end_day: int | None = None, text: Text, programmes: Iterable[str] = (), topics: Iterable[str] = (), partners: Iterable[str] = (), evidence: Iterable[Evidence]) -> None",
         {
             "year": "property",
         },
@@ -103,11 +106,11 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Milestone": (
-        "(*, year: int, via: str | None = None, evidence: Iterable[Any]) -> None",
+        "(*, year: int, via: str | None = None, evidence: Iterable[Evidence]) -> None",
         {},
     ),
     "NotFoundError": (
-        "(kind: str, key: object, suggestions: 'tuple[str, ...]' = ()) -> None",
+        "(kind: str, key: object, suggestions: 'tuple[str, ...]' = (), *, reason: str | None = None) -> None",
         {},
     ),
     "Page": (
@@ -147,7 +150,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Participation": (
-        "(*, programme: str, since: int | None = None, focus: Iterable[str] = (), aim: Text | None = None, host: Text | None = None, evidence: Iterable[Any]) -> None",
+        "(*, programme: str, since: int | None = None, focus: Iterable[str] = (), aim: Text | None = None, host: Text | None = None, evidence: Iterable[Evidence]) -> None",
         {},
     ),
     "Partner": (
@@ -208,7 +211,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Stance": (
-        "(*, permanent_neutrality: bool | None = None, contributes_forces: bool | None = None, contributes_infrastructure: bool | None = None, designations: Iterable[Any] = (), evidence: Iterable[Any] = ()) -> None",
+        "(*, permanent_neutrality: bool | None = None, contributes_forces: bool | None = None, contributes_infrastructure: bool | None = None, designations: Iterable[UnitDesignation] = (), evidence: Iterable[Evidence] = ()) -> None",
         {},
     ),
     "Statement": (
@@ -240,11 +243,11 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "UnitDesignation": (
-        "(*, purpose: Text, organisation: str | None = None, topics: Iterable[str] = (), evidence: Iterable[Any]) -> None",
+        "(*, purpose: Text, organisation: str | None = None, topics: Iterable[str] = (), evidence: Iterable[Evidence]) -> None",
         {},
     ),
     "__version__": "str",
-    "diff": "(old: Any, new: Any, *, identity: bool | None = None) -> Diff",
+    "diff": "(old: Any, new: Any, *, identity: bool | None = True) -> Diff",
     "extract": "(page: Page | str, *, vocabulary: Any = None, source_id: str | None = None, url: str | None = None) -> Extraction",
     "from_dict": "(cl: type[~T], data: Any) -> ~T",
     "from_json": "(cl: type[~T], text: str | bytes) -> ~T",
