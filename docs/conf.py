@@ -16,5 +16,6 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
 exclude_patterns = ["_build"]
-html_theme = "alabaster"
+html_theme = "furo"
+html_title = f"partnerdata {release}"
 nitpicky = False
