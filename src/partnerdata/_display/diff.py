@@ -254,17 +254,58 @@ class _Renderer:
             return f"- {where}: {body}" if where else f"- {w['removed']}: {body}"
         return f"~ {where}: {self.coded(field, c.old)} → {self.coded(field, c.new)}"
 
+    def facts(self, changes: list[Change]) -> list[Change]:
+        """The changes worth a line: an item's evidence changing along with a fact of it is shown with that fact,
+        and a source's checksum changing with its text follows from it."""
+        fields = {c.path[-1] for c in changes if c.kind == "changed"}
+        kept = [
+            c
+            for c in changes
+            if not (c.kind == "changed" and c.path[-1] == "evidence" and fields - {"evidence", "sha256"})
+            and not (c.kind == "changed" and c.path[-1] == "sha256" and "text" in fields)
+        ]
+        return kept or changes
+
+    def entry(self, c: Change, skip: int) -> tuple[str, list[tuple[str, str]]]:
+        """A change's line and what goes under it: its evidence, a page's changed lines, a stale rendering."""
+        w = self.w
+        if c.kind == "changed" and isinstance(c.old, str) and isinstance(c.new, str) and "\n" in c.old + c.new:
+            # A page's text: its changed lines, not the whole page twice.
+            import difflib
+
+            changed = [
+                (w["page line before"] if d[0] == "-" else w["page line after"], d[1:])
+                for d in difflib.unified_diff(c.old.splitlines(), c.new.splitlines(), lineterm="", n=0)
+                if d[:1] in "-+" and not d.startswith(("---", "+++"))
+            ]
+            where = " / ".join(self.word(s) for s in c.path[skip:])
+            count = sum(1 for label, _ in changed if label == w["page line after"]) or len(changed)
+            return f"~ {where}: {w['page lines'].format(n=count)}", changed
+        line, evidence = self.line(c, skip), self.evidence(c)
+        if c.kind == "changed" and isinstance(c.old, Text) and isinstance(c.new, Text):
+            for lang, other in (("en", "fr"), ("fr", "en")):
+                if c.old.get(lang) == c.new.get(lang) and c.old.get(other) != c.new.get(other):
+                    # Shown in the language that changed, with a warning for the one that did not.
+                    line = f"~ {' / '.join(self.word(s) for s in c.path[skip:])} ({other}): {c.old.get(other)} → {c.new.get(other)}"
+                    evidence = [(w["note"], w[f"stale.{lang}"]), *evidence]
+        return line, evidence
+
     def items(self) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[str, str]]]]]]]]:
         """Groups with, for each change, its line and its evidence lines."""
         result = []
         top_keyed = isinstance(self.d.old, tuple)
+        seen: set[tuple[str, str]] = set()
         for title, subs in self.groups():
             entries = []
             for subtitle, changes in subs:
                 lines = []
-                for c in changes:
+                for c in self.facts(changes):
                     skip = _skip(c, top_keyed, type(self.d.old).__name__ == "Dataset", subtitle)
-                    lines.append((self.line(c, skip), self.evidence(c)))
+                    lines.append(self.entry(c, skip))
+                # Each piece of evidence once: a later change citing the same sentence refers to it above.
+                for i, (line, evidence) in enumerate(lines):
+                    lines[i] = (line, [e for e in evidence if e[0] == self.w["note"] or e not in seen])
+                    seen.update(evidence)
                 entries.append((subtitle, lines))
             result.append((title, entries))
         return result
@@ -327,7 +368,7 @@ def render(d: "Diff", format: str, lang: str) -> str:
 
 
 def _count(r: _Renderer) -> str:
-    n = len(r.d.changes)
+    n = sum(len(lines) for _, entries in r.items() for _, lines in entries)
     return r.w["change"] if n == 1 else r.w["changes"].format(n=n)
 
 

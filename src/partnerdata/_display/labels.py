@@ -88,6 +88,17 @@ _TABLE: dict[str, tuple[str, str]] = {
     "no relation": ("No relation data for this partner.", "Aucune donnée de relation pour ce partenaire."),
     "none": ("No differences.", "Aucune différence."),
     "note": ("note", "note"),
+    "page line after": ("page after", "page après"),
+    "page line before": ("page before", "page avant"),
+    "page lines": ("{n} line(s) of the page changed", "{n} ligne(s) de la page modifiée(s)"),
+    "stale.en": (
+        "the French sentence changed but its English rendering did not: the rendering is stale",
+        "la phrase française a changé mais pas sa traduction anglaise : la traduction est périmée",
+    ),
+    "stale.fr": (
+        "the English text changed but the French did not: check the French",
+        "le texte anglais a changé mais pas le français : vérifier le français",
+    ),
     "nothing": ("(none)", "(aucun)"),
     "official_name": ("official name", "nom officiel"),
     "old evidence": ("evidence before", "source avant"),
