@@ -72,7 +72,7 @@ def test_html_is_escaped() -> None:
     assert "&lt;t&gt;" in html
     assert 'title="say &quot;&lt;hi&gt;&quot;"' in html
     card = result[0]._repr_html_()
-    assert "<caption>StatementHit</caption>" in card
+    assert ">StatementHit</caption>" in card and "« say &quot;&lt;hi&gt;&quot; »" in card
     assert "a &amp; &lt;b&gt;" in card
 
 

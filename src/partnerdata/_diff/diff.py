@@ -143,7 +143,7 @@ class Diff:
         return json.dumps(document(self), ensure_ascii=False, indent=indent) + ("\n" if indent is not None else "")
 
     def render(self, format: str = "text", *, lang: str = "en") -> str:
-        """The changes in ``format``: ``"text"``, ``"markdown"``, ``"html"``, ``"json"`` or ``"patch"``, labels in ``lang``.
+        """The changes in ``format`` (text, markdown, html, json or patch), labels in ``lang`` (en or fr).
 
         Changes are grouped by record (partner, programme, ...) and by item, with the evidence of
         what changed.

@@ -286,7 +286,8 @@ class _Renderer:
             for lang, other in (("en", "fr"), ("fr", "en")):
                 if c.old.get(lang) == c.new.get(lang) and c.old.get(other) != c.new.get(other):
                     # Shown in the language that changed, with a warning for the one that did not.
-                    line = f"~ {' / '.join(self.word(s) for s in c.path[skip:])} ({other}): {c.old.get(other)} → {c.new.get(other)}"
+                    where = " / ".join(self.word(s) for s in c.path[skip:])
+                    line = f"~ {where} ({other}): {c.old.get(other)} → {c.new.get(other)}"
                     evidence = [(w["note"], w[f"stale.{lang}"]), *evidence]
         return line, evidence
 
