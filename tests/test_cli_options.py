@@ -4,6 +4,7 @@ Expectations come from the packaged JSON files read directly (not through the qu
 written out by hand.
 """
 
+import io
 import json
 import subprocess
 import sys
@@ -258,3 +259,35 @@ def test_width_fits_and_no_truncate_does_not(capsys: pytest.CaptureFixture[str])
     lines = out_of(capsys, "timeline", "--partner", "KGZ", "--width", "100").splitlines()
     assert max(len(line) for line in lines) <= 100 and any("…" in line for line in lines)
     assert "…" not in out_of(capsys, "timeline", "--partner", "KGZ", "--no-truncate")
+
+
+def test_lang_before_the_command_reaches_ingest(capsys: pytest.CaptureFixture[str]) -> None:
+    page = str(Path(__file__).parent / "fixtures" / "pages" / "arm-en.txt")
+    french = out_of(capsys, "--lang", "fr", "ingest", page).splitlines()
+    assert "Arménie (ARM / AM) - République d'Arménie" in french
+    assert "Armenia (ARM / AM) - Republic of Armenia" in out_of(capsys, "ingest", page).splitlines()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_diff_in_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["diff", "KGZ", "TKM"]) == 1
+    coloured = terminal.getvalue()
+    assert "\033[31m    - focus: cyber defence\033[0m" in coloured
+    assert "\033[32m    + focus: internet access" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = Terminal()
+    monkeypatch.setattr(sys, "stdout", plain)
+    assert main(["diff", "KGZ", "TKM"]) == 1
+    assert "\033[" not in plain.getvalue()
+    piped = io.StringIO()
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys, "stdout", piped)
+    assert main(["diff", "KGZ", "TKM"]) == 1
+    assert "\033[" not in piped.getvalue() and piped.getvalue() == plain.getvalue()

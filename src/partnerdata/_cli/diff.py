@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from partnerdata._cli.output import lang
+from partnerdata._cli.output import colour, lang
 from partnerdata._diff.diff import diff
 from partnerdata._display.diff import FORMATS
 from partnerdata._io.convert import parse_json, structure
@@ -56,7 +56,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             f"cannot compare a {type(old).__name__} ({args.old}) with a {type(new).__name__} ({args.new})"
         )
     d = diff(old, new, identity=True if args.identity else None)
-    out.write(d.render("json" if args.json else args.format, lang=lang(args)) + "\n")
+    format = "json" if args.json else args.format
+    text = d.render(format, lang=lang(args))
+    out.write((colour(text, out) if format == "text" else text) + "\n")
     return 1 if d else 0
 
 

@@ -99,7 +99,10 @@ def add_commands(command: Any, data_option: Option, lang_option: Option) -> None
         "--json", action="store_true", help="print the partner, source, relation and unplaced sentences as JSON"
     )
     p.add_argument("--source-id", metavar="ID", help="the source id the evidence cites (default nato-<alpha3>-<lang>)")
-    p.add_argument("--lang", choices=("en", "fr"), default=None, help="language of labels (default: the page's)")
+    # SUPPRESS: when absent here, ``partnerdata --lang fr ingest ...`` (before the command) still counts.
+    p.add_argument(
+        "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of labels (default: the page's)"
+    )
     data_option(p)
     p = command("build", _cmd_build, "regenerate the packaged data from its source pages and overlay (or --check it)")
     p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 if the data differs")

@@ -5,6 +5,7 @@ when piped; ``--width N`` fits N columns instead and ``--no-truncate`` never cut
 """
 
 import argparse
+import os
 import shutil
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
@@ -12,7 +13,7 @@ from typing import Any, NoReturn, TextIO
 from partnerdata._display.labels import header, localise_rows
 from partnerdata._display.tables import text_lines
 
-__all__ = ["add_output_options", "lang", "print_table", "usage_error", "width"]
+__all__ = ["add_output_options", "colour", "lang", "print_table", "usage_error", "width"]
 
 
 def usage_error(args: argparse.Namespace, message: str) -> NoReturn:
@@ -76,3 +77,23 @@ def print_table(
     room = width(args, out)
     for line in text_lines(shown, None if room is None else room - len(indent), headers):
         out.write(indent + line + "\n")
+
+
+_COLOURS = {"+": "\033[32m", "-": "\033[31m", "~": "\033[33m"}
+
+
+def colour(text: str, out: TextIO) -> str:
+    """A diff's text with added, removed and changed lines in colour, only on a terminal and without ``NO_COLOR``.
+
+    >>> import io
+    >>> colour("  + focus: cyber defence", io.StringIO())  # not a terminal: unchanged
+    '  + focus: cyber defence'
+    """
+    isatty = getattr(out, "isatty", None)
+    if isatty is None or not isatty() or os.environ.get("NO_COLOR"):  # https://no-color.org: any value
+        return text
+    lines = []
+    for line in text.split("\n"):
+        code = _COLOURS.get(line.lstrip()[:1]) if line.lstrip()[1:2] == " " else None
+        lines.append(f"{code}{line}\033[0m" if code else line)
+    return "\n".join(lines)
