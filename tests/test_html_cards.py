@@ -31,6 +31,7 @@ def test_regression_relation_card_showed_type_names() -> None:
 
 def test_regression_participation_evidence_was_a_repr() -> None:
     p = partnerdata.load().relation("KGZ").participation("BI")
+    assert p is not None
     card = p._repr_html_()
     assert "Evidence(" not in card
     ev = p.evidence[0]
@@ -38,7 +39,9 @@ def test_regression_participation_evidence_was_a_repr() -> None:
 
 
 def test_unknown_reads_as_unknown_never_blank_or_zero() -> None:
-    card = partnerdata.load().relation("KGZ").participation("DEEP")._repr_html_()
+    deep = partnerdata.load().relation("KGZ").participation("DEEP")
+    assert deep is not None
+    card = deep._repr_html_()
     since = re.search(r">since</th><td[^>]*>(.*?)</td>", card)
     assert since is not None and "unknown" in since.group(1)
 
