@@ -77,7 +77,7 @@ def record_card(record: Any) -> str:
 
     >>> import partnerdata, re
     >>> card = record_card(partnerdata.load().relation("TKM").participation("SPS"))
-    >>> re.sub(r" style=\"[^\"]*\"", "", card)[:120]
+    >>> re.sub(r' style="[^"]*"', "", card)[:121]
     '<table><caption>Participation</caption><tbody><tr><th>programme</th><td>SPS</td></tr><tr><th>since</th><td>1993</td></tr>'
     >>> "<blockquote" in card and "nato-tkm-fr#4.1.0" in card and "<td>unknown" not in card
     True
