@@ -291,3 +291,19 @@ def test_diff_in_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.
     monkeypatch.setattr(sys, "stdout", piped)
     assert main(["diff", "KGZ", "TKM"]) == 1
     assert "\033[" not in piped.getvalue() and piped.getvalue() == plain.getvalue()
+
+
+def test_show_json_of_a_partner_without_relation_is_refused_clearly(tmp_path: Path) -> None:
+    shown = tmp_path / "geo.json"
+    shown.write_text(run("show", "GEO", "--json").stdout, encoding="utf-8")
+    result = run("diff", str(shown), "KGZ")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr == f"partnerdata: {shown}: $.relation: null: this partner has no relation data to compare\n"
+
+
+def test_regression_str_of_a_diff_was_its_repr() -> None:
+    import partnerdata
+
+    ds = partnerdata.load()
+    d = partnerdata.diff(ds.relation("KGZ"), ds.relation("TKM"))
+    assert str(d) == d.render("text") and str(d).startswith("Relation KGZ (Kyrgyzstan) → TKM (Turkmenistan)\n")

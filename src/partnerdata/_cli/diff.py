@@ -40,8 +40,10 @@ def _side(side: str, data: str | None) -> Any:
         target = Path(side)
         if target.is_file():
             document = parse_json(target.read_bytes(), file=side)
-            if isinstance(document, dict) and document.keys() == _SHOWN_KEYS and isinstance(document["relation"], dict):
+            if isinstance(document, dict) and document.keys() == _SHOWN_KEYS:
                 # What ``partnerdata show KEY --json`` writes: the partner and its relation.
+                if document["relation"] is None:
+                    raise PartnerDataError(f"{side}: $.relation: null: this partner has no relation data to compare")
                 return structure(document["relation"], Relation, file=side, root="$.relation")
             if isinstance(document, dict) and document.keys() == _RELATION_KEYS:
                 return structure(document, Relation, file=side)
