@@ -5,12 +5,21 @@ Each session installs the dev extra into its own environment and runs what ``scr
 ``nox --error-on-missing-interpreters`` is the strict form for CI.
 """
 
+import os
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 
 PYTHONS = ["3.11", "3.12", "3.13"]  # keep in step with the classifiers in pyproject.toml
+
+# Interpreters installed by pyenv are found even when they are not on PATH (nox looks for python3.X).
+_PYENV = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+os.environ["PATH"] = os.pathsep.join(
+    [*(str(d / "bin") for d in sorted(_PYENV.glob("3.*")) if (d / "bin").is_dir()), os.environ.get("PATH", "")]
+)
 
 
 @nox.session(python=PYTHONS)
