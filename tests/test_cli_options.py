@@ -307,3 +307,11 @@ def test_regression_str_of_a_diff_was_its_repr() -> None:
     ds = partnerdata.load()
     d = partnerdata.diff(ds.relation("KGZ"), ds.relation("TKM"))
     assert str(d) == d.render("text") and str(d).startswith("Relation KGZ (Kyrgyzstan) → TKM (Turkmenistan)\n")
+
+
+def test_validate_and_ingest_speak_french_too(capsys: pytest.CaptureFixture[str]) -> None:
+    assert out_of(capsys, "--lang", "fr", "validate", str(DATA)).startswith(f"ok : {DATA} : version des données ")
+    page = str(Path(__file__).parent / "fixtures" / "pages" / "arm-en.txt")
+    lines = out_of(capsys, "ingest", page, "--lang", "fr").splitlines()
+    assert lines[0].startswith(f"Projet d'enregistrements lu dans {page} (en, ")
+    assert lines[-1].startswith("Phrases non placées")

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._ingest import build as _build
 from partnerdata._ingest.extract import extract
@@ -54,16 +55,17 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         sources=(result.source,),
         relations=(result.relation,),
     )
-    lang = args.lang or page.language
-    out.write(f"Draft records read from {args.page} ({page.language}, source id {result.source.id})\n\n")
+    lang = getattr(args, "lang", None) or page.language
+    w = LABELS[lang]
+    out.write(w["ingest.draft"].format(page=args.page, language=page.language, source=result.source.id) + "\n\n")
     Profile(draft, lang, out).show(result.partner.alpha3)
     out.write("\n")
     if result.unplaced:
-        out.write(f"Unplaced sentences ({len(result.unplaced)}): nothing recognised in them\n")
+        out.write(w["ingest.unplaced"].format(n=len(result.unplaced)) + "\n")
         for ev in result.unplaced:
             out.write(f"  [{ev.locator}] {ev.quote}\n")
     else:
-        out.write("Unplaced sentences: none\n")
+        out.write(w["ingest.none"] + "\n")
     return 0
 
 

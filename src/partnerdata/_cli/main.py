@@ -13,6 +13,7 @@ from partnerdata._cli import diff as _diff_cli
 from partnerdata._cli import ingest as _ingest_cli
 from partnerdata._cli import query as _query_cli
 from partnerdata._cli.output import add_output_options, lang, print_table
+from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._display.tables import write
 from partnerdata._io.convert import to_dict
@@ -69,11 +70,8 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     ds = load(args.path)
-    out.write(
-        f"ok: {args.path}: data version {ds.data_version}, {len(ds.partners)} partners, "
-        f"{len(ds.relations)} relations, {len(ds.programmes)} programmes, {len(ds.topics)} topics, "
-        f"{len(ds.sources)} sources\n"
-    )
+    counts = {name: len(getattr(ds, name)) for name in ("partners", "relations", "programmes", "topics", "sources")}
+    out.write(LABELS[lang(args)]["validate.ok"].format(path=args.path, version=ds.data_version, **counts) + "\n")
     return 0
 
 

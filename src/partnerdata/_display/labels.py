@@ -88,6 +88,21 @@ _TABLE: dict[str, tuple[str, str]] = {
     "no relation": ("No relation data for this partner.", "Aucune donnée de relation pour ce partenaire."),
     "none": ("No differences.", "Aucune différence."),
     "note": ("note", "note"),
+    "ingest.draft": (
+        "Draft records read from {page} ({language}, source id {source})",
+        "Projet d'enregistrements lu dans {page} ({language}, source {source})",
+    ),
+    "ingest.unplaced": (
+        "Unplaced sentences ({n}): nothing recognised in them",
+        "Phrases non placées ({n}) : rien n'y a été reconnu",
+    ),
+    "ingest.none": ("Unplaced sentences: none", "Phrases non placées : aucune"),
+    "validate.ok": (
+        "ok: {path}: data version {version}, {partners} partners, {relations} relations, {programmes} programmes, "
+        "{topics} topics, {sources} sources",
+        "ok : {path} : version des données {version}, {partners} partenaires, {relations} relations, "
+        "{programmes} programmes, {topics} thèmes, {sources} sources",
+    ),
     "page line after": ("page after", "page après"),
     "page line before": ("page before", "page avant"),
     "page lines": ("{n} line(s) of the page changed", "{n} ligne(s) de la page modifiée(s)"),
