@@ -79,3 +79,14 @@ def test_cli_plot_needs_png_or_svg(tmp_path: Path) -> None:
     )
     assert result.returncode == 2 and "must end in .png or .svg" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_plot_does_not_go_with_json(tmp_path: Path) -> None:
+    target = tmp_path / "x.svg"
+    result = subprocess.run(
+        [sys.executable, "-m", "partnerdata", "timeline", "--plot", str(target), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2 and "--plot draws a picture" in result.stderr and not target.exists()

@@ -181,6 +181,8 @@ def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     if args.plot and not args.plot.lower().endswith((".png", ".svg")):
         usage_error(args, f"--plot {args.plot}: the file name must end in .png or .svg")
+    if args.plot and (args.json or args.jsonl):
+        usage_error(args, f"--plot draws a picture: it does not go with --{'json' if args.json else 'jsonl'}")
     result = answer(args, "timeline")
     if args.plot:
         from partnerdata._display.plot import save_timeline
