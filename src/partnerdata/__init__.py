@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         diff,
     )
     from partnerdata._ingest.extract import Extraction, extract
-    from partnerdata._ingest.page import Page, PageError, PageItem, PageSection, parse_page
+    from partnerdata._ingest.page import Page, PageError, PageItem, PageLine, PageSection, parse_page, read_page
     from partnerdata._io.convert import (
         from_dict,
         from_json,
@@ -91,7 +91,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "partnerdata._ingest.extract": ("Extraction", "extract"),
     "partnerdata._query.load": ("load",),
-    "partnerdata._ingest.page": ("Page", "PageError", "PageItem", "PageSection", "parse_page"),
+    "partnerdata._ingest.page": ("Page", "PageError", "PageItem", "PageLine", "PageSection", "parse_page", "read_page"),
     "partnerdata._query.questions": ("Snapshot",),
     "partnerdata._model.records": (
         "Channel",
@@ -147,6 +147,7 @@ __all__ = [
     "Page",
     "PageError",
     "PageItem",
+    "PageLine",
     "PageSection",
     "PartialDate",
     "Participation",
@@ -174,6 +175,7 @@ __all__ = [
     "from_json",
     "load",
     "parse_page",
+    "read_page",
     "to_dict",
     "to_json",
 ]

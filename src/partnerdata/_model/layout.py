@@ -33,7 +33,7 @@ _ABBREVIATIONS = frozenset(
         "U.S U.K U.N e.g i.e Inc Ltd Co"
     ).split()
 )
-_PARAGRAPH_END = (".", "!", "?", "…", ":", ";")
+PARAGRAPH_END = (".", "!", "?", "…", ":", ";")
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
@@ -83,7 +83,7 @@ def layout(text: str) -> tuple[Section, ...]:
         if line.startswith("- "):
             items.append(_item("bullet", line[2:], number))
             started = True
-        elif line.rstrip().endswith(_PARAGRAPH_END):
+        elif line.rstrip().endswith(PARAGRAPH_END):
             items.append(_item("paragraph", line, number))
             started = True
         else:
