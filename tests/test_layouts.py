@@ -1,0 +1,229 @@
+"""The page reader on every layout NATO has used: fixture pages written before the reader's rules.
+
+Each page of ``tests/fixtures/layouts`` has ``NAME.expected.json`` written by a human reader:
+the title verbatim, the edition date of its stamp (or null), and the facts; a page the reader
+must refuse holds ``reject`` and the reason instead. Expectations here are those files or are
+written out by hand below, never the reader's own output.
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import partnerdata
+from partnerdata import PageError, read_page
+from partnerdata._ingest.html import html_blocks
+from partnerdata._ingest.page import parse
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+PAGES = sorted(p for p in LAYOUTS.iterdir() if p.suffix in (".txt", ".html"))
+
+
+def _expected(path: Path) -> dict[str, Any]:
+    return json.loads((LAYOUTS / (path.stem + ".expected.json")).read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+CONTENT = [p for p in PAGES if not _expected(p).get("reject")]
+REJECTED = [p for p in PAGES if _expected(p).get("reject")]
+
+
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.name)
+def test_every_layout_reads_title_language_and_edition(path: Path) -> None:
+    want = _expected(path)
+    page = read_page(path)
+    assert page.title == want["title"]
+    assert page.language == want["language"]
+    assert (page.edition.isoformat() if page.edition else None) == want["edition"]
+    assert page.layout == ("html" if path.suffix == ".html" else page.layout)
+
+
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.name)
+def test_canonical_text_numbers_like_the_plain_format(path: Path) -> None:
+    """Evidence numbers the canonical text: reading it back gives the same sections and sentences."""
+    page = read_page(path)
+    again = parse(page.text)
+    assert [s.heading for s in again.sections] == [s.heading for s in page.sections]
+    assert list(again.sentences()) == list(page.sentences())
+    assert page.text.split("\n")[0] == page.title
+
+
+@pytest.mark.parametrize("path", [p for p in CONTENT if p.suffix == ".txt"], ids=lambda p: p.name)
+def test_sentences_are_quoted_verbatim(path: Path) -> None:
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+    page = read_page(path)
+    for _, sentence in page.sentences():
+        assert sentence in text
+    for caption in page.captions:
+        assert caption in text
+    # Item line numbers are those of the file.
+    lines = text.replace("\r\n", "\n").split("\n")
+    for section in page.sections:
+        for item in section.items:
+            assert item.text in lines[item.line - 1]
+
+
+@pytest.mark.parametrize("path", REJECTED, ids=lambda p: p.name)
+def test_what_is_not_a_partner_page_is_refused_with_its_reason(path: Path) -> None:
+    want = _expected(path)
+    with pytest.raises(PageError) as caught:
+        read_page(path)
+    assert caught.value.kind == want["reason"]
+    assert str(path) in str(caught.value)
+
+
+def test_kazakhstan_2017_accordion_structure() -> None:
+    page = read_page(LAYOUTS / "kaz-en-2017-12-12.txt")
+    assert [s.heading for s in page.sections] == [
+        None,
+        "Highlights",
+        "More background information",
+        "Key areas of cooperation",
+        "Security cooperation",
+        "Defence and security sector reform",
+        "Other areas of cooperation",
+    ]
+    assert [i.kind for i in page.sections[4].items] == ["paragraph"] * 3
+    assert [i.kind for i in page.sections[1].items] == ["bullet"] * 2
+    assert page.captions == ("Kazakh and Allied officers during a staff exercise near Almaty",)
+    assert page.stamp == "Last updated: 12 Dec. 2017 14:03"
+    assert page.unplaced == ()
+
+
+def test_browser_copy_with_indentation_only_bullets() -> None:
+    page = read_page(LAYOUTS / "aze-en-2020-03-11-browser.txt")
+    assert page.captions == ("Azerbaijani soldiers at a training session in Baku",)
+    assert page.sections[1].heading is None
+    assert [i.kind for i in page.sections[1].items] == ["bullet"] * 4
+    assert page.sections[3].heading == "Building capabilities and interoperability"
+    assert page.sections[3].items[0].text == "Azerbaijani troops served in the Kosovo Force (KFOR) from 1999 to 2008."
+
+
+def test_french_browser_copy_keeps_non_breaking_spaces_verbatim() -> None:
+    page = read_page(LAYOUTS / "kaz-fr-2022-05-23-browser.txt")
+    assert page.title == "Relations avec le Kazakhstan"  # no BOM, no CR
+    assert "\r" not in page.text and "\ufeff" not in page.text
+    assert any("\u00a0" in s or "\u202f" in s for _, s in page.sentences())
+    assert page.captions == ("NATO and Kazakhstan flags",)
+
+
+def test_chrome_line_before_the_title_is_reported() -> None:
+    page = read_page(LAYOUTS / "kgz-en-2012-03-14-accordion.txt")
+    assert page.title == "Relations with the Kyrgyz Republic"
+    assert [(u.line, u.text) for u in page.unplaced] == [(1, "NATO - North Atlantic Treaty Organisation")]
+    assert page.sections[1].heading == "Framework for cooperation"
+
+
+def test_older_layout_headings_and_paragraphs() -> None:
+    page = read_page(LAYOUTS / "geo-fr-2011-older.txt")
+    assert page.title == "Les relations de l’OTAN avec la Géorgie"
+    assert page.sections[1].heading == "Cadre de la coopération"
+    assert all(i.kind == "paragraph" for s in page.body for i in s.items)
+    assert page.captions == ()
+
+
+def test_html_drops_navigation_share_links_and_footer() -> None:
+    page = read_page(LAYOUTS / "tkm-en-2019-06-18.html")
+    assert page.url == "https://www.nato.int/cps/en/natohq/topics_50317.htm"
+    for chrome in ("Facebook", "Cookies policy", "Skip to main content", "Related", "Official texts", "© NATO"):
+        assert chrome not in page.text
+    assert page.captions == ("Turkmen and NATO officials at the opening of a language course in Ashgabat",)
+    assert [s.heading for s in page.sections] == [
+        None,
+        None,
+        "Key areas of cooperation",
+        "Building capabilities and interoperability",
+        "Other areas of cooperation",
+    ]
+
+
+def test_html_windows_1252_declared_and_entities() -> None:
+    page = read_page(LAYOUTS / "mda-fr-2021-10-11-cp1252.html")
+    assert page.title == "Relations avec la République de Moldova"
+    text = page.text
+    assert "1\u202f000" in text  # &#8239; decoded, kept verbatim
+    assert "’" in text  # the raw 0x92 byte is windows-1252's apostrophe
+
+
+def test_html_windows_1252_undeclared_is_sniffed() -> None:
+    page = read_page(LAYOUTS / "uzb-fr-2017-12-05-cp1252-undeclared.html")
+    assert page.title == "Relations avec l’Ouzbékistan"
+    assert [s.heading for s in page.sections][:4] == [
+        None,
+        "Highlights",
+        "Principaux domaines de coopération",
+        "Coopération dans le domaine de la sécurité",
+    ]
+
+
+def test_broken_html_keeps_every_statement() -> None:
+    page = read_page(LAYOUTS / "geo-en-2019-07-04-broken.html")
+    bullets = [i.text for s in page.body for i in s.items if i.kind == "bullet"]
+    assert len(bullets) == 10
+    assert "Since 2015, Georgia has contributed to the NATO Response Force." in bullets
+    assert "Facebook" not in page.text
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.suffix == ".html"], ids=lambda p: p.name)
+def test_selectolax_and_stdlib_parsers_read_the_same_page(path: Path) -> None:
+    """The standard-library fallback is held to the main parser's output, line for line."""
+    pytest.importorskip("selectolax")
+    data = path.read_bytes()
+    text, _ = partnerdata._ingest.reader.decode(data)
+    main, main_url = html_blocks(text, "selectolax")
+    fallback, fallback_url = html_blocks(text, "stdlib")
+    assert main == fallback
+    assert main_url == fallback_url
+
+
+def test_enormous_and_empty_input_are_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Relations with Georgia\n" + b"x" * (9 * 1024 * 1024))
+    with pytest.raises(PageError, match="far smaller") as caught:
+        read_page(big)
+    assert caught.value.kind == "too-large"
+    with pytest.raises(PageError) as caught:
+        read_page(b"\xef\xbb\xbf \r\n\xc2\xa0\r\n")
+    assert caught.value.kind == "empty"
+
+
+def test_undecodable_bytes_are_refused_with_their_offset() -> None:
+    with pytest.raises(PageError, match=r"byte 0x81 at offset 16") as caught:
+        read_page(b"Relations with \xe9\x81 Georgia")
+    assert caught.value.kind == "encoding"
+
+
+def test_missing_file_is_a_page_error(tmp_path: Path) -> None:
+    with pytest.raises(PageError, match="cannot be read"):
+        read_page(tmp_path / "nope.txt")
+
+
+def test_expected_files_are_well_formed() -> None:
+    ds = partnerdata.load()
+    keys = {
+        "title",
+        "edition",
+        "layout",
+        "partner",
+        "language",
+        "relations_since",
+        "cooperation_since",
+        "pfp_since",
+        "plan",
+        "participations",
+        "stance",
+        "designations",
+        "channels",
+        "events",
+        "topics",
+    }
+    for path in CONTENT:
+        want = _expected(path)
+        assert set(want) == keys, path.name
+        assert ds.partner(want["partner"])
+        for event in want["events"]:
+            assert event["end"] is None or isinstance(event["end"], str)
+    for path in REJECTED:
+        assert set(_expected(path)) == {"reject", "reason", "title", "language", "edition"}
