@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         DiffConflictError,
         diff,
     )
+    from partnerdata._diff.editions import History, diff_editions, history
     from partnerdata._ingest.extract import Extraction, extract
     from partnerdata._ingest.page import Page, PageError, PageItem, PageLine, PageSection, parse_page, read_page
     from partnerdata._io.convert import (
@@ -37,7 +38,9 @@ if TYPE_CHECKING:
     )
     from partnerdata._model.records import (
         Channel,
+        Conflict,
         CooperationPlan,
+        Edition,
         Event,
         Evidence,
         Milestone,
@@ -90,12 +93,15 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Problem",
     ),
     "partnerdata._ingest.extract": ("Extraction", "extract"),
+    "partnerdata._diff.editions": ("History", "diff_editions", "history"),
     "partnerdata._query.load": ("load",),
     "partnerdata._ingest.page": ("Page", "PageError", "PageItem", "PageLine", "PageSection", "parse_page", "read_page"),
     "partnerdata._query.questions": ("Snapshot",),
     "partnerdata._model.records": (
         "Channel",
+        "Conflict",
         "CooperationPlan",
+        "Edition",
         "Event",
         "Evidence",
         "Milestone",
@@ -130,17 +136,20 @@ __all__ = [
     "Answer",
     "Change",
     "Channel",
+    "Conflict",
     "Cooperation",
     "CooperationPlan",
     "DataValidationError",
     "Dataset",
     "Diff",
     "DiffConflictError",
+    "Edition",
     "Event",
     "Evidence",
     "Extraction",
     "FieldError",
     "Framework",
+    "History",
     "Membership",
     "Milestone",
     "NotFoundError",
@@ -170,9 +179,11 @@ __all__ = [
     "UnitDesignation",
     "__version__",
     "diff",
+    "diff_editions",
     "extract",
     "from_dict",
     "from_json",
+    "history",
     "load",
     "parse_page",
     "read_page",

@@ -195,6 +195,7 @@ def build_pages(
     conflicts: list[tuple[str, Conflict]] = []
     for (alpha3, label), results in sorted(groups.items()):
         relation, found = merge_relations([r.relation for r in results])
+        relation = _event_ids(relation)
         conflicts += [(f"{alpha3}@{label}", c) for c in found]
         editions.append(
             Edition(
@@ -220,6 +221,24 @@ def build_pages(
         editions=editions,
     )
     return Built(dataset=ds, failures=tuple(failures), conflicts=tuple(conflicts))
+
+
+def _event_ids(relation: Relation) -> Relation:
+    """Events named by their dates (``2016-06-12``, a second one of that date ``2016-06-12-2``).
+
+    The extractor's ids name the event's place in its page, which moves from edition to edition;
+    the date names the same event in every edition, so diffs between editions match events by it.
+    """
+    events = []
+    taken: set[str] = set()
+    for e in relation.events:  # in date order
+        base = e.date.isoformat() + ("" if e.end is None else f"-{e.end}")
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        taken.add(name)
+        events.append(attrs.evolve(e, id=name))
+    return attrs.evolve(relation, events=events)
 
 
 # --- merging the pages of one edition -----------------------------------------------------------

@@ -751,7 +751,8 @@ class Conflict(Shown):
     pages give them, in the order of ``evidence`` (one evidence per value).
 
     >>> ev = lambda src, q: Evidence(source=src, section=1, item=0, sentence=0, quote=q)
-    >>> c = Conflict(fact="pfp_since", values=("1994", "1995"), evidence=(ev("a-en", "In 1994."), ev("a-fr", "En 1995.")))
+    >>> both = (ev("a-en", "In 1994."), ev("a-fr", "En 1995."))
+    >>> c = Conflict(fact="pfp_since", values=("1994", "1995"), evidence=both)
     >>> c.fact, c.values
     ('pfp_since', ('1994', '1995'))
     """

@@ -151,7 +151,7 @@ class Dataset(Questions):
         return self._index.partners.get(key)
 
     def relation(self, key: str, edition: "str | PartialDate | None" = None) -> Relation:
-        """The relation of the partner named by ``key`` (as for :meth:`partner`): its latest edition's, or ``edition``'s.
+        """The relation of the partner named by ``key`` (as for :meth:`partner`): its latest edition's.
 
         ``edition`` is an edition date (``"2019-04-02"`` or a :class:`PartialDate`), ``"latest"``
         or ``"undated"`` (see :meth:`edition`).
