@@ -237,5 +237,5 @@ class Dataset(Questions):
         return (
             f"Dataset(data_version={self.data_version!r}, partners={len(self.partners)}, "
             f"relations={len(self.relations)}, programmes={len(self.programmes)}, "
-            f"topics={len(self.topics)}, sources={len(self.sources)}, editions={len(self.editions)})"
+            f"topics={len(self.topics)}, sources={len(self.sources)})"
         )
