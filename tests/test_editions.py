@@ -236,3 +236,10 @@ def test_merge_oracle_agreeing_and_disagreeing_facts() -> None:
     assert {c.fact for c in conflicts if c.fact.startswith("participations.")} == disagree
     assert len(merged.statements) == len(en.statements) + len(fr.statements)
     assert isinstance(edition, Edition)
+
+
+def test_edition_and_conflict_round_trip_exactly(built: Path) -> None:
+    edition = partnerdata.load(built).edition("KAZ", "2022-05-23")
+    for record in (edition, edition.conflicts[0]):
+        cls = type(record)
+        assert partnerdata.from_json(cls, partnerdata.to_json(record)) == record

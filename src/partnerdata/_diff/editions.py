@@ -132,7 +132,13 @@ class History:
 
 
 def history(ds: Any, partner: str) -> History:
-    """A partner's editions in order and what changed from each to the next."""
+    """A partner's editions in order and what changed from each to the next.
+
+    >>> import partnerdata
+    >>> h = partnerdata.history(partnerdata.load(), "TKM")
+    >>> h.partner, [e.label for e in h.editions]
+    ('TKM', ['undated'])
+    """
     editions = ds.editions_of(partner)
     steps = tuple((a, b, _compare(ds, a, b)) for a, b in itertools.pairwise(editions))
     return History(partner=editions[-1].partner, editions=editions, steps=steps)
