@@ -7,10 +7,13 @@ written out by hand below, never the reader's own output.
 """
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partnerdata
 from partnerdata import PageError, read_page
@@ -227,3 +230,94 @@ def test_expected_files_are_well_formed() -> None:
             assert event["end"] is None or isinstance(event["end"], str)
     for path in REJECTED:
         assert set(_expected(path)) == {"reject", "reason", "title", "language", "edition"}
+
+
+def _wrap(text: str, width: int) -> str:
+    """The page as a text-extraction tool prints it: lines wrapped, continuations under the text."""
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"( *)(• )?", line)
+        indent, mark, body = m.group(1), m.group(2) or "", line[m.end() :]  # type: ignore[union-attr]
+        if not body:
+            out.append("")
+            continue
+        lines = textwrap.wrap(body, width=width - len(indent) - len(mark))
+        out.append(indent + mark + lines[0])
+        out += [" " * (len(indent) + len(mark)) + rest for rest in lines[1:]]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", ["kaz-en-2017-12-12.txt", "kgz-en-2012-03-14-accordion.txt", "mda-en-2010-older.txt"])
+def test_lines_wrapped_by_a_text_extraction_tool_are_joined(name: str) -> None:
+    text = (LAYOUTS / name).read_text("utf-8")
+    wrapped = _wrap(text, 76)
+    assert wrapped != text
+    assert partnerdata.parse_page(wrapped).text == read_page(LAYOUTS / name).text
+
+
+def test_a_marker_alone_on_its_line_marks_the_next() -> None:
+    page = partnerdata.parse_page(
+        "Relations with Armenia\n\nNATO and Armenia cooperate.\n\n• Relations began in 1992.\n"
+        "-\nKey areas of cooperation\n    Security cooperation\n    Armenia serves in KFOR.\n"
+    )
+    assert [s.heading for s in page.sections] == [None, None, "Key areas of cooperation", "Security cooperation"]
+    assert page.sections[3].items[0].kind == "paragraph"
+
+
+CHUNKS = st.sampled_from(
+    [
+        "",
+        "\u00a0",
+        "Highlights",
+        "More background information",
+        "Key areas of cooperation",
+        "  • Last updated: 02 Apr. 2019 10:15",
+        "Mis à jour le: 23 May. 2022 15:38",
+        "NATO - North Atlantic Treaty Organisation",
+        "Relations with Georgia",
+        "Relations avec le Kazakhstan",
+        "NATO’s relations with the Republic of Moldova",
+        "-",
+        "A caption without a full stop",
+    ]
+)
+PIECES = st.tuples(
+    st.sampled_from(["", "  • ", "• ", "* ", "- ", "    ", "\t"]),
+    st.one_of(CHUNKS, st.text(max_size=30), st.sampled_from(["Georgia joined the PfP in 1994.", "Un fait. Un autre."])),
+)
+
+
+@given(st.lists(PIECES, max_size=12), st.sampled_from(["\n", "\r\n"]))
+def test_any_layout_text_is_a_page_or_a_page_error(pieces: list[tuple[str, str]], end: str) -> None:
+    text = end.join(mark + body for mark, body in pieces)
+    try:
+        page = partnerdata.parse_page(text)
+    except PageError as exc:
+        refused = str(exc)
+        assert refused.startswith("not a partner page: ")
+        return
+    again = parse(page.text)
+    assert [(s.heading, [(i.kind, i.text) for i in s.items]) for s in again.sections] == [
+        (s.heading, [(i.kind, i.text) for i in s.items]) for s in page.sections
+    ]
+    visible = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]", "", text))
+    for _, sentence in page.sentences():
+        assert re.sub(r"\s+", " ", sentence) in visible
+
+
+TAGS = st.sampled_from(
+    ["<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<h1>", "</h1>", "<h3>", "<div class=share>", "</div>", "<b>"]
+)
+
+
+@given(st.lists(st.one_of(TAGS, st.text(max_size=20), st.just("Relations with Georgia")), max_size=20))
+def test_any_tag_soup_is_a_page_or_a_page_error_with_both_parsers(parts: list[str]) -> None:
+    text = "<!DOCTYPE html><html><body><article>" + "".join(parts)
+    for parser in ("selectolax", "stdlib"):
+        try:
+            partnerdata.parse_page(text, parser=parser)
+        except PageError as exc:
+            refused = str(exc)
+            assert refused.startswith("not a partner page: ")

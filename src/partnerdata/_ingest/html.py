@@ -42,9 +42,7 @@ _BLOCKS_CLOSING_P = frozenset(
     "header hr main nav ol p pre section table ul li dd dt".split()
 )
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML white space: U+00A0 is not part of it (kept verbatim)
-_LOOKS = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|h1)\b", re.I | re.S
-)
+_LOOKS = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|h1)\b", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -53,7 +51,13 @@ def looks_like_html(text: str) -> bool:
     >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("Relations with Georgia")
     (True, False)
     """
-    return _LOOKS.match(text[:2000]) is not None
+    head = text[:2000].lstrip("\ufeff \t\r\n")
+    while head.startswith("<!--"):  # comments before the markup (a saved page's "saved from" note)
+        end = head.find("-->")
+        if end < 0:
+            return False
+        head = head[end + 3 :].lstrip(" \t\r\n")
+    return _LOOKS.match(head) is not None
 
 
 # --- parsing into the small tree ------------------------------------------------------------------------

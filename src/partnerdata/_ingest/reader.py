@@ -152,13 +152,21 @@ _MARKER = re.compile(r"([ \t\u00a0]*)(?:([•*\-–▪◦·])(?:[ \t\u00a0]+|$))
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
+# Text-extraction tools (lynx, w3m) wrap lines at about 76 columns; a line reaching this far without
+# final punctuation, followed on the very next line by text at its own column, was wrapped.
+_WRAPPED = 64
+
+
 def text_blocks(text: str) -> list[Block]:
     """The non-blank lines of a text page as blocks: indentation, bullet marker, text verbatim.
+
+    A line wrapped by a text-extraction tool is joined to its continuation (with one space).
 
     >>> [tuple(b) for b in text_blocks("Title\\r\\n\\n  • A fact.\\n    More.")]
     [('Title', 1, 0, False, None), ('A fact.', 3, 2, True, None), ('More.', 4, 4, False, None)]
     """
     out: list[Block] = []
+    column = last = -1  # the text column and the last line of the block before
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         line = _CONTROL.sub("", raw) if _CONTROL.search(raw) else raw
         stripped = line.strip()
@@ -168,6 +176,21 @@ def text_blocks(text: str) -> list[Block]:
         indent = match.group(1).replace("\t", "    ") if match is not None else ""
         marker = match is not None and match.group(2) is not None
         body = line[match.end() :].strip() if match is not None and marker else stripped
+        if (
+            out
+            and not marker
+            and number == last + 1
+            and len(indent) == column
+            and column + len(out[-1].text) >= _WRAPPED
+            and not out[-1].text.endswith(PARAGRAPH_END)
+            and not _STAMP_START.match(fold(body))
+        ):
+            out[-1] = out[-1]._replace(text=f"{out[-1].text} {body}")
+            last = number
+            continue
+        # Where the text starts: after the indentation, and after the marker and its spaces.
+        column = len(indent) + (match.end() - len(match.group(1)) if match is not None and marker else 0)
+        last = number
         out.append(Block(body, number, len(indent), marker))
     return out
 
@@ -336,7 +359,7 @@ def assemble(blocks: list[Block], whole: str) -> Assembled:
         if b.hint == "caption":
             captions.append(b.text)
             continue
-        if b.text in {"-", "•", "*", "–"}:  # an accordion marker printed alone: it marks the next line
+        if (b.marker and not b.text) or b.text in {"-", "•", "*", "–"}:  # a marker alone marks the next line
             pending_marker = True
             continue
         if pending_marker:
