@@ -312,6 +312,9 @@ _OPENING_HEADINGS = frozenset(
 )
 
 
+_CAPTION_START = re.compile(r"(?:from )?left to right\b|de gauche a droite\b|\(?l to r\)?\b")
+
+
 def _punctuated(text: str) -> bool:
     return text.rstrip().endswith(PARAGRAPH_END)
 
@@ -372,7 +375,10 @@ def assemble(blocks: list[Block], whole: str) -> Assembled:
     intro = content[0]
     body = content[1:]
     # An image caption: the unpunctuated line between the introduction and the first bullet.
-    if body and not body[0].marker and body[0].hint is None and not _punctuated(body[0].text):
+    # A photo's names ("Left to right: ...") may end with a full stop; its wording tells it.
+    if body and not body[0].marker and body[0].hint is None and (
+        not _punctuated(body[0].text) or _CAPTION_START.match(fold(body[0].text))
+    ):
         nxt = body[1] if len(body) > 1 else None
         first = body[0]
         if (
