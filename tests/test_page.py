@@ -176,3 +176,40 @@ def test_parsed_pages_keep_every_line_and_sentence(lines: list[str]) -> None:
                 assert sentence in rest
                 rest = rest[rest.index(sentence) + len(sentence) :]
             assert "".join("".join(item.sentences).split()) == "".join(item.text.split())
+
+
+def _split_reading_whole_sentences(text: str) -> tuple[str, ...]:
+    """The oracle: the first sentence splitter, which read the whole sentence so far at every stop."""
+    from partnerdata._model.layout import _ABBREVIATIONS, _SENTENCE_END
+    from partnerdata._model.text import fold
+
+    stripped = text.strip()
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(stripped):
+        before = stripped[start : match.start()]
+        word = before.rstrip('»"”) ').rsplit(None, 1)[-1] if before.strip() else ""
+        word = word.rstrip(".!?…")
+        if fold(word.lstrip('(«"“')) in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            continue
+        out.append(before)
+        start = match.end()
+    out.append(stripped[start:])
+    return tuple(s for s in out if s)
+
+
+WORDS = st.sampled_from(
+    ["Mr.", "Dr.", "A.", "It", "began", "1992.", "x" * 70 + ".", "« Oui. »", ")", "  ", "U.S.", "7."]
+)
+
+
+@given(st.lists(WORDS, max_size=16))
+def test_many_stops_that_end_no_sentence_split_as_before(words: list[str]) -> None:
+    """Regression (quadratic sentence splitting): the windowed reading splits as the whole reading did."""
+    text = " ".join(words)
+    assert split_sentences(text) == _split_reading_whole_sentences(text)
+
+
+def test_many_stops_that_end_no_sentence_stay_one_sentence() -> None:
+    text = "It named" + " A." * 20_000 + " Then it ended."
+    assert split_sentences(text) == (text.strip(),)

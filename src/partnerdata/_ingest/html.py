@@ -15,10 +15,11 @@ paragraphs keep their kind.
 """
 
 import re
+from collections import deque
 from html.parser import HTMLParser
 from typing import Any, Union
 
-from partnerdata._ingest.reader import Block
+from partnerdata._ingest.reader import Block, PageError
 
 __all__ = ["html_blocks", "looks_like_html", "parse_tree"]
 
@@ -41,6 +42,7 @@ _BLOCKS_CLOSING_P = frozenset(
     "address article aside blockquote details div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr main nav ol p pre section table ul li dd dt".split()
 )
+_MAX_DEPTH = 200
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML white space: U+00A0 is not part of it (kept verbatim)
 _LOOKS = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|h1)\b", re.I)
 
@@ -71,7 +73,7 @@ def _from_lexbor(node: Any, depth: int = 0) -> Node:
             children.append(child.text(deep=False))
         elif tag.startswith("-") or tag in ("script", "style", "template"):
             continue
-        elif depth > 200:  # pathological nesting: keep the text, not the structure
+        elif depth > _MAX_DEPTH:  # pathological nesting: keep the text, not the structure
             children.append(child.text(deep=True, separator=" "))
         else:
             children.append(_from_lexbor(child, depth + 1))
@@ -107,7 +109,8 @@ class _TreeBuilder(HTMLParser):
             self.stack.pop()
         node: Node = (tag, {k: v or "" for k, v in attrs}, [])
         self.stack[-1][2].append(node)
-        if tag not in _VOID:
+        # Past the nesting a page can have, elements stay flat (like Lexbor's own limit, later).
+        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -131,8 +134,28 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1][2].append(data)
 
 
+_TAG = re.compile(r"<(/?)(div|span|b|i|a|em|strong|font|section|article|ul|ol|table|blockquote)\b", re.I)
+_MAX_NESTING = 1000
+
+
+def _nesting(text: str) -> int:
+    """How deep the elements that no end tag closes implicitly go (a linear scan of the tags)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_tree(text: str, parser: str | None = None) -> Node:
-    """The small tree of a document: with selectolax if installed (or ``parser="selectolax"``), else ``"stdlib"``."""
+    """The small tree of a document: with selectolax if installed (or ``parser="selectolax"``), else ``"stdlib"``.
+
+    Markup nested deeper than any page (the HTML5 algorithm takes time quadratic in the depth) is
+    refused with a :class:`~partnerdata._ingest.reader.PageError`.
+    """
+    deepest = _nesting(text)
+    if deepest > _MAX_NESTING:
+        raise PageError(f"the markup nests elements {deepest:,} deep: no saved page does", kind="markup")
     if parser in (None, "selectolax"):
         try:
             from selectolax.lexbor import LexborHTMLParser
@@ -153,9 +176,9 @@ def parse_tree(text: str, parser: str | None = None) -> Node:
 
 
 def _find(node: Node, want: Any) -> Node | None:
-    todo: list[Node] = [node]
+    todo: deque[Node] = deque([node])
     while todo:
-        current = todo.pop(0)
+        current = todo.popleft()
         if want(current):
             return current
         todo.extend(c for c in current[2] if not isinstance(c, str))
