@@ -376,8 +376,11 @@ def assemble(blocks: list[Block], whole: str) -> Assembled:
     body = content[1:]
     # An image caption: the unpunctuated line between the introduction and the first bullet.
     # A photo's names ("Left to right: ...") may end with a full stop; its wording tells it.
-    if body and not body[0].marker and body[0].hint is None and (
-        not _punctuated(body[0].text) or _CAPTION_START.match(fold(body[0].text))
+    if (
+        body
+        and not body[0].marker
+        and body[0].hint is None
+        and (not _punctuated(body[0].text) or _CAPTION_START.match(fold(body[0].text)))
     ):
         nxt = body[1] if len(body) > 1 else None
         first = body[0]
