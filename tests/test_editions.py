@@ -243,3 +243,48 @@ def test_edition_and_conflict_round_trip_exactly(built: Path) -> None:
     for record in (edition, edition.conflicts[0]):
         cls = type(record)
         assert partnerdata.from_json(cls, partnerdata.to_json(record)) == record
+
+
+def test_editions_in_different_languages_compare_without_their_texts(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(LAYOUTS / "kaz-en-2019-04-02.txt", pages)
+    shutil.copy(LAYOUTS / "kaz-fr-2022-05-23-browser.txt", pages)
+    ds = build_pages([pages]).dataset
+    d = partnerdata.diff_editions(ds, "KAZ")
+    assert not any(isinstance(c.old, partnerdata.Text) and isinstance(c.new, partnerdata.Text) for c in d)
+    where = {c.where: c for c in d}
+    # The French page of 2022 says 2003 for PARP and 2009 for DEEP (README of the fixtures).
+    assert (where["participations/PARP/since"].old, where["participations/PARP/since"].new) == (2002, 2003)
+    assert (where["participations/DEEP/since"].old, where["participations/DEEP/since"].new) == (2008, 2009)
+
+
+def test_a_bad_partners_file_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    extra = tmp_path / "partners.json"
+    extra.write_text('[{"alpha3": "NRN"}]', "utf-8")
+    assert (
+        main(["build", str(LAYOUTS / "kaz-en-2019-04-02.txt"), "-o", str(tmp_path / "o"), "--partners", str(extra)])
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert f"{extra}: $[0]" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_progress_bar_on_a_terminal_only() -> None:
+    import io
+
+    from partnerdata._ingest.assemble import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert progress_bar(io.StringIO()) is None
+    screen = Terminal()
+    show = progress_bar(screen, minimum=2)
+    assert show is not None
+    show(1, 2, "pages/a.txt")
+    show(2, 2, "pages/b.txt")
+    assert screen.getvalue().endswith("] 2/2 b.txt" + " " * 35 + "\n")
+    assert "[###############...............] 1/2 a.txt" in screen.getvalue()

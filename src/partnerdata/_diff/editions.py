@@ -71,7 +71,13 @@ def _compare(ds: Any, before: Edition, after: Edition) -> Diff:
     common = _languages(ds, before) & _languages(ds, after)
     if common and (common != _languages(ds, before) or common != _languages(ds, after)):
         a, b = _only(a, common), _only(b, common)
-    return diff(a, b, identity=False)
+    d = diff(a, b, identity=False)
+    if not common:
+        # A French page against an English one: every text differs by its language alone, so
+        # texts are left out; what remains (years, codes, flags) compares across languages.
+        kept = tuple(c for c in d.changes if not (isinstance(c.old, Text) and isinstance(c.new, Text)))
+        d = attrs.evolve(d, changes=kept)
+    return d
 
 
 @frozen
