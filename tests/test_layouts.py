@@ -331,3 +331,16 @@ def test_markup_nested_deeper_than_any_page_is_refused() -> None:
         with pytest.raises(PageError, match="nests elements 5,001 deep") as caught:
             partnerdata.parse_page(text, parser=parser)
         assert caught.value.kind == "markup"
+
+
+def test_a_stamp_whose_date_is_not_understood_is_reported_not_read_as_content() -> None:
+    page = partnerdata.parse_page(
+        "Relations with Georgia\n\nLast updated: sometime in spring\n\nIntro.\n\n• A fact.\n\n"
+        "Last updated: 04 Jul. 2019\nLast updated: 05 Jul. 2019"
+    )
+    assert page.edition == partnerdata.PartialDate(year=2019, month=7, day=4)
+    assert [(u.line, u.reason) for u in page.unplaced] == [
+        (3, "a 'last updated' date not understood"),
+        (10, "a second 'last updated' line"),
+    ]
+    assert page.introduction.text == "Intro."

@@ -206,7 +206,7 @@ _MONTHS = {
 }
 _STAMP = re.compile(
     r"(?:last updated|mis a jour le|derniere mise a jour)\s?:?\s?"
-    r"(?:(\d{1,2})[ -]([a-z]{3,9})\.?[ -](\d{4})|(\d{4})-(\d{2})-(\d{2}))"
+    r"(?:(\d{1,2})[ -]([a-z]{3,9})\.?[ -](\d{4})|(\d{4})-(\d{2})-(\d{2})|([a-z]{3,9})\.? (\d{1,2}),? (\d{4}))"
     r"(?:,? \d{1,2}[:h]\d{2})?\s?\Z"
 )
 _STAMP_START = re.compile(r"(?:last updated|mis a jour le|derniere mise a jour)\b")
@@ -221,12 +221,19 @@ def parse_stamp(line: str) -> PartialDate | None:
     '2022-05-23'
     >>> parse_stamp("Last updated 14-Mar-2012 09:20").isoformat()
     '2012-03-14'
+    >>> parse_stamp("Last updated: April 2, 2019").isoformat()
+    '2019-04-02'
     """
     match = _STAMP.match(fold(line))
     if match is None:
         return None
     if match.group(4) is not None:
         year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
+    elif match.group(7) is not None:  # "April 2, 2019"
+        month_number = _MONTHS.get(match.group(7)) or _MONTHS.get(match.group(7)[:3])
+        if month_number is None:
+            return None
+        year, month, day = int(match.group(9)), month_number, int(match.group(8))
     else:
         name = match.group(2)
         month_number = _MONTHS.get(name) or _MONTHS.get(name[:3])
@@ -356,9 +363,9 @@ def assemble(blocks: list[Block], whole: str) -> Assembled:
             if date is not None and stamp is None:
                 stamp, edition = b.text, date
                 continue
-            if date is not None:
-                unplaced.append((b.line, b.text, "a second 'last updated' line"))
-                continue
+            reason = "a second 'last updated' line" if date is not None else "a 'last updated' date not understood"
+            unplaced.append((b.line, b.text, reason))
+            continue
         if b.hint == "caption":
             captions.append(b.text)
             continue
