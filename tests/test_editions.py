@@ -129,7 +129,7 @@ def test_a_partner_outside_the_vocabulary_is_named_with_the_way_to_add_it(
     page.write_text("Relations with Narnia\n\nNATO and Narnia talk.\n\n• Relations began in 1995.\n", "utf-8")
     assert main(["build", str(page), "--output", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert f"{page}: the page is about 'narnia', a partner outside the vocabulary" in err
+    assert f"{page}: the page is about 'narnia', which is no partner country of the vocabulary" in err
     assert "--partners FILE" in err
     narnia = attrs.evolve(
         partnerdata.load().partner("KAZ"),

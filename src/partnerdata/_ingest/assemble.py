@@ -118,9 +118,11 @@ def _title_partner(title: str, vocabulary: Any) -> tuple[str | None, str]:
 
 def _unknown_partner(file: str, name: str) -> str:
     return (
-        f"the page is about {name!r}, a partner outside the vocabulary. To add it, write a partners file "
-        "(a JSON list in the format of partners.json: alpha3, alpha2, numeric, cow, gw, name, official_name, "
-        f"aliases, region, frameworks, member_since) and pass it: partnerdata build {file} --partners FILE"
+        f"the page is about {name!r}, which is no partner country of the vocabulary (NATO's pages about "
+        "organisations or groups of partners are not partner pages). If it is a partner, write it in a "
+        "partners file (a JSON list in the format of partners.json: alpha3, alpha2, numeric, cow, gw, name, "
+        f"official_name, aliases, region, frameworks, member_since) and pass it: partnerdata build {file} "
+        "--partners FILE"
     )
 
 
