@@ -344,3 +344,27 @@ def test_a_stamp_whose_date_is_not_understood_is_reported_not_read_as_content() 
         (10, "a second 'last updated' line"),
     ]
     assert page.introduction.text == "Intro."
+
+
+def test_captions_before_the_introduction_and_site_lines_before_the_title() -> None:
+    page = partnerdata.parse_page(
+        "Skip to main content\nHome > Topics\nNATO’s relations with Georgia\n\n"
+        "Georgian soldiers at a NATO exercise\n\nLeft to right: two ministers.\n\n"
+        "NATO and Georgia cooperate closely.\n\nFramework for cooperation\n\nGeorgia joined the PfP in 1994.\n"
+    )
+    assert page.title == "NATO’s relations with Georgia"
+    assert [u.text for u in page.unplaced] == ["Skip to main content", "Home > Topics"]
+    assert page.captions == ("Georgian soldiers at a NATO exercise", "Left to right: two ministers.")
+    assert page.introduction.text == "NATO and Georgia cooperate closely."
+    assert page.sections[1].heading == "Framework for cooperation"
+
+
+def test_a_german_html_page_is_refused_for_its_language() -> None:
+    text = (
+        "<!DOCTYPE html><html><head><script>var the = 'and with of in to is are has have was';</script></head>"
+        "<body><article><h1>Beziehungen zu Georgien</h1><p>Die NATO und Georgien arbeiten seit 1992 eng "
+        "zusammen, auch bei Reformen der Streitkräfte und bei Übungen.</p></article></body></html>"
+    )
+    with pytest.raises(PageError) as caught:
+        partnerdata.parse_page(text)
+    assert caught.value.kind == "unsupported-language"

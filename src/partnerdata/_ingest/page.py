@@ -312,7 +312,9 @@ def parse_page(text: str, *, url: str | None = None, parser: str | None = None) 
         blocks, own_url = html_blocks(text, parser)
         if not blocks:
             raise PageError("the HTML page holds no text", kind="empty")
-        return _from_assembled(assemble(blocks, text), "html", url or own_url)
+        # The language of a refusal is judged on the page's words, not on its markup and scripts.
+        words = "\n".join(b.text for b in blocks)
+        return _from_assembled(assemble(blocks, words), "html", url or own_url)
     if not _plain(text):
         blocks = text_blocks(text)
         if not blocks:

@@ -343,6 +343,12 @@ def assemble(blocks: list[Block], whole: str) -> Assembled:
         unplaced.extend((b.line, b.text, "before the title") for b in blocks[:i])
     if i >= len(blocks):
         raise PageError("the page has no title: it is empty but for site chrome", kind="empty")
+    if not titled and language_of_title(blocks[i].text) is None:
+        # A copy may carry more of the site before the title (a skip link, a breadcrumb).
+        later = next((k for k in range(i + 1, min(i + 8, len(blocks))) if language_of_title(blocks[k].text)), None)
+        if later is not None and not blocks[later].marker:
+            unplaced.extend((b.line, b.text, "before the title") for b in blocks[i:later])
+            i = later
     title = blocks[i]
     if title.marker:
         raise PageError(f"line {title.line} is a bullet: a page starts with its title", title.line)
@@ -379,6 +385,19 @@ def assemble(blocks: list[Block], whole: str) -> Assembled:
     if not content:
         raise PageError(f"the page has a title ({title.text!r}) but no introduction or content", title.line)
 
+    # Older pages may show photos before the introduction: captions, unpunctuated (or naming the
+    # people on the photo), followed by the introduction's paragraph.
+    while (
+        len(content) > 1
+        and content[0].hint is None
+        and not content[0].marker
+        and (not _punctuated(content[0].text) or _CAPTION_START.match(fold(content[0].text)))
+        and fold(content[0].text) not in _OPENING_HEADINGS
+        and not content[1].marker
+        and content[1].hint in (None, "paragraph")
+        and _punctuated(content[1].text)
+    ):
+        captions.append(content.pop(0).text)
     intro = content[0]
     body = content[1:]
     # An image caption: the unpunctuated line between the introduction and the first bullet.
