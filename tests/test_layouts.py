@@ -368,3 +368,25 @@ def test_a_german_html_page_is_refused_for_its_language() -> None:
     with pytest.raises(PageError) as caught:
         partnerdata.parse_page(text)
     assert caught.value.kind == "unsupported-language"
+
+
+def test_pages_in_every_layout_give_their_core_facts() -> None:
+    """Floors on pages written before the reader's rules: what depends on reading the page right."""
+    import importlib.util
+    import sys
+
+    benchmarks = Path(__file__).resolve().parents[1] / "benchmarks"
+    sys.path.insert(0, str(benchmarks))  # layouts.py scores with extraction_quality.py, its sibling
+    try:
+        spec = importlib.util.spec_from_file_location("layouts_benchmark", benchmarks / "layouts.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        scores = module.score()
+    finally:
+        sys.path.remove(str(benchmarks))
+    for name in ("partner", "language", "relations_since", "pfp_since"):
+        tp, fp, fn = scores[name]
+        assert fp == fn == 0, (name, scores[name])
+    tp, fp, fn = (sum(s[i] for s in scores.values()) for i in range(3))
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.8
