@@ -288,3 +288,16 @@ def test_progress_bar_on_a_terminal_only() -> None:
     show(2, 2, "pages/b.txt")
     assert screen.getvalue().endswith("] 2/2 b.txt" + " " * 35 + "\n")
     assert "[###############...............] 1/2 a.txt" in screen.getvalue()
+
+
+def test_a_dataset_diff_keys_editions_by_partner_and_date() -> None:
+    two = build_pages([LAYOUTS / "kaz-en-2017-12-12.txt", LAYOUTS / "kaz-en-2019-04-02.txt"]).dataset
+    three = build_pages(
+        [LAYOUTS / "kaz-en-2017-12-12.txt", LAYOUTS / "kaz-en-2019-04-02.txt", LAYOUTS / "kaz-en-2022-05-23.txt"]
+    ).dataset
+    d = partnerdata.diff(two, three)
+    assert [c.kind for c in d if c.path[0] == "editions"] == ["added"]
+    assert [c.where for c in d if c.path[0] == "editions"] == ["editions/KAZ@2022-05-23"]
+    assert d.apply(two) == three
+    assert d.invert().apply(three) == two
+    assert "Edition KAZ@2022-05-23" in d.render()
