@@ -37,8 +37,10 @@ def test_every_public_record_type_occurs_in_the_packaged_data() -> None:
     names = {type(r).__name__ for r in RECORDS}
     records = [getattr(partnerdata, n) for n in partnerdata.__all__]
     public = {r.__name__ for r in records if attrs.has(r) and r.__module__ == "partnerdata._model.records"}
-    assert len(public) == 16
-    assert public <= names
+    assert len(public) == 18
+    # Editions exist in datasets built from dated pages (tests/test_editions.py round-trips them);
+    # the packaged pages are of one undated edition.
+    assert public - {"Edition", "Conflict"} <= names
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: type(r).__name__)

@@ -6,7 +6,10 @@ modules behind the names are private); a change to any of them must be made here
 Changes made in 0.2 on purpose, all keeping old calls working: ``Partner`` gained its codes,
 frameworks and membership year, ``Event`` the month and day a range ends, ``NotFoundError`` a
 ``reason``; evidence parameters are typed as evidence; ``diff`` compares identity by default
-(``identity=True``), so that ``diff(a, b).apply(a) == b`` always holds.
+(``identity=True``), so that ``diff(a, b).apply(a) == b`` always holds; sources and pages carry
+their edition; ``Dataset`` holds editions; ``parse_page`` reads every layout. New in 0.2: the
+editions (``Edition``, ``Conflict``, ``History``, ``diff_editions``, ``history``) and the page
+reader (``read_page``, ``PageLine``).
 """
 
 import inspect
@@ -18,6 +21,30 @@ import partnerdata
 
 # name: signature of a function, or (constructor, {public method or property: signature}) of a class.
 EXPECTED: dict[str, object] = {
+    "Conflict": (
+        "(*, fact: str, values: Iterable[str], evidence: Iterable[Evidence]) -> None",
+        {},
+    ),
+    "Edition": (
+        "(*, partner: str, date: PartialDate | None = None, sources: Iterable[str], relation: Relation, conflicts: Iterable[Conflict] = ()) -> None",
+        {
+            "label": "property",
+            "sort_key": "(self) -> tuple[int, int, int, int]",
+        },
+    ),
+    "History": (
+        "(partner: str, editions: tuple[Edition, ...], steps: tuple[tuple[Edition, Edition, Diff], ...]) -> None",
+        {
+            "render": "(self, format: str = 'text', *, lang: str = 'en') -> str",
+        },
+    ),
+    "PageLine": (
+        "(*, line: int, text: str, reason: str) -> None",
+        {},
+    ),
+    "diff_editions": "(ds: Any, partner: str, old: 'str | PartialDate | None' = None, new: 'str | PartialDate | None' = None) -> Diff",
+    "history": "(ds: Any, partner: str) -> History",
+    "read_page": "(source: 'str | os.PathLike[str] | bytes', *, url: str | None = None, parser: str | None = None) -> Page",
     "Answer": (
         "(*, question: str, yes: Results[~T], no: Results[~T], unknown: Results[~T]) -> None",
         {
@@ -50,11 +77,11 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Dataset": (
-        "(*, data_version: str, partners: Iterable[Partner] = (), programmes: Iterable[Programme] = (), topics: Iterable[Topic] = (), sources: Iterable[Source] = (), relations: Iterable[Relation] = ()) -> None",
+        "(*, data_version: str, partners: Iterable[Partner] = (), programmes: Iterable[Programme] = (), topics: Iterable[Topic] = (), sources: Iterable[Source] = (), relations: Iterable[Relation] = (), editions: Iterable[Edition] = ()) -> None",
         {
             "partner": "(self, key: str) -> Partner",
             "programme": "(self, key: str) -> Programme",
-            "relation": "(self, key: str) -> Relation",
+            "relation": "(self, key: str, edition: 'str | PartialDate | None' = None) -> Relation",
             "source": "(self, id: str) -> Source",
             "topic": "(self, key: str) -> Topic",
         },
@@ -114,7 +141,7 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Page": (
-        "(*, sections: tuple[PageSection, ...], language: str = 'fr', text: str = '') -> None",
+        "(*, sections: tuple[PageSection, ...], language: str = 'fr', text: str = '', edition: PartialDate | None = None, stamp: str | None = None, captions: tuple[str, ...] = (), unplaced: tuple['PageLine', ...] = (), url: str | None = None, layout: str = 'plain') -> None",
         {
             "body": "property",
             "head": "property",
@@ -126,7 +153,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "PageError": (
-        "(reason: str, line: int | None = None) -> None",
+        "(reason: str, line: int | None = None, *, kind: str = 'format') -> None",
         {},
     ),
     "PageItem": (
@@ -205,9 +232,9 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Source": (
-        "(*, id: str, partner: str, title: str, language: str, url: str | None = None, text: str, sha256: str) -> None",
+        "(*, id: str, partner: str, title: str, language: str, url: str | None = None, text: str, sha256: str, edition: PartialDate | None = None) -> None",
         {
-            "from_text": "(*, id: str, partner: str, language: str, text: str, url: str | None = None) -> 'Source'",
+            "from_text": "(*, id: str, partner: str, language: str, text: str, url: str | None = None, edition: PartialDate | None = None) -> 'Source'",
         },
     ),
     "Stance": (
@@ -252,7 +279,7 @@ EXPECTED: dict[str, object] = {
     "from_dict": "(cl: type[~T], data: Any) -> ~T",
     "from_json": "(cl: type[~T], text: str | bytes) -> ~T",
     "load": "(path: 'str | os.PathLike[str] | None' = None) -> Dataset",
-    "parse_page": "(text: str) -> Page",
+    "parse_page": "(text: str, *, url: str | None = None, parser: str | None = None) -> Page",
     "to_dict": "(obj: Any) -> dict[str, Any]",
     "to_json": "(obj: Any, *, indent: int | None = 2) -> str",
 }

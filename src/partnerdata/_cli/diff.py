@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from partnerdata._cli.output import colour, lang
 from partnerdata._diff.diff import diff
+from partnerdata._diff.editions import diff_editions
 from partnerdata._display.diff import FORMATS
 from partnerdata._io.convert import parse_json, structure
 from partnerdata._model.errors import PartnerDataError
@@ -48,6 +49,9 @@ def _side(side: str, data: str | None) -> Any:
             if isinstance(document, dict) and document.keys() == _RELATION_KEYS:
                 return structure(document, Relation, file=side)
         return load(side)
+    if "@" in side:  # PARTNER@EDITION: the relation as that edition of the partner's pages gave it
+        partner, _, edition = side.partition("@")
+        return load(data).relation(partner, edition)
     return load(data).relation(side)
 
 
@@ -57,7 +61,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         raise PartnerDataError(
             f"cannot compare a {type(old).__name__} ({args.old}) with a {type(new).__name__} ({args.new})"
         )
-    d = diff(old, new, identity=True if args.identity else None)
+    editions = "@" in args.old and "@" in args.new and not args.identity
+    if editions and args.old.partition("@")[0] == args.new.partition("@")[0]:
+        old_key, _, old_edition = args.old.partition("@")
+        d = diff_editions(load(args.data), old_key, old_edition, args.new.partition("@")[2])
+    else:
+        d = diff(old, new, identity=True if args.identity else None)
     format = "json" if args.json else args.format
     text = d.render(format, lang=lang(args))
     out.write((colour(text, out) if format == "text" else text) + "\n")

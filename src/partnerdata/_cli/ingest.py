@@ -70,6 +70,15 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    if args.pages:
+        if args.check or args.packaged or args.data_dir or args.inputs:
+            raise PartnerDataError(
+                "build PAGES writes a dataset folder (--output DIR); --check, --packaged, "
+                "--data-dir and --inputs are the maintainers' rebuild of the packaged data"
+            )
+        return _build_pages(args, out)
+    if args.output or args.partners:
+        raise PartnerDataError("--output and --partners go with pages: partnerdata build PAGES... --output DIR")
     data_dir = Path(args.data_dir) if args.data_dir else None
     inputs_dir = Path(args.inputs) if args.inputs else None
     if args.check:
@@ -78,16 +87,56 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"the packaged data differs from its build ({len(differences)} files):\n")
             for d in differences:
                 out.write(f"  {d}\n")
-            out.write("run `partnerdata build` to regenerate it\n")
+            out.write("run `partnerdata build --packaged` to regenerate it\n")
             return 1
         out.write("ok: the packaged data is what the build makes\n")
         return 0
+    if not (args.packaged or data_dir):
+        raise PartnerDataError(
+            "nothing to build: give pages and a folder (partnerdata build PAGES... --output DIR); "
+            "the maintainers rebuild the packaged data with --packaged"
+        )
     changed = _build.write(data_dir, inputs_dir)
     target = data_dir or _build.default_data_dir()
     if changed:
         out.write(f"wrote {len(changed)} files in {target}: {', '.join(changed)}\n")
     else:
         out.write(f"ok: {target} is up to date\n")
+    return 0
+
+
+def _build_pages(args: argparse.Namespace, out: TextIO) -> int:
+    import sys
+
+    from partnerdata._ingest import assemble
+
+    if not args.output:
+        raise PartnerDataError("where to write the dataset? add --output DIR")
+    partners = assemble.read_partners(args.partners) if args.partners else ()
+    built = assemble.build_pages(
+        args.pages,
+        partners=partners,
+        data_version=args.data_version,
+        progress=assemble.progress_bar(sys.stderr),
+    )
+    for file, reason in built.failures:
+        sys.stderr.write(f"partnerdata build: {file}: {reason}\n")
+    if built.dataset is None:
+        sys.stderr.write("partnerdata build: no page could be read; nothing written\n")
+        return 1
+    ds = built.dataset
+    assemble.write_folder(ds, args.output, packaged=_build.default_data_dir())
+    pages = len(ds.sources)
+    out.write(
+        f"wrote {args.output}: {pages} page{'s' * (pages != 1)}, {len(ds.relations)} partners, "
+        f"{len(ds.editions)} editions\n"
+    )
+    for label, c in built.conflicts:
+        where = ", ".join(ev.locator for ev in c.evidence)
+        out.write(f"  conflict in {label}: {c.fact} is {' / '.join(c.values)} ({where})\n")
+    if built.failures:
+        out.write(f"{len(built.failures)} page{'s' * (len(built.failures) != 1)} could not be read (see above)\n")
+        return 1
     return 0
 
 
@@ -106,8 +155,13 @@ def add_commands(command: Any, data_option: Option, lang_option: Option) -> None
         "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of labels (default: the page's)"
     )
     data_option(p)
-    p = command("build", _cmd_build, "regenerate the packaged data from its source pages and overlay (or --check it)")
-    p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 if the data differs")
+    p = command("build", _cmd_build, "build a dataset folder from NATO pages (.txt, .htm, .html, or folders of them)")
+    p.add_argument("pages", nargs="*", metavar="PAGES", help="page files or folders of pages")
+    p.add_argument("--output", "-o", metavar="DIR", help="the dataset folder to write (load(DIR), --data DIR)")
+    p.add_argument("--partners", metavar="FILE", help="extra partners: a JSON list in the format of partners.json")
+    p.add_argument("--data-version", default="local", metavar="NAME", help="the data version the manifest records")
+    p.add_argument("--packaged", action="store_true", help="maintainers: regenerate the packaged data from its sources")
+    p.add_argument("--check", action="store_true", help="maintainers: compare the packaged data with its build")
     p.add_argument("--data-dir", metavar="PATH", help="the data folder to build into (default: the packaged one)")
     p.add_argument(
         "--inputs", metavar="PATH", help="the folder with overlay.json and pages/ (default: the packaged one)"

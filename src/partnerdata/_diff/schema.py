@@ -15,6 +15,7 @@ from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import (
     Channel,
     CooperationPlan,
+    Edition,
     Event,
     Milestone,
     Participation,
@@ -49,6 +50,14 @@ def _statement_order(s: Statement) -> tuple[Any, ...]:
     return (ev.source, ev.section, ev.item, ev.sentence)
 
 
+def _edition_key(e: Edition) -> str:
+    return f"{e.partner}@{e.label}"
+
+
+def _edition_order(e: Edition) -> tuple[Any, ...]:
+    return (e.partner, e.sort_key())
+
+
 # Natural key and sort order (as the record converters sort) of each keyed record type.
 _KEYS: dict[type, tuple[Callable[[Any], str], Callable[[Any], Any]]] = {
     Partner: (operator.attrgetter("alpha3"), operator.attrgetter("alpha3")),
@@ -60,10 +69,18 @@ _KEYS: dict[type, tuple[Callable[[Any], str], Callable[[Any], Any]]] = {
     Channel: (operator.attrgetter("body"), operator.attrgetter("body")),
     Event: (operator.attrgetter("id"), _event_order),
     Statement: (operator.attrgetter("key"), _statement_order),
+    Edition: (_edition_key, _edition_order),
 }
 
 _COLLECTIONS: dict[type, dict[str, type]] = {
-    Dataset: {"partners": Partner, "programmes": Programme, "topics": Topic, "sources": Source, "relations": Relation},
+    Dataset: {
+        "partners": Partner,
+        "programmes": Programme,
+        "topics": Topic,
+        "sources": Source,
+        "relations": Relation,
+        "editions": Edition,
+    },
     Relation: {"participations": Participation, "channels": Channel, "events": Event, "statements": Statement},
 }
 
@@ -84,6 +101,7 @@ _RECORDS: tuple[type, ...] = (
     Channel,
     Event,
     Statement,
+    Edition,
 )
 
 # Fields that name a record rather than describe it: comparing two partners leaves them out.

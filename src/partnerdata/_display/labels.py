@@ -118,6 +118,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "official_name": ("official name", "nom officiel"),
     "old evidence": ("evidence before", "source avant"),
     "one.channels": ("Channel", "Canal"),
+    "one.editions": ("Edition", "Édition"),
     "one.events": ("Event", "Événement"),
     "one.participations": ("Participation", "Participation"),
     "one.partners": ("Partner", "Partenaire"),

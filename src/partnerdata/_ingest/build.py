@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from partnerdata._io.convert import structure, to_dict
+from partnerdata._io.files import write_atomic
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import Partner, Programme, Relation, Text, Topic
@@ -273,7 +274,7 @@ def write(data_dir: Path | None = None, inputs_dir: Path | None = None) -> list[
         if present.get(name) != data:
             target = data_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_atomic(target, data)
             changed.append(name)
     for name in sorted(set(present) - set(built)):
         if name.startswith(("relations/", "sources/")):

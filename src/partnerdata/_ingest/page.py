@@ -10,42 +10,33 @@ Text is kept verbatim; matching is done on :func:`fold`-ed text (apostrophes, no
 case and accents do not matter).
 """
 
+import os
 import re
 from collections.abc import Iterator
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from partnerdata._model.errors import PartnerDataError
+from partnerdata._ingest.html import html_blocks, looks_like_html
+from partnerdata._ingest.reader import (
+    _CHROME,
+    _STAMP_START,
+    MAX_BYTES,
+    Assembled,
+    PageError,
+    assemble,
+    decode,
+    function_words,
+    language_of_title,
+    text_blocks,
+)
 from partnerdata._model.layout import layout
+from partnerdata._model.records import PartialDate
 from partnerdata._model.text import fold, fold_marks
 
-__all__ = ["Page", "PageError", "PageItem", "PageSection", "parse", "parse_page"]
+__all__ = ["Page", "PageError", "PageItem", "PageLine", "PageSection", "parse", "parse_page", "read_page"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _MARKUP = re.compile(r"\s*<[!/?A-Za-z][^>]*>")
-
-_FRENCH = frozenset(
-    ("le la les des du de d l et avec en au aux est sont une un pour dans qui sur par ont a été").split()
-)
-_ENGLISH = frozenset(("the and with of in to is are has have was were for by from its which that this an on").split())
-_WORD = re.compile(r"\w+")
-
-
-class PageError(PartnerDataError, ValueError):
-    """A text that is not a partner page; the message says why (with the line number).
-
-    >>> import partnerdata
-    >>> try:
-    ...     partnerdata.parse_page("Relations avec le Turkménistan")
-    ... except partnerdata.PageError as exc:
-    ...     print(exc)
-    not a partner page: line 2 (the introduction) is missing: a page has a title line, then an introduction line
-    """
-
-    def __init__(self, reason: str, line: int | None = None) -> None:
-        self.reason = reason
-        self.line = line
-        super().__init__(f"not a partner page: {reason}")
 
 
 @frozen(kw_only=True)
@@ -110,7 +101,12 @@ class Page:
 
     ``sections[0]`` is the head (item 0 the title, item 1 the introduction); ``sections[1:]`` are
     the page's sections, numbered as :class:`partnerdata.Evidence` numbers them. ``text`` is the
-    page verbatim.
+    page's canonical text (the plain format: title, introduction, headings, ``- `` bullets,
+    paragraphs), which a :class:`partnerdata.Source` keeps and evidence numbers; a page in the
+    plain format is its own canonical text. ``edition`` is the date of its "last updated" line
+    (``stamp``) or ``None``; ``captions`` are image captions (not statements); ``unplaced`` holds
+    the lines the reader could not place; ``layout`` says what was read (``"plain"``, ``"text"``
+    or ``"html"``); ``url`` is the canonical address an HTML page names.
 
     >>> import partnerdata
     >>> page = partnerdata.parse_page("Relations with Georgia\\nNATO and Georgia cooperate.\\n- Relations began.")
@@ -123,6 +119,12 @@ class Page:
     sections: tuple[PageSection, ...]
     language: str = "fr"
     text: str = field(default="", repr=False)
+    edition: PartialDate | None = None
+    stamp: str | None = None
+    captions: tuple[str, ...] = ()
+    unplaced: tuple["PageLine", ...] = ()
+    url: str | None = None
+    layout: str = "plain"
 
     @property
     def title(self) -> str:
@@ -178,14 +180,26 @@ class Page:
 
 def _language(lines: list[str]) -> tuple[str, int]:
     """``("fr" | "en", margin)``: the title's wording decides, else the commoner function words."""
-    title = fold(lines[0])
-    for lang, starts in (("fr", ("relations avec", "l'otan et")), ("en", ("relations with", "nato's relations"))):
-        if title.startswith(starts):
-            return lang, 100
-    words = [w for line in lines for w in _WORD.findall(fold(line))]
-    french = sum(w in _FRENCH for w in words)
-    english = sum(w in _ENGLISH for w in words)
+    lang = language_of_title(lines[0])
+    if lang is not None:
+        return lang, 100
+    french, english, _ = function_words("\n".join(lines))
     return ("en" if english > french else "fr"), abs(english - french)
+
+
+@frozen(kw_only=True)
+class PageLine:
+    """A line of a page that the reader could not place: its number in the file (0 if unknown), text and why.
+
+    >>> import partnerdata
+    >>> page = partnerdata.parse_page("NATO - OTAN\\nRelations with Georgia\\n\\nIntro.\\n\\n- A fact.")
+    >>> page.unplaced
+    (PageLine(line=1, text='NATO - OTAN', reason='site chrome before the title'),)
+    """
+
+    line: int
+    text: str
+    reason: str
 
 
 def parse(text: str) -> Page:
@@ -211,13 +225,61 @@ def parse(text: str) -> Page:
     )
 
 
-def parse_page(text: str) -> Page:
-    """Read the text of a partner page (UTF-8, LF line ends) into a :class:`Page`.
+def _plain(text: str) -> bool:
+    """Whether ``text`` is in the plain format of the packaged sources (read exactly as it always was)."""
+    if "\r" in text or text.startswith("\ufeff") or looks_like_html(text):
+        return False
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for line in lines:
+        if not line.strip() or line[0] in " \t\u00a0•*" or (line.startswith("-") and not line.startswith("- ")):
+            return False
+        if _STAMP_START.match(fold(line)):
+            return False
+    return bool(lines) and _CHROME.match(fold(lines[0])) is None
 
-    The first line is the title, the second the introduction; then come heading lines, bullet
-    lines (``- ``) and paragraph lines (ending in ``.``, ``!``, ``?``, ``…``, ``:`` or ``;``).
-    Bullets before any heading form a first section without heading. French and English pages
-    are read alike. A text that is not such a page raises :class:`PageError` saying why.
+
+def _from_assembled(found: Assembled, layout_name: str, url: str | None) -> Page:
+    page = parse(found.text)
+    where = found.lines
+
+    def at(n: int | None) -> int | None:
+        return None if n is None else where[n - 1]
+
+    sections = tuple(
+        PageSection(
+            heading=s.heading,
+            line=at(s.line),
+            items=tuple(evolve(i, line=where[i.line - 1]) for i in s.items),
+        )
+        for s in page.sections
+    )
+    return Page(
+        sections=sections,
+        language=found.language,
+        text=found.text,
+        edition=found.edition,
+        stamp=found.stamp,
+        captions=found.captions,
+        unplaced=tuple(PageLine(line=n, text=t, reason=r) for n, t, r in found.unplaced),
+        url=url,
+        layout=layout_name,
+    )
+
+
+def parse_page(text: str, *, url: str | None = None, parser: str | None = None) -> Page:
+    """Read a partner page, as text in any of NATO's layouts or as saved HTML, into a :class:`Page`.
+
+    The plain format (that of the packaged sources: title line, introduction line, heading lines,
+    ``- `` bullet lines and paragraph lines ending in ``.``, ``!``, ``?``, ``…``, ``:`` or ``;``,
+    no blank lines) is read line by line, as it always was. Anything else is read by the layout
+    reader: blank lines, ``•``/``*``/``-`` bullets or indentation, a "Last updated" / "Mis à jour
+    le" line (the page's ``edition``), image captions, accordion sections with sub-headings, the
+    older "NATO’s relations with …" layout, CRLF, BOM and non-breaking spaces; HTML (as saved
+    from NATO's site) is read by :mod:`partnerdata._ingest.html`. ``url`` is recorded on the
+    page (an HTML page's own canonical link otherwise). A text that is no partner page in French
+    or English raises :class:`PageError` saying why.
 
     >>> import partnerdata
     >>> page = partnerdata.parse_page(
@@ -228,11 +290,76 @@ def parse_page(text: str) -> Page:
     ... )
     >>> page.language, page.sections[1].heading, page.sections[1].items[0].sentences[1]
     ('fr', 'Highlights', 'Elles se sont développées.')
+    >>> page = partnerdata.parse_page(
+    ...     "Relations with Georgia\\r\\n\\r\\n  • Last updated: 04 Jul. 2019 12:30\\r\\n\\r\\n"
+    ...     "NATO and Georgia cooperate.\\r\\n\\r\\nGeorgian officers in Tbilisi\\r\\n\\r\\n"
+    ...     "  • Relations began in 1992.\\r\\n"
+    ... )
+    >>> page.edition.isoformat(), page.captions, page.layout
+    ('2019-07-04', ('Georgian officers in Tbilisi',), 'text')
+    >>> print(page.text)
+    Relations with Georgia
+    NATO and Georgia cooperate.
+    - Relations began in 1992.
     """
     if not isinstance(text, str):
-        raise TypeError(f"a page is a str, not {type(text).__name__}")
-    if not text.strip():
-        raise PageError("the text is empty")
+        raise TypeError(f"a page is a str, not {type(text).__name__} (read_page reads bytes and files)")
+    if len(text) > MAX_BYTES:
+        raise PageError(f"the text holds {len(text):,} characters: a partner page is far smaller", kind="too-large")
+    if not text.strip("\ufeff \t\r\n\u00a0"):
+        raise PageError("the text is empty", kind="empty")
+    if looks_like_html(text):
+        blocks, own_url = html_blocks(text, parser)
+        if not blocks:
+            raise PageError("the HTML page holds no text", kind="empty")
+        # The language of a refusal is judged on the page's words, not on its markup and scripts.
+        words = "\n".join(b.text for b in blocks)
+        return _from_assembled(assemble(blocks, words), "html", url or own_url)
+    if not _plain(text):
+        blocks = text_blocks(text)
+        if not blocks:
+            raise PageError("the text is empty", kind="empty")
+        return _from_assembled(assemble(blocks, text), "text", url)
+    page = _parse_plain(text)
+    return page if url is None else evolve(page, url=url)
+
+
+def read_page(source: "str | os.PathLike[str] | bytes", *, url: str | None = None, parser: str | None = None) -> Page:
+    """Read a page from a file (``.txt``, ``.htm``, ``.html``) or from its bytes, whatever its encoding.
+
+    The encoding is a BOM, else a ``<meta>`` charset, else UTF-8 if the bytes are valid UTF-8,
+    else windows-1252. A :class:`PageError` names the file.
+
+    >>> import partnerdata
+    >>> data = "Relations avec l’Arménie\\n\\nL’Arménie coopère.\\n\\n* Un fait.".encode("cp1252")
+    >>> page = partnerdata.read_page(data)
+    >>> page.title, page.sections[1].items[0].text
+    ('Relations avec l’Arménie', 'Un fait.')
+    """
+    if isinstance(source, bytes):
+        name = "the page"
+        data = source
+    else:
+        name = os.fspath(source)
+        try:
+            size = os.path.getsize(name)
+            if size > MAX_BYTES:
+                raise PageError(f"{name} holds {size:,} bytes: a partner page is far smaller", kind="too-large")
+            with open(name, "rb") as f:
+                data = f.read()
+        except OSError as exc:
+            raise PageError(f"{name}: cannot be read ({exc.strerror or exc})", kind="file") from None
+    text, _ = decode(data, name)
+    try:
+        return parse_page(text, url=url, parser=parser)
+    except PageError as exc:
+        if isinstance(source, bytes):
+            raise
+        raise PageError(f"{name}: {exc.reason}", exc.line, kind=exc.kind) from None
+
+
+def _parse_plain(text: str) -> Page:
+    """The plain format, read with the checks it always had."""
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         if "\r" in line:
@@ -260,7 +387,7 @@ def parse_page(text: str) -> Page:
     if not any(line.startswith("- ") for line in lines[2:]):
         raise PageError("no bullet line ('- '): a partner page lists its facts as bullets")
     if _language(lines)[1] == 0:
-        raise PageError("cannot tell whether the page is in French or in English")
+        raise PageError("cannot tell whether the page is in French or in English", kind="unsupported-language")
     return parse(text)
 
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, Problem
-from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
+from partnerdata._model.records import Edition, Partner, Programme, Relation, Source, Topic
 
 T = TypeVar("T")
 
@@ -25,7 +25,8 @@ MANIFEST = "manifest.json"
 FORMAT = 1
 # Every name a manifest may list: a closed set of shapes, never a path of the user's choosing.
 _FILE_NAME = re.compile(
-    r"(?:partners|programmes|topics)\.json|relations/[A-Z]{3}\.json|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json\Z"
+    r"(?:partners|programmes|topics)\.json|(?:relations|editions)/[A-Z]{3}\.json"
+    r"|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json\Z"
 )
 _REQUIRED = ("partners.json", "programmes.json", "topics.json")
 
@@ -67,6 +68,12 @@ def _load_document(target: Path, make: "type[T]") -> T:
         raise DataValidationError(
             [Problem(file=name, path="$", message="this is a manifest: load the folder that holds it")]
         )
+    if isinstance(data, dict) and "partners" in data and "relations" in data:
+        # A dataset document written before editions: no editions, sources of unknown date.
+        data = dict(data)
+        data.setdefault("editions", [])
+        if isinstance(data.get("sources"), list):
+            data["sources"] = [_edition_field(s) for s in data["sources"]]
     try:
         return structure(data, make, file=name)
     except DataValidationError as exc:
@@ -165,7 +172,14 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]") -> T:
             problems += exc.problems
 
     def build() -> T:
-        lists: dict[str, list[Any]] = {"partners": [], "programmes": [], "topics": [], "sources": [], "relations": []}
+        lists: dict[str, list[Any]] = {
+            "partners": [],
+            "programmes": [],
+            "topics": [],
+            "sources": [],
+            "relations": [],
+            "editions": [],
+        }
         files: dict[str, list[str]] = {key: [] for key in lists}  # which file each record came from
         kinds: dict[str, type] = {"partners": Partner, "programmes": Programme, "topics": Topic}
         for name, data in parsed.items():
@@ -178,8 +192,17 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]") -> T:
                     files[key] += [name] * len(records)
                     continue
                 folder_name, stem = name.removesuffix(".json").split("/")
-                if folder_name == "sources":
-                    source = structure(data, Source, file=where)
+                if folder_name == "editions":
+                    editions = structure(data, tuple[Edition, ...], file=where)
+                    for k, e in enumerate(editions):
+                        if e.partner != stem:
+                            problems.append(
+                                Problem(file=where, path=f"$[{k}].partner", message=f"{e.partner!r} is not {stem!r}")
+                            )
+                    lists["editions"] += editions
+                    files["editions"] += [name] * len(editions)
+                elif folder_name == "sources":
+                    source = structure(_edition_field(data), Source, file=where)
                     if source.id != stem:
                         problems.append(
                             Problem(file=where, path="$.id", message=f"{source.id!r} does not match the file name")
@@ -213,7 +236,7 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]") -> T:
 def _unlisted(folder: Node, label: str, listed: dict[str, str]) -> list[Problem]:
     """Data files in the folder that the manifest does not name: loading them silently would lie."""
     found: list[Problem] = []
-    for sub in ("", "relations", "sources"):
+    for sub in ("", "relations", "sources", "editions"):
         node = folder.joinpath(sub) if sub else folder
         if not node.is_dir():
             continue
@@ -243,7 +266,21 @@ def _place(
     return Problem(file=f"{label}/{name}", path=f"$[{position}]{rest}", message=problem.message)
 
 
-_KEYS = {"partners": "alpha3", "programmes": "code", "topics": "code", "sources": "id", "relations": "partner"}
+_KEYS = {
+    "partners": "alpha3",
+    "programmes": "code",
+    "topics": "code",
+    "sources": "id",
+    "relations": "partner",
+    "editions": "partner",
+}
+
+
+def _edition_field(data: Any) -> Any:
+    """A source file written before sources had an edition date reads as one of unknown date."""
+    if isinstance(data, dict) and "edition" not in data and "sha256" in data:
+        return {**data, "edition": None}
+    return data
 
 
 def file_path(path: str, record: Any, raw: Any) -> str:

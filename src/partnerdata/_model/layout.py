@@ -33,7 +33,8 @@ _ABBREVIATIONS = frozenset(
         "U.S U.K U.N e.g i.e Inc Ltd Co"
     ).split()
 )
-_PARAGRAPH_END = (".", "!", "?", "…", ":", ";")
+PARAGRAPH_END = (".", "!", "?", "…", ":", ";")
+_WINDOW = 64
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
@@ -48,12 +49,23 @@ def split_sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(stripped):
-        before = stripped[start : match.start()]
-        word = before.rstrip('»"”) ').rsplit(None, 1)[-1] if before.strip() else ""
+        # The word before the stop, read from a window: the sentence so far can be long when many
+        # stops in a row are not sentence ends ("A. B. C."), and reading it whole would be quadratic.
+        window = max(start, match.start() - _WINDOW)
+        tail = stripped[window : match.start()].rstrip('»"”) ')
+        parts = tail.rsplit(None, 1)
+        if not parts and window > start:  # only spaces and quotes in the window: look further back
+            parts = stripped[start : match.start()].rstrip('»"”) ').rsplit(None, 1)
+        if not parts:
+            word = ""
+        elif len(parts) == 1 and window > start and not stripped[window - 1].isspace():
+            word = "-" * _WINDOW  # a word longer than the window: no abbreviation is that long
+        else:
+            word = parts[-1]
         word = word.rstrip(".!?…")
         if fold(word.lstrip('(«"“')) in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
             continue
-        out.append(before)
+        out.append(stripped[start : match.start()])
         start = match.end()
     out.append(stripped[start:])
     return tuple(s for s in out if s)
@@ -83,7 +95,7 @@ def layout(text: str) -> tuple[Section, ...]:
         if line.startswith("- "):
             items.append(_item("bullet", line[2:], number))
             started = True
-        elif line.rstrip().endswith(_PARAGRAPH_END):
+        elif line.rstrip().endswith(PARAGRAPH_END):
             items.append(_item("paragraph", line, number))
             started = True
         else:

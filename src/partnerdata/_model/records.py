@@ -19,7 +19,9 @@ from partnerdata._model.show import Shown
 
 __all__ = [
     "Channel",
+    "Conflict",
     "CooperationPlan",
+    "Edition",
     "Event",
     "Evidence",
     "Milestone",
@@ -401,7 +403,11 @@ class Topic(Shown):
 
 @frozen(kw_only=True)
 class Source(Shown):
-    """A source page, its text verbatim, and the SHA-256 of that text (UTF-8).
+    """A source page, its text verbatim, the SHA-256 of that text (UTF-8) and its edition date.
+
+    ``text`` is the page's canonical text (see :func:`partnerdata.parse_page`), which evidence
+    numbers; ``edition`` is the date of the page's "last updated" line, a date the user gave, or
+    ``None`` when unknown (the packaged pages have none).
 
     >>> import partnerdata
     >>> src = partnerdata.load().source("nato-tkm-fr")
@@ -416,6 +422,8 @@ class Source(Shown):
     url: str | None = field(default=None, validator=_check_opt_str)
     text: str = field(validator=_check_str, repr=False)
     sha256: str = field(validator=_pattern(_SHA256, "a lowercase hex SHA-256"))
+    # The page's edition: the date of its "last updated" line, or given by the user; None if unknown.
+    edition: PartialDate | None = field(default=None, validator=_opt(_instances(PartialDate)))
 
     def __attrs_post_init__(self) -> None:
         if self.text.partition("\n")[0] != self.title:
@@ -425,7 +433,16 @@ class Source(Shown):
             raise FieldError("sha256", f"checksum mismatch: the text hashes to {actual}")
 
     @classmethod
-    def from_text(cls, *, id: str, partner: str, language: str, text: str, url: str | None = None) -> "Source":
+    def from_text(
+        cls,
+        *,
+        id: str,
+        partner: str,
+        language: str,
+        text: str,
+        url: str | None = None,
+        edition: PartialDate | None = None,
+    ) -> "Source":
         """Build a source from a page's text, taking the title from its first line and computing the checksum.
 
         >>> page = "Relations avec X\\nIntroduction."
@@ -440,6 +457,7 @@ class Source(Shown):
             url=url,
             text=text,
             sha256=sha256_hex(text.encode("utf-8")),
+            edition=edition,
         )
 
 
@@ -804,3 +822,63 @@ class Relation(Shown):
     def sources(self) -> tuple[str, ...]:
         """The ids of the source pages the relation's statements come from, sorted."""
         return tuple(sorted({s.evidence.source for s in self.statements}))
+
+
+@frozen(kw_only=True)
+class Conflict(Shown):
+    """Two pages of one edition (French and English) that disagree on a fact: both values, both evidence.
+
+    ``fact`` names the fact (``"participations.PARP.since"``); ``values`` are the values as the
+    pages give them, in the order of ``evidence`` (one evidence per value).
+
+    >>> ev = lambda src, q: Evidence(source=src, section=1, item=0, sentence=0, quote=q)
+    >>> both = (ev("a-en", "In 1994."), ev("a-fr", "En 1995."))
+    >>> c = Conflict(fact="pfp_since", values=("1994", "1995"), evidence=both)
+    >>> c.fact, c.values
+    ('pfp_since', ('1994', '1995'))
+    """
+
+    fact: str = field(validator=_check_str)
+    values: tuple[str, ...] = field(converter=_strs, validator=_items(_check_str))
+    evidence: tuple[Evidence, ...] = _evidence_field()
+
+
+def _conflicts(value: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return sort_by(value, lambda c: (c.fact, c.values))
+
+
+@frozen(kw_only=True, repr=False)
+class Edition(Shown):
+    """What a partner's pages said at one edition: its date, its pages and the relation read from them.
+
+    ``date`` is the pages' edition date (``None``: unknown); ``sources`` the ids of its pages (one
+    per language); ``relation`` the facts, those on which the French and English pages agree with
+    the evidence of both; ``conflicts`` the facts on which they disagree (``relation`` then holds
+    the first page's value: pages are taken in the order of their ids).
+
+    >>> import partnerdata
+    >>> [(e.partner, e.date, e.sources) for e in partnerdata.load().editions_of("TKM")]
+    [('TKM', None, ('nato-tkm-fr',))]
+    """
+
+    partner: str = field(validator=_alpha3)
+    date: PartialDate | None = field(default=None, validator=_opt(_instances(PartialDate)))
+    sources: tuple[str, ...] = field(converter=_sorted_strs, validator=_items(_check_str))
+    relation: Relation = field(validator=_instances(Relation))
+    conflicts: tuple[Conflict, ...] = field(default=(), converter=_conflicts, validator=_items(_instances(Conflict)))
+
+    def __attrs_post_init__(self) -> None:
+        if self.relation.partner != self.partner:
+            raise FieldError("relation", f"is about {self.relation.partner}, not {self.partner}")
+
+    def __repr__(self) -> str:
+        return f"<Edition {self.partner}@{self.label}: {', '.join(self.sources)}>"
+
+    @property
+    def label(self) -> str:
+        """The edition's date in ISO form, or ``"undated"``."""
+        return "undated" if self.date is None else self.date.isoformat()
+
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Undated editions first (taken as the oldest), then by date."""
+        return (0, 0, 0, 0) if self.date is None else (1, *self.date.sort_key())

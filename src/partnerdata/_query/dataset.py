@@ -10,6 +10,8 @@ from attrs import field, frozen
 from partnerdata._model.errors import DataValidationError, NotFoundError
 from partnerdata._model.keys import NameIndex
 from partnerdata._model.records import (
+    Edition,
+    PartialDate,
     Participation,
     Partner,
     Programme,
@@ -48,8 +50,12 @@ def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
     return sort_by(value, lambda r: r.partner)
 
 
+def _editions(value: Iterable[Edition]) -> tuple[Edition, ...]:
+    return sort_by(value, lambda e: (e.partner, e.sort_key()))
+
+
 class _Indexes:
-    __slots__ = ("partners", "programmes", "relations", "sources", "topics")
+    __slots__ = ("editions", "partners", "programmes", "relations", "sources", "topics")
 
     def __init__(self, ds: "Dataset") -> None:
         self.partners: NameIndex[Partner] = NameIndex(
@@ -66,6 +72,16 @@ class _Indexes:
         )
         self.relations = {r.partner: r for r in ds.relations}
         self.sources = {s.id: s for s in ds.sources}
+        self.editions: dict[str, tuple[Edition, ...]] = {}
+        for e in ds.editions:  # already in order: partner, then edition
+            self.editions[e.partner] = (*self.editions.get(e.partner, ()), e)
+        # A relation without editions (the packaged data) is one edition of its pages' date.
+        for r in ds.relations:
+            if r.partner not in self.editions:
+                ids = r.sources or tuple(sorted(s.id for s in ds.sources if s.partner == r.partner))
+                dates = {self.sources[i].edition for i in ids if i in self.sources}
+                date = dates.pop() if len(dates) == 1 else None
+                self.editions[r.partner] = (Edition(partner=r.partner, date=date, sources=ids, relation=r),)
 
 
 def _source_key(id: str) -> str:
@@ -123,6 +139,8 @@ class Dataset(Questions):
     topics: tuple[Topic, ...] = field(default=(), converter=_topics, validator=_items(_instances(Topic)))
     sources: tuple[Source, ...] = field(default=(), converter=_sources, validator=_items(_instances(Source)))
     relations: tuple[Relation, ...] = field(default=(), converter=_relations, validator=_items(_instances(Relation)))
+    # Every edition of the partners' pages that the dataset keeps; ``relations`` holds the latest's.
+    editions: tuple[Edition, ...] = field(default=(), converter=_editions, validator=_items(_instances(Edition)))
 
     def __attrs_post_init__(self) -> None:
         found = problems(self)
@@ -150,13 +168,18 @@ class Dataset(Questions):
         """
         return self._index.partners.get(key)
 
-    def relation(self, key: str) -> Relation:
-        """The relation of the partner named by ``key`` (as for :meth:`partner`).
+    def relation(self, key: str, edition: "str | PartialDate | None" = None) -> Relation:
+        """The relation of the partner named by ``key`` (as for :meth:`partner`): its latest edition's.
+
+        ``edition`` is an edition date (``"2019-04-02"`` or a :class:`PartialDate`), ``"latest"``
+        or ``"undated"`` (see :meth:`edition`).
 
         >>> import partnerdata
         >>> partnerdata.load().relation("République kirghize").cooperation_since.year
         1994
         """
+        if edition is not None:
+            return self.edition(key, edition).relation
         partner = self.partner(key)
         found = self._index.relations.get(partner.alpha3)
         if found is None:
@@ -240,6 +263,38 @@ class Dataset(Questions):
         'KGZ'
         """
         return self._index.sources.get(id)
+
+    def editions_of(self, key: str) -> tuple[Edition, ...]:
+        """The editions of a partner's pages, oldest first; undated editions count as the oldest.
+
+        A partner whose relation has no edition records (the packaged data) has one edition: its
+        relation, dated by its pages if they agree on a date.
+
+        >>> import partnerdata
+        >>> [e.label for e in partnerdata.load().editions_of("kyrgyzstan")]
+        ['undated']
+        """
+        partner = self.partner(key)
+        found = self._index.editions.get(partner.alpha3)
+        if found is None:
+            raise NotFoundError("relation", key, tuple(r.partner for r in self.relations))
+        return found
+
+    def edition(self, key: str, date: "str | PartialDate | None" = None) -> Edition:
+        """One edition of a partner's pages: the latest, or that of ``date`` (ISO text, ``"undated"``, ``"latest"``).
+
+        >>> import partnerdata
+        >>> partnerdata.load().edition("TKM").sources
+        ('nato-tkm-fr',)
+        """
+        editions = self.editions_of(key)
+        if date is None or date == "latest":
+            return editions[-1]
+        label = date.isoformat() if isinstance(date, PartialDate) else str(date).strip()
+        for e in editions:
+            if e.label == label:
+                return e
+        raise NotFoundError(f"edition of {editions[-1].partner}", label, tuple(e.label for e in editions))
 
     def programme(self, key: str) -> Programme:
         """The programme named by ``key``: code, acronym (French or English), name or alias.

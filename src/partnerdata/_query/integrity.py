@@ -76,6 +76,55 @@ def problems(ds: "Dataset") -> list[Problem]:
 
     for i, r in enumerate(ds.relations):
         found += _relation(r, f"$.relations[{i}]", programmes, topics, partners, sources, pages)
+    found += _editions(ds, programmes, topics, partners, sources, pages)
+    return found
+
+
+def _editions(
+    ds: "Dataset",
+    programmes: Mapping[str, object],
+    topics: set[str],
+    partners: set[str],
+    sources: Mapping[str, object],
+    pages: Mapping[str, tuple[Section, ...] | None],
+) -> list[Problem]:
+    """Editions: one per partner and date, pages of that partner and date, the latest is the relation."""
+    from partnerdata._model.records import Source
+
+    found: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    latest: dict[str, tuple[int, object]] = {}
+    relations = {r.partner: r for r in ds.relations}
+    for i, e in enumerate(ds.editions):
+        root = f"$.editions[{i}]"
+        if (e.partner, e.label) in seen:
+            found.append(Problem(file=None, path=root, message=f"a second edition {e.partner}@{e.label}"))
+        seen.add((e.partner, e.label))
+        latest[e.partner] = (i, e.relation)
+        for k, sid in enumerate(e.sources):
+            source = sources.get(sid)
+            if not isinstance(source, Source):
+                found.append(Problem(file=None, path=f"{root}.sources[{k}]", message=f"unknown source {sid!r}"))
+            elif source.partner != e.partner or source.edition != e.date:
+                dated = source.edition.isoformat() if source.edition else "undated"
+                found.append(
+                    Problem(
+                        file=None,
+                        path=f"{root}.sources[{k}]",
+                        message=f"{sid} is a page about {source.partner} of edition {dated}, not {e.partner}@{e.label}",
+                    )
+                )
+        if e.relation != relations.get(e.partner):  # the latest one is checked as a relation
+            found += _relation(e.relation, f"{root}.relation", programmes, topics, partners, sources, pages)
+    for partner, (i, relation) in sorted(latest.items()):
+        if relations.get(partner) != relation:
+            found.append(
+                Problem(
+                    file=None,
+                    path=f"$.editions[{i}].relation",
+                    message=f"the latest edition of {partner} is not the dataset's relation of {partner}",
+                )
+            )
     return found
 
 

@@ -193,7 +193,13 @@ def _near_valid(
         container[key] = _wrong(container[key])  # refused before any sorting: the path is exact
     elif defect == "missing-field":
         path, obj = draw(st.sampled_from(objects))
-        key = draw(st.sampled_from(sorted(obj)))
+        keys = sorted(obj)
+        if cls is Dataset:
+            # Files written before editions lack these; the loader reads them as none and unknown.
+            keys = [
+                k for k in keys if not (k == "editions" and path == "$") and not (k == "edition" and "sha256" in obj)
+            ]
+        key = draw(st.sampled_from(keys))
         del obj[key]
         path = f"{path}.{key}"
     elif defect == "unknown-field":
