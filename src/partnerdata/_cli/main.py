@@ -11,6 +11,7 @@ from typing import TextIO
 
 from partnerdata._cli import diff as _diff_cli
 from partnerdata._cli import ingest as _ingest_cli
+from partnerdata._cli import panel as _panel_cli
 from partnerdata._cli import query as _query_cli
 from partnerdata._display.profile import Profile
 from partnerdata._io.convert import to_dict
@@ -87,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     data_option(p)
     p = command("validate", _cmd_validate, "check a dataset file or folder and list every problem")
     p.add_argument("path", metavar="PATH", help="a JSON file written by partnerdata.to_json, or a data folder")
-    for module in (_diff_cli, _query_cli, _ingest_cli):
+    for module in (_diff_cli, _query_cli, _ingest_cli, _panel_cli):
         # Each feature's module adds its own subcommands.
         module.add_commands(command, data_option, lang_option)
     return parser

@@ -16,12 +16,22 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import MAX_YEAR, MIN_YEAR, Evidence, Milestone, Participation, Partner, Relation
 
 if TYPE_CHECKING:
     from partnerdata._query.dataset import Dataset
 
-__all__ = ["FRAMEWORK_COLUMNS", "IDENTITY_COLUMNS", "STANCE_COLUMNS", "CellExplanation", "Panel", "PanelRow", "build"]
+__all__ = [
+    "FRAMEWORK_COLUMNS",
+    "IDENTITY_COLUMNS",
+    "STANCE_COLUMNS",
+    "CellExplanation",
+    "Panel",
+    "PanelError",
+    "PanelRow",
+    "build",
+]
 
 #: Identity columns: the partner's codes and the year. ``iso_numeric`` keeps its leading zeros.
 IDENTITY_COLUMNS = ("alpha3", "alpha2", "iso_numeric", "ccode", "gwcode", "year")
@@ -39,6 +49,17 @@ _EDITION = re.compile(r"([0-9]{4})\.(?:0[1-9]|1[0-2])\Z")
 
 # The pandas dtype of each kind of column: unknown is <NA> in all three, never 0, False or "".
 DTYPES = {"bool": "boolean", "int": "Int64", "str": "string"}
+
+
+class PanelError(PartnerDataError, ValueError):
+    """A panel asked for years it cannot have: out of range, in the wrong order, or past a snapshot's year.
+
+    >>> import partnerdata
+    >>> partnerdata.load().panel(2000, 1990)
+    Traceback (most recent call last):
+    ...
+    partnerdata._query.panel.PanelError: start (2000) is after end (1990)
+    """
 
 
 def programme_column(code: str) -> str:
@@ -357,10 +378,10 @@ def _check_years(start: object, end: object) -> tuple[int, int]:
         if type(value) is not int:
             raise TypeError(f"{name} must be a year (an int), not {value!r}")
         if not MIN_YEAR <= value <= MAX_YEAR:
-            raise ValueError(f"{name} must be between {MIN_YEAR} and {MAX_YEAR}, not {value}")
+            raise PanelError(f"{name} must be between {MIN_YEAR} and {MAX_YEAR}, not {value}")
     assert isinstance(start, int) and isinstance(end, int)
     if start > end:
-        raise ValueError(f"start ({start}) is after end ({end})")
+        raise PanelError(f"start ({start}) is after end ({end})")
     return start, end
 
 
@@ -386,7 +407,7 @@ def build(
     """
     start, end = _check_years(start, end)
     if until is not None and end > until:
-        raise ValueError(f"a snapshot at the end of {until} has no years after it; end must be at most {until}")
+        raise PanelError(f"a snapshot at the end of {until} has no years after it; end must be at most {until}")
     years = range(start, end + 1)
     n = len(years)
     relations = {r.partner: r for r in dataset.relations}
