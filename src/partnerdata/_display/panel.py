@@ -54,10 +54,10 @@ def encode(panel: Panel, format: str) -> bytes:
 
         return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in panel.rows()).encode("utf-8")
     if format == "parquet":
-        try:
-            import pyarrow  # noqa: F401 - only to say clearly what is missing
-        except ImportError:
-            raise PartnerDataError("Parquet needs pyarrow: pip install 'partnerdata[parquet]'") from None
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:  # optional: the ``parquet`` extra
+            raise PartnerDataError("Parquet needs pyarrow: pip install 'partnerdata[parquet]'")
         out = io.BytesIO()
         panel.to_pandas().to_parquet(out, index=False)
         return out.getvalue()

@@ -106,7 +106,8 @@ class CellExplanation:
     evidence: tuple[Evidence, ...] = field(default=(), repr=False)
 
     def __str__(self) -> str:
-        shown = {True: "yes", False: "no", None: "unknown"}.get(self.value, self.value)  # type: ignore[call-overload]
+        words = {True: "yes", False: "no", None: "unknown"}
+        shown = words[self.value] if self.value is None or isinstance(self.value, bool) else self.value
         lines = [f"{self.partner} {self.year} {self.column} = {shown} ({self.rule}): {self.reason}"]
         lines += [f"  {e.locator}: {e.quote}" for e in self.evidence]
         return "\n".join(lines)
@@ -187,6 +188,15 @@ def _decide_programme(f: _Facts, code: str, founded: int | None, ended: int | No
     return None, "not-stated", f"{who}'s pages do not say whether it takes part in {code}", ()
 
 
+def _event_counts(r: Relation, start: int, end: int) -> list[int]:
+    """How many of the relation's events began in each year from ``start`` to ``end``."""
+    counts = [0] * (end - start + 1)
+    for e in r.events:
+        if start <= e.year <= end:
+            counts[e.year - start] += 1
+    return counts
+
+
 def _decide_other(f: _Facts, column: str, year: int, edition: int | None) -> _Cell:
     """The cell of an identity, plan, stance or events column."""
     p, r, who = f.partner, f.relation, f.partner.alpha3
@@ -205,9 +215,9 @@ def _decide_other(f: _Facts, column: str, year: int, edition: int | None) -> _Ce
     if column == "events":
         if r is None:
             return None, "no-relation", f"the dataset has no relation data for {who}", ()
-        those = [e for e in r.events if e.year == year]
-        evidence = tuple(ev for e in those for ev in e.evidence)
-        return len(those), "events", f"{who}'s pages date {len(those)} events to {year}", evidence
+        (count,) = _event_counts(r, year, year)
+        evidence = tuple(ev for e in r.events if e.year == year for ev in e.evidence)
+        return count, "events", f"{who}'s pages date {count} events to {year}", evidence
     # The plan and the stances are not dated: the pages say what they are when they were read.
     if edition is None or year != edition:
         read = f"in {edition}" if edition is not None else "at a year this dataset does not give"
@@ -379,7 +389,8 @@ def _check_years(start: object, end: object) -> tuple[int, int]:
             raise TypeError(f"{name} must be a year (an int), not {value!r}")
         if not MIN_YEAR <= value <= MAX_YEAR:
             raise PanelError(f"{name} must be between {MIN_YEAR} and {MAX_YEAR}, not {value}")
-    assert isinstance(start, int) and isinstance(end, int)
+    assert isinstance(start, int)
+    assert isinstance(end, int)
     if start > end:
         raise PanelError(f"start ({start}) is after end ({end})")
     return start, end
@@ -398,9 +409,7 @@ def _breaks(f: _Facts, code: str, founded: int | None, ended: int | None) -> set
     return out
 
 
-def build(
-    dataset: "Dataset", start: int, end: int, *, edition: int | None = None, until: int | None = None
-) -> Panel:
+def build(dataset: "Dataset", start: int, end: int, *, edition: int | None = None, until: int | None = None) -> Panel:
     """The panel of ``dataset`` from ``start`` to ``end``; ``edition`` is the year its pages were read.
 
     ``until`` is the year of a snapshot the panel is asked of: its years cannot go past it.
@@ -412,9 +421,7 @@ def build(
     n = len(years)
     relations = {r.partner: r for r in dataset.relations}
     facts = [_Facts(p, relations.get(p.alpha3)) for p in dataset.partners]
-    founded_ended = {
-        p.code: (p.founded.year if p.founded is not None else None, p.ended) for p in dataset.programmes
-    }
+    founded_ended = {p.code: (p.founded.year if p.founded is not None else None, p.ended) for p in dataset.programmes}
     programmes: dict[str, tuple[str, int | None, int | None]] = {}
     for name, code in FRAMEWORK_COLUMNS.items():
         programmes[name] = (code, *founded_ended.get(code, (None, None)))
@@ -467,11 +474,5 @@ def build(
                 column += [None] * (edition - start) + [known] + [None] * (end - edition)
             else:
                 column += [None] * n
-        counts = [0] * n
-        for e in r.events:
-            if start <= e.year <= end:
-                counts[e.year - start] += 1
-        data["events"] += counts
-    return Panel(
-        dataset, start, end, edition=edition, facts=facts, programmes=programmes, data=data, kinds=kinds
-    )
+        data["events"] += _event_counts(r, start, end)
+    return Panel(dataset, start, end, edition=edition, facts=facts, programmes=programmes, data=data, kinds=kinds)
