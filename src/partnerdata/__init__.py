@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     )
     from partnerdata._query.dataset import Dataset
     from partnerdata._query.load import load
+    from partnerdata._query.panel import CellExplanation, Panel, PanelError, PanelRow
     from partnerdata._query.questions import Snapshot
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -93,6 +94,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "partnerdata._query.load": ("load",),
     "partnerdata._ingest.page": ("Page", "PageError", "PageItem", "PageSection", "parse_page"),
     "partnerdata._query.questions": ("Snapshot",),
+    "partnerdata._query.panel": ("CellExplanation", "Panel", "PanelError", "PanelRow"),
     "partnerdata._model.records": (
         "Channel",
         "CooperationPlan",
@@ -128,6 +130,7 @@ _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in nam
 __all__ = [
     "DATA_VERSION",
     "Answer",
+    "CellExplanation",
     "Change",
     "Channel",
     "Cooperation",
@@ -148,6 +151,9 @@ __all__ = [
     "PageError",
     "PageItem",
     "PageSection",
+    "Panel",
+    "PanelError",
+    "PanelRow",
     "PartialDate",
     "Participation",
     "Partner",
