@@ -370,3 +370,15 @@ def test_parquet_without_pyarrow_says_what_to_install(monkeypatch: pytest.Monkey
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
     with pytest.raises(partnerdata.PartnerDataError, match=r"pip install 'partnerdata\[parquet\]'"):
         encode(PANEL, "parquet")
+
+
+def test_a_partner_read_in_another_year_knows_its_stance_then() -> None:
+    # The hook for datasets whose partners' pages were read at different times (editions).
+    from partnerdata._query.panel import build
+
+    panel = build(BASE, 2019, 2026, edition=2026, editions={"TKM": 2019})
+    assert [panel.cell("TKM", y, "neutrality") for y in (2019, 2020, 2026)] == [True, None, None]
+    assert panel.cell("TKM", 2019, "plan") == "IPCP"
+    assert panel.explain("TKM", 2019, "neutrality").rule == "stance"
+    assert panel.explain("TKM", 2026, "neutrality").rule == "undated"
+    assert panel.cell("KGZ", 2026, "plan") == "IPCP"  # the others keep the dataset's year

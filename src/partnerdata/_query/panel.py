@@ -11,7 +11,7 @@ once per cell.
 """
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -139,11 +139,12 @@ class PanelRow:
 
 # Facts of one partner the rules read, gathered once per partner.
 class _Facts:
-    __slots__ = ("frameworks", "milestones", "participations", "partner", "relation")
+    __slots__ = ("edition", "frameworks", "milestones", "participations", "partner", "relation")
 
-    def __init__(self, partner: Partner, relation: Relation | None) -> None:
+    def __init__(self, partner: Partner, relation: Relation | None, edition: int | None) -> None:
         self.partner = partner
         self.relation = relation
+        self.edition = edition  # the year the relation's pages were read: its undated facts hold then
         self.frameworks = partner.frameworks
         self.participations: dict[str, Participation] = {}
         self.milestones: dict[str, list[Milestone]] = {}
@@ -197,9 +198,9 @@ def _event_counts(r: Relation, start: int, end: int) -> list[int]:
     return counts
 
 
-def _decide_other(f: _Facts, column: str, year: int, edition: int | None) -> _Cell:
+def _decide_other(f: _Facts, column: str, year: int) -> _Cell:
     """The cell of an identity, plan, stance or events column."""
-    p, r, who = f.partner, f.relation, f.partner.alpha3
+    p, r, who, edition = f.partner, f.relation, f.partner.alpha3, f.edition
     if column in IDENTITY_COLUMNS:
         value = {
             "alpha3": p.alpha3,
@@ -251,7 +252,7 @@ class Panel:
     ([False, True], None)
     """
 
-    __slots__ = ("_data", "_facts", "_kinds", "_programmes", "_start", "columns", "edition_year", "end", "start")
+    __slots__ = ("_data", "_facts", "_kinds", "_programmes", "columns", "edition_year", "end", "start")
 
     def __init__(
         self,
@@ -339,7 +340,7 @@ class Panel:
         programme = self._programmes.get(column)
         if programme is not None:
             return _decide_programme(f, *programme, year)
-        return _decide_other(f, column, year, self.edition_year)
+        return _decide_other(f, column, year)
 
     def rows(self) -> list[dict[str, Any]]:
         """Every row as a ``dict`` from column name to value (``None`` for unknown)."""
@@ -409,10 +410,20 @@ def _breaks(f: _Facts, code: str, founded: int | None, ended: int | None) -> set
     return out
 
 
-def build(dataset: "Dataset", start: int, end: int, *, edition: int | None = None, until: int | None = None) -> Panel:
+def build(
+    dataset: "Dataset",
+    start: int,
+    end: int,
+    *,
+    edition: int | None = None,
+    editions: Mapping[str, int | None] | None = None,
+    until: int | None = None,
+) -> Panel:
     """The panel of ``dataset`` from ``start`` to ``end``; ``edition`` is the year its pages were read.
 
-    ``until`` is the year of a snapshot the panel is asked of: its years cannot go past it.
+    ``editions`` gives some partners (alpha-3 codes) an edition year of their own, for a dataset
+    whose relations come from pages read at different times. ``until`` is the year of a snapshot
+    the panel is asked of: its years cannot go past it.
     """
     start, end = _check_years(start, end)
     if until is not None and end > until:
@@ -420,7 +431,8 @@ def build(dataset: "Dataset", start: int, end: int, *, edition: int | None = Non
     years = range(start, end + 1)
     n = len(years)
     relations = {r.partner: r for r in dataset.relations}
-    facts = [_Facts(p, relations.get(p.alpha3)) for p in dataset.partners]
+    own = editions or {}
+    facts = [_Facts(p, relations.get(p.alpha3), own.get(p.alpha3, edition)) for p in dataset.partners]
     founded_ended = {p.code: (p.founded.year if p.founded is not None else None, p.ended) for p in dataset.programmes}
     programmes: dict[str, tuple[str, int | None, int | None]] = {}
     for name, code in FRAMEWORK_COLUMNS.items():
@@ -469,9 +481,9 @@ def build(dataset: "Dataset", start: int, end: int, *, edition: int | None = Non
         r = f.relation
         for name in ("plan", *STANCE_COLUMNS):
             column = data[name]
-            if edition is not None and start <= edition <= end:
-                known = _decide_other(f, name, edition, edition)[0]
-                column += [None] * (edition - start) + [known] + [None] * (end - edition)
+            read = f.edition
+            if read is not None and start <= read <= end:
+                column += [None] * (read - start) + [_decide_other(f, name, read)[0]] + [None] * (end - read)
             else:
                 column += [None] * n
         data["events"] += _event_counts(r, start, end)
