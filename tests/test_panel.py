@@ -382,3 +382,11 @@ def test_a_partner_read_in_another_year_knows_its_stance_then() -> None:
     assert panel.explain("TKM", 2019, "neutrality").rule == "stance"
     assert panel.explain("TKM", 2026, "neutrality").rule == "undated"
     assert panel.cell("KGZ", 2026, "plan") == "IPCP"  # the others keep the dataset's year
+
+
+def test_a_panel_is_immutable() -> None:
+    with pytest.raises(AttributeError, match="immutable"):
+        PANEL.start = 1800
+    values = PANEL.column("pfp")
+    values[0] = True
+    assert PANEL.column("pfp")[0] is False  # a copy: the panel's own column is untouched

@@ -252,11 +252,20 @@ class Panel:
     ([False, True], None)
     """
 
-    __slots__ = ("_data", "_facts", "_kinds", "_programmes", "columns", "edition_year", "end", "start")
+    __slots__ = ("_data", "_facts", "_kinds", "_position", "_programmes", "columns", "edition_year", "end", "start")
+    start: int
+    end: int
+    edition_year: int | None
+    #: The column names, in order.
+    columns: tuple[str, ...]
+    _facts: dict[str, _Facts]
+    _position: dict[str, int]
+    _programmes: dict[str, tuple[str, int | None, int | None]]
+    _data: dict[str, list[Any]]
+    _kinds: dict[str, str]
 
     def __init__(
         self,
-        dataset: "Dataset",
         start: int,
         end: int,
         *,
@@ -266,14 +275,23 @@ class Panel:
         data: dict[str, list[Any]],
         kinds: dict[str, str],
     ) -> None:
-        self.start, self.end, self.edition_year = start, end, edition
-        self._facts = {f.partner.alpha3: f for f in facts}
-        self._programmes = programmes
-        self._data = data
-        self._kinds = kinds
-        #: The column names, in order.
-        self.columns: tuple[str, ...] = tuple(data)
-        del dataset  # only the facts are kept: a panel does not pin the dataset's indexes
+        # Immutable like the records: set once here, refused afterwards. Only the facts the rules
+        # read are kept, not the dataset, so a panel does not pin the dataset's indexes.
+        for name, value in (
+            ("start", start),
+            ("end", end),
+            ("edition_year", edition),
+            ("_facts", {f.partner.alpha3: f for f in facts}),
+            ("_position", {f.partner.alpha3: i for i, f in enumerate(facts)}),
+            ("_programmes", programmes),
+            ("_data", data),
+            ("_kinds", kinds),
+            ("columns", tuple(data)),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Panel is immutable; cannot set {name!r}")
 
     @property
     def partners(self) -> tuple[str, ...]:
@@ -307,7 +325,7 @@ class Panel:
             raise KeyError(f"no partner {partner!r} in this panel (alpha-3 codes: {', '.join(self._facts)[:80]}...)")
         if type(year) is not int or not self.start <= year <= self.end:
             raise KeyError(f"year {year!r} is not in this panel ({self.start}-{self.end})")
-        return f, list(self._facts).index(partner) * len(self.years) + year - self.start
+        return f, self._position[partner] * len(self.years) + year - self.start
 
     def cell(self, partner: str, year: int, column: str) -> Any:
         """The value of one cell; ``partner`` is an alpha-3 code."""
@@ -487,4 +505,4 @@ def build(
             else:
                 column += [None] * n
         data["events"] += _event_counts(r, start, end)
-    return Panel(dataset, start, end, edition=edition, facts=facts, programmes=programmes, data=data, kinds=kinds)
+    return Panel(start, end, edition=edition, facts=facts, programmes=programmes, data=data, kinds=kinds)
