@@ -133,7 +133,12 @@ class PanelRow:
             raise KeyError(column) from None
 
     def as_dict(self) -> dict[str, Any]:
-        """The row as a ``dict`` from column name to value."""
+        """The row as a ``dict`` from column name to value.
+
+        >>> import partnerdata
+        >>> next(iter(partnerdata.load().panel(2015, 2015))).as_dict()["gwcode"]
+        700
+        """
         return dict(zip(self.columns, self.values, strict=True))
 
 
@@ -295,12 +300,22 @@ class Panel:
 
     @property
     def partners(self) -> tuple[str, ...]:
-        """The partners of the rows, in order (alpha-3 codes)."""
+        """The partners of the rows, in order (alpha-3 codes).
+
+        >>> import partnerdata
+        >>> partnerdata.load().panel(2000, 2001).partners[:3]
+        ('AFG', 'ALB', 'ARE')
+        """
         return tuple(self._facts)
 
     @property
     def years(self) -> range:
-        """The years of each partner's rows."""
+        """The years of each partner's rows.
+
+        >>> import partnerdata
+        >>> partnerdata.load().panel(2000, 2001).years
+        range(2000, 2002)
+        """
         return range(self.start, self.end + 1)
 
     def kinds(self) -> dict[str, str]:
@@ -314,7 +329,13 @@ class Panel:
         return dict(self._kinds)
 
     def column(self, name: str) -> list[Any]:
-        """Every value of one column, row by row (a copy)."""
+        """Every value of one column, row by row (a copy).
+
+        >>> import partnerdata
+        >>> panel = partnerdata.load().panel(2014, 2015)
+        >>> panel.column("alpha3")[-10:-6], panel.column("events")[-10:-6]
+        (['TKM', 'TKM', 'TUN', 'TUN'], [1, 1, None, None])
+        """
         if name not in self._data:
             raise KeyError(f"no column {name!r}; columns: {', '.join(self.columns)}")
         return list(self._data[name])
@@ -328,7 +349,12 @@ class Panel:
         return f, self._position[partner] * len(self.years) + year - self.start
 
     def cell(self, partner: str, year: int, column: str) -> Any:
-        """The value of one cell; ``partner`` is an alpha-3 code."""
+        """The value of one cell; ``partner`` is an alpha-3 code.
+
+        >>> import partnerdata
+        >>> partnerdata.load().panel(2014, 2015).cell("TKM", 2015, "prog_sps")
+        True
+        """
         _, i = self._index(partner, year)
         if column not in self._data:
             raise KeyError(f"no column {column!r}; columns: {', '.join(self.columns)}")
@@ -361,7 +387,13 @@ class Panel:
         return _decide_other(f, column, year)
 
     def rows(self) -> list[dict[str, Any]]:
-        """Every row as a ``dict`` from column name to value (``None`` for unknown)."""
+        """Every row as a ``dict`` from column name to value (``None`` for unknown).
+
+        >>> import partnerdata
+        >>> row = partnerdata.load().panel(2015, 2015).rows()[-5]
+        >>> row["alpha3"], row["year"], row["pfp"], row["prog_bi"]
+        ('TKM', 2015, True, None)
+        """
         names = self.columns
         return [dict(zip(names, values, strict=True)) for values in zip(*self._data.values(), strict=True)]
 
