@@ -333,7 +333,7 @@ class Panel:
 
         >>> import partnerdata
         >>> panel = partnerdata.load().panel(2014, 2015)
-        >>> panel.column("alpha3")[-10:-6], panel.column("events")[-10:-6]
+        >>> panel.column("alpha3")[-8:-4], panel.column("events")[-8:-4]
         (['TKM', 'TKM', 'TUN', 'TUN'], [1, 1, None, None])
         """
         if name not in self._data:
@@ -390,7 +390,7 @@ class Panel:
         """Every row as a ``dict`` from column name to value (``None`` for unknown).
 
         >>> import partnerdata
-        >>> row = partnerdata.load().panel(2015, 2015).rows()[-5]
+        >>> row = partnerdata.load().panel(2015, 2015).rows()[-4]
         >>> row["alpha3"], row["year"], row["pfp"], row["prog_bi"]
         ('TKM', 2015, True, None)
         """
