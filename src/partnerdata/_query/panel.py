@@ -226,9 +226,13 @@ def _decide_other(f: _Facts, column: str, year: int) -> _Cell:
         return count, "events", f"{who}'s pages date {count} events to {year}", evidence
     # The plan and the stances are not dated: the pages say what they are when they were read.
     if edition is None or year != edition:
-        read = f"in {edition}" if edition is not None else "at a year this dataset does not give"
+        when = (
+            f"the year its pages were read, {edition}"
+            if edition is not None
+            else "the year its pages were read, which this panel does not have (a snapshot, or no YYYY.MM version)"
+        )
         what = "the plan in force" if column == "plan" else "a stance"
-        return None, "undated", f"{what} is not dated: the pages state it as read {read}", ()
+        return None, "undated", f"{what} is not dated: it is known for {when}", ()
     if r is None:
         return None, "no-relation", f"the dataset has no relation data for {who}", ()
     if column == "plan":
