@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -136,6 +137,11 @@ def check_every_cell(ds: partnerdata.Dataset, panel: Panel) -> None:
 @st.composite
 def panels(draw: st.DrawFn, /, **options: Any) -> tuple[partnerdata.Dataset, int, int]:
     ds = draw(datasets(max_partners=3, min_relations=1, max_items=3, min_year=1985, max_year=2030, **options))
+    known = sorted({p.code for p in ds.programmes} & set(FRAMEWORKS.values()))
+    if draw(st.booleans()) and known:
+        # Generated partners list no frameworks; give some a list, as the packaged vocabulary does.
+        codes = st.lists(st.sampled_from(known), unique=True, max_size=3).map(tuple)
+        ds = attrs.evolve(ds, partners=[attrs.evolve(p, frameworks=draw(codes)) for p in ds.partners])
     start = draw(st.integers(1985, 2030))
     end = draw(st.integers(start, min(start + 6, 2030)))
     edition = edition_of(ds)
