@@ -1,7 +1,8 @@
 """Time ``partnerdata.diff`` on two generated editions of N partner relations, against a floor and peers.
 
-Both editions are generated deterministically (seeded) and built separately, so they share no
-objects; 1 % of the relations are changed (one or two field edits), added or removed. Every
+Both editions are generated deterministically (seeded, by the shared generator
+``partnerdata._query.synthetic``, as the strategies and synthetic datasets are) and built
+separately, so they share no objects; 1 % of the relations are changed (one or two field edits), added or removed. Every
 contender runs in this one process on the same inputs, and its result is checked against the true
 set of changed keys:
 
@@ -9,7 +10,10 @@ set of changed keys:
 - ``partnerdata``: ``partnerdata.diff`` of the two tuples of relations (typed, field-level changes);
 - ``dictdiffer``: ``dictdiffer.diff`` of the dict forms ``{partner: to_dict(relation)}``;
 - ``jsonpatch``: ``jsonpatch.make_patch`` of the same dict forms;
-- ``deepdiff``: ``DeepDiff(..., ignore_order=True)`` of the same dict forms (up to ``--deepdiff-max``).
+- ``deepdiff``: ``DeepDiff(..., ignore_order=True)`` of the same dict forms (up to ``--deepdiff-max``),
+  its mode for lists whose order means nothing (evidence, codes);
+- ``deepdiff keyed``: ``DeepDiff(..., group_by="partner")`` of the lists of dict forms, its keyed
+  mode (records paired by key, lists inside compared in order), which is faster.
 
 The editions are tuples of relations, not datasets: a dataset needs a partner per relation, and
 partner codes are ISO alpha-3 codes (at most 17,576 of them), so relations are generated with
@@ -35,114 +39,38 @@ import jsonpatch
 from deepdiff import DeepDiff
 
 import partnerdata
-from partnerdata import Event, Evidence, Milestone, PartialDate, Participation, Relation, Stance, Statement, Text
-
-PROGRAMMES = ["BI", "DEEP", "EAPC", "IPAP", "PAP-T", "PARP", "PFP", "SPS", "TRUST-FUND", "UN"]
-TOPICS = [
-    "border-security",
-    "counter-terrorism",
-    "crisis-management",
-    "cyber-defence",
-    "defence-reform",
-    "disaster-response",
-    "energy-security",
-    "interoperability",
-    "peacekeeping",
-    "training-exercises",
-]
+from partnerdata import Relation, Source
+from partnerdata._query import synthetic as synth
 
 
-def _spec(code: str, rnd: random.Random) -> dict[str, Any]:
-    """A relation as plain data: about 40 leaves, like the packaged ones."""
-    page = f"nato-{code.lower()}-fr"
-    start = rnd.randint(1991, 2000)
-    programmes = rnd.sample(PROGRAMMES, rnd.randint(2, 5))
-    return {
-        "partner": code,
-        "since": start,
-        "participations": [
-            {
-                "programme": p,
-                "since": rnd.randint(start, 2020),
-                "focus": rnd.sample(TOPICS, rnd.randint(0, 3)),
-                "evidence": (page, 2, i, 0, f"{code} takes part in {p} since then."),
-            }
-            for i, p in enumerate(programmes)
-        ],
-        "neutral": rnd.choice([None, True, False]),
-        "events": [
-            {
-                "id": f"event-{j}",
-                "year": rnd.randint(start, 2024),
-                "text": f"Something happened to {code} ({j}).",
-                "evidence": (page, 3, j, 0, f"In that year, {code} did something ({j})."),
-            }
-            for j in range(rnd.randint(1, 3))
-        ],
-        "statements": [
-            {
-                "fr": f"Phrase {k} sur {code}.",
-                "en": f"Sentence {k} about {code}.",
-                "evidence": (page, 1, k, 0, f"Phrase {k} sur {code}."),
-            }
-            for k in range(rnd.randint(2, 4))
-        ],
-    }
+def _relation(code: str, seed: int, around: tuple[str, ...]) -> tuple[Relation, Source]:
+    """The relation of partner ``code`` and its page: equal (not the same objects) for the same code and seed.
 
-
-def _evidence(e: tuple[str, int, int, int, str]) -> Evidence:
-    return Evidence(source=e[0], section=e[1], item=e[2], sentence=e[3], quote=e[4])
-
-
-def _build(spec: dict[str, Any]) -> Relation:
-    first = _evidence(spec["statements"][0]["evidence"])
-    return Relation(
-        partner=spec["partner"],
-        relations_since=Milestone(year=spec["since"], via="NACC", evidence=(first,)),
-        participations=[
-            Participation(
-                programme=p["programme"], since=p["since"], focus=p["focus"], evidence=(_evidence(p["evidence"]),)
-            )
-            for p in spec["participations"]
-        ],
-        stance=Stance(permanent_neutrality=spec["neutral"], evidence=(first,) if spec["neutral"] is not None else ()),
-        events=[
-            Event(
-                id=e["id"],
-                date=PartialDate(year=e["year"]),
-                text=Text(en=e["text"]),
-                evidence=(_evidence(e["evidence"]),),
-            )
-            for e in spec["events"]
-        ],
-        statements=[
-            Statement(text=Text(fr=s["fr"], en=s["en"]), evidence=_evidence(s["evidence"])) for s in spec["statements"]
-        ],
+    Each partner has its own seeded generator, so an edition can be rebuilt relation by relation.
+    """
+    c = synth.RandomChooser(random.Random(f"{seed}-{code}"))
+    partner = synth.invented_partner(alpha3=code, alpha2=None, stem=code, endings={"fr": ""})
+    intro, sections = synth.page_parts(c, "fr", 3)
+    page_id = f"nato-{code.lower()}-fr"
+    page = synth.source_page(id=page_id, partner=partner, language="fr", intro=intro, sections=sections)
+    ctx = synth.RelationContext(
+        partner=code,
+        partners=around,
+        programmes=_PROGRAMMES,
+        topics=_TOPICS,
+        evidence=tuple(synth.evidence_in(page)),
+        language_of={page.id: "fr"},
+        languages=("fr", "en"),
+        min_year=1991,
+        max_year=2024,
+        max_items=3,
     )
+    return synth.relation(c, ctx), page
 
 
-def _edit(spec: dict[str, Any], rnd: random.Random) -> None:
-    kind = rnd.choice(["since", "focus", "event", "statement", "stance", "drop"])
-    if kind == "since":
-        p = rnd.choice(spec["participations"])
-        p["since"] = 2021 if p["since"] != 2021 else 2022
-    elif kind == "focus":
-        p = rnd.choice(spec["participations"])
-        p["focus"] = sorted(set(p["focus"]) ^ {rnd.choice(TOPICS)})
-    elif kind == "event":
-        e = rnd.choice(spec["events"])
-        e["year"] = 2025 if e["year"] != 2025 else 2024
-    elif kind == "statement":
-        s = rnd.choice(spec["statements"])
-        s["en"] += " (revised)"
-    elif kind == "stance":
-        spec["neutral"] = not spec["neutral"]
-    elif len(spec["participations"]) > 1:
-        spec["participations"].pop()
-    else:
-        spec["events"].append(
-            {"id": "event-new", "year": 2025, "text": "New.", "evidence": spec["statements"][0]["evidence"]}
-        )
+_PACKAGED = partnerdata.load()
+_PROGRAMMES = tuple(p for p in _PACKAGED.programmes if p.kind != "operation")
+_TOPICS = tuple(t.code for t in _PACKAGED.topics)
 
 
 class Editions:
@@ -151,29 +79,31 @@ class Editions:
     def __init__(self, n: int, changed: float = 0.01, seed: int = 42) -> None:
         rnd = random.Random(seed)
         codes = [f"P{i:06d}" for i in range(n)]
-        specs_a = {c: _spec(c, rnd) for c in codes}
-        import copy
-
-        specs_b = copy.deepcopy(specs_a)
         k = max(5, round(n * changed))
         touched = rnd.sample(codes, k)
         self.removed = set(touched[: k // 5])
-        self.changed = set(touched[2 * (k // 5) :])
-        for c in self.removed:
-            del specs_b[c]
+        edited = set(touched[2 * (k // 5) :])
         self.added = {f"Q{i:06d}" for i in range(k // 5)}
-        for c in sorted(self.added):
-            specs_b[c] = _spec(c, rnd)
-        for c in sorted(self.changed):
-            for _ in range(rnd.randint(1, 2)):
-                _edit(specs_b[c], rnd)
-            if specs_b[c] == specs_a[c]:
-                _edit(specs_b[c], rnd)
-        self.changed = {c for c in self.changed if specs_b[c] != specs_a[c]}
-        self.truth = self.added | self.removed | self.changed
+        old: dict[str, Relation] = {}
+        new: dict[str, Relation] = {}
         with attrs.validators.disabled():  # partner codes beyond the 17,576 alpha-3 codes
-            self.a = tuple(_build(s) for s in specs_a.values())
-            self.b = tuple(_build(s) for s in sorted(specs_b.values(), key=lambda s: str(s["partner"])))
+            for i, code in enumerate(codes):
+                around = tuple(codes[max(0, i - 2) : i + 3])
+                old[code] = _relation(code, seed, around)[0]
+                if code in self.removed:
+                    continue
+                relation, page = _relation(code, seed, around)  # built again: the editions share no objects
+                if code in edited:
+                    chooser = synth.RandomChooser(random.Random(f"{seed}-edit-{code}"))
+                    for _ in range(rnd.randint(1, 2)):
+                        relation = synth.edited(chooser, relation, [page])
+                new[code] = relation
+            for code in sorted(self.added):
+                new[code] = _relation(code, seed, (code,))[0]
+        self.changed = {c for c in edited if c in new and new[c] != old[c]}
+        self.truth = self.added | self.removed | self.changed
+        self.a = tuple(old.values())
+        self.b = tuple(new[c] for c in sorted(new))
         self.dict_a = {r.partner: partnerdata.to_dict(r) for r in self.a}
         self.dict_b = {r.partner: partnerdata.to_dict(r) for r in self.b}
 
@@ -214,7 +144,15 @@ def with_jsonpatch(e: Editions) -> set[str]:
 
 
 def with_deepdiff(e: Editions) -> set[str]:
-    result = DeepDiff(e.dict_a, e.dict_b, ignore_order=True)
+    return _deepdiff_keys(DeepDiff(e.dict_a, e.dict_b, ignore_order=True))
+
+
+def with_deepdiff_keyed(e: Editions) -> set[str]:
+    # group_by pairs the records of two lists by a key, as partnerdata pairs relations by partner.
+    return _deepdiff_keys(DeepDiff(list(e.dict_a.values()), list(e.dict_b.values()), group_by="partner"))
+
+
+def _deepdiff_keys(result: Any) -> set[str]:
     keys: set[str] = set()
     for items in result.values():
         for path in items:
@@ -260,14 +198,16 @@ def main(argv: list[str] | None = None) -> int:
         ("dictdiffer", with_dictdiffer),
         ("jsonpatch", with_jsonpatch),
         ("deepdiff", with_deepdiff),
+        ("deepdiff keyed", with_deepdiff_keyed),
     ]
     print(
         f"python {sys.version.split()[0]}, partnerdata {partnerdata.__version__}, 1 % of relations touched, "
         f"median of {args.repeats}\n"
     )
     columns = ["N", "floor", "partnerdata", "ours / floor", "dictdiffer", "/ ours", "jsonpatch", "/ ours", "deepdiff"]
-    print("| " + " | ".join([*columns, "/ ours", "exact"]) + " |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    columns += ["/ ours", "deepdiff keyed", "/ ours", "exact"]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
     ok = True
     previous: float | None = None
     growth = []
@@ -276,14 +216,15 @@ def main(argv: list[str] | None = None) -> int:
         floor(e), ours(e)  # warm up
         row: dict[str, tuple[float, bool]] = {}
         for name, run in contenders:
-            if name == "deepdiff" and n > args.deepdiff_max:
+            if name.startswith("deepdiff") and n > args.deepdiff_max:
                 continue
-            row[name] = _time(name, run, e, 1 if name == "deepdiff" else (3 if n >= 100_000 else args.repeats))
+            slow = name.startswith("deepdiff")
+            row[name] = _time(name, run, e, 1 if slow else (3 if n >= 100_000 else args.repeats))
         mine = row["partnerdata"][0]
         wrong = [name for name, (_, good) in row.items() if not good]
         ok = ok and not wrong
         cells = [f"{n:,}", _fmt(row["floor"][0]), _fmt(mine), f"{mine / row['floor'][0]:.2f}"]
-        for name in ("dictdiffer", "jsonpatch", "deepdiff"):
+        for name in ("dictdiffer", "jsonpatch", "deepdiff", "deepdiff keyed"):
             cells += [_fmt(row[name][0]), f"{row[name][0] / mine:.0f}×"] if name in row else ["–", "–"]
         cells.append("yes" if not wrong else "NO: " + ", ".join(wrong))
         print("| " + " | ".join(cells) + " |")

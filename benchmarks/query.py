@@ -52,13 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     some = ds.partners[n // 2].alpha3
     queries: list[tuple[str, Callable[[], Any]]] = [
         ("participants('PFP')", lambda: ds.participants("PFP")),
-        ("participants('PFP', since_after=2022)", lambda: ds.participants("PFP", since_after=2022)),
+        ("participants('PFP', since=2023)", lambda: ds.participants("PFP", since=2023)),
         ("participants('SPS', topic='cyber-defence')", lambda: ds.participants("SPS", topic="cyber-defence")),
         (f"participants(partner={some!r})", lambda: ds.participants(partner=some)),
         ("cooperating('cyber-defence')", lambda: ds.cooperating("cyber-defence")),
         (f"cooperating('science', partner={some!r})", lambda: ds.cooperating("science", partner=some)),
         ("stance('forces')", lambda: ds.stance("forces")),
-        ("milestones('relations', since_before=1993)", lambda: ds.milestones("relations", since_before=1993)),
+        ("milestones('relations', until=1992)", lambda: ds.milestones("relations", until=1992)),
         ("timeline(2024, 2024)", lambda: ds.timeline(2024, 2024)),
         (f"timeline(partner={some!r})", lambda: ds.timeline(partner=some)),
         ("search('mot042')", lambda: ds.search("mot042")),

@@ -53,9 +53,21 @@ def test_identical_and_equal_inputs_give_an_empty_diff() -> None:
     assert partnerdata.diff(DS, DS).to_json_patch() == []
 
 
-def test_two_partners_compare_in_substance() -> None:
+def test_diff_first_law_holds_by_default_for_two_partners() -> None:
+    """Regression: by default diff compared two partners in substance only, and apply raised DiffConflictError."""
     d = partnerdata.diff(KGZ, TKM)
+    assert d.identity
+    assert d.apply(KGZ) == TKM
+    assert d.invert().apply(TKM) == KGZ
+    assert partnerdata.diff(DS.source("nato-kgz-fr"), DS.source("nato-tkm-fr")).apply(DS.source("nato-kgz-fr")) == (
+        DS.source("nato-tkm-fr")
+    )
+
+
+def test_two_partners_compare_in_substance() -> None:
+    d = partnerdata.diff(KGZ, TKM, identity=False)
     assert not d.identity
+    assert partnerdata.diff(KGZ, TKM, identity=None) == d  # None: substance for two different keys
     wheres = [c.where for c in d]
     assert "partner" not in wheres
     assert not any(c.path[0] == "statements" or "evidence" in c.path for c in d)

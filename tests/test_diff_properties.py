@@ -5,7 +5,7 @@ from typing import Any
 import attrs
 import jsonpatch
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partnerdata
@@ -201,8 +201,15 @@ def test_laws_for_two_partners_with_identity(a: Relation, b: Relation) -> None:
 
 
 @given(relations, relations)
-def test_two_partners_substance_ignores_identity(a: Relation, b: Relation) -> None:
+def test_laws_hold_by_default_for_any_two_relations(a: Relation, b: Relation) -> None:
     d = partnerdata.diff(a, b)
+    assert d.apply(a) == b
+    assert d.invert().apply(b) == a
+
+
+@given(relations, relations)
+def test_two_partners_substance_ignores_identity(a: Relation, b: Relation) -> None:
+    d = partnerdata.diff(a, b, identity=False)
     paths = [c.path for c in d]
     if a.partner != b.partner:
         assert all(p[0] not in ("partner", "statements") and "evidence" not in p for p in paths)
@@ -223,7 +230,7 @@ def test_two_partners_substance_ignores_identity(a: Relation, b: Relation) -> No
                 (p.programme, p.since, p.focus) for p in b.participations
             ]
     else:
-        assert d == partnerdata.diff(a, b, identity=True)
+        assert partnerdata.diff(a, b, identity=None) == partnerdata.diff(a, b, identity=True)
 
 
 @given(st.lists(relations, max_size=3), st.lists(relations, max_size=3), st.randoms())
@@ -269,3 +276,20 @@ def test_dataset_diff_finds_exactly_the_known_edits(pair: pst.EditionPair) -> No
     assert d.apply(pair.old) == pair.new
     assert d.invert() == partnerdata.diff(pair.new, pair.old)
     assert jsonpatch.apply_patch(partnerdata.to_dict(pair.old), d.to_json_patch()) == partnerdata.to_dict(pair.new)
+
+
+@settings(max_examples=30, deadline=None)
+@given(pst.relations(), pst.relations())
+def test_default_laws_for_any_two_drawn_relations(a: Relation, b: Relation) -> None:
+    """The first law by default, on relations the strategies draw (any two partners, any evidence)."""
+    d = partnerdata.diff(a, b)
+    assert d.apply(a) == b
+    assert d.invert().apply(b) == a
+
+
+@settings(max_examples=20, deadline=None)
+@given(pst.datasets(max_partners=3), pst.datasets(max_partners=3))
+def test_default_laws_for_any_two_drawn_datasets(a: Dataset, b: Dataset) -> None:
+    d = partnerdata.diff(a, b)
+    assert d.apply(a) == b
+    assert d.invert().apply(b) == a

@@ -246,3 +246,15 @@ def test_paths_count_positions_in_the_file_not_the_sorted_record(tmp_path: Path)
     with pytest.raises(DataValidationError) as info:
         partnerdata.load(path)
     assert [p[1] for p in problems(info)] == ["$.relations[0].participations[5].programme"]
+
+
+def test_packaged_folder_on_disk_reads_like_importlib_resources() -> None:
+    # The loader finds the packaged folder on the file system; importlib.resources is its fallback.
+    from importlib.resources import files
+
+    from partnerdata._io.load import read_folder
+    from partnerdata._query.load import packaged_folder
+
+    via_resources = read_folder(files("partnerdata").joinpath("data"), "partnerdata/data", partnerdata.Dataset)
+    assert str(packaged_folder()) == str(files("partnerdata").joinpath("data"))
+    assert via_resources == partnerdata.load()

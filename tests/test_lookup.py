@@ -102,3 +102,66 @@ def test_any_spelling_of_any_name_finds_its_partner(
 @given(st.text())
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def test_relation_participation_reads_codes_in_any_case_and_refuses_names() -> None:
+    """Regression: relation.participation("PfP"), ("sps") or a French name silently returned None."""
+    kgz = partnerdata.load().relation("KGZ")
+    pfp = kgz.participation("PFP")
+    assert pfp is not None
+    assert kgz.participation("PfP") is pfp
+    assert kgz.participation(" pfp ") is pfp
+    sps = kgz.participation("sps")
+    assert sps is not None
+    assert sps.since == 1993
+    assert kgz.participation("PARP") is None  # a code it has no participation in
+    with pytest.raises(partnerdata.NotFoundError, match="not a programme code"):
+        kgz.participation("Partenariat pour la paix")
+    with pytest.raises(TypeError):
+        kgz.participation(None)  # type: ignore[arg-type]
+
+
+def test_dataset_participation_accepts_any_code_or_name_and_raises_on_a_miss() -> None:
+    ds = partnerdata.load()
+    for partner in ("KGZ", "kg", "Kirghizistan", "Kyrgyz Republic"):
+        for programme in ("PFP", "PfP", "ppp", "Partenariat pour la paix", "Partnership for Peace"):
+            assert ds.participation(partner, programme).since == 1994
+    with pytest.raises(partnerdata.NotFoundError, match="TKM has no participation in BI"):
+        ds.participation("Turkménistan", "Building Integrity Programme")
+    with pytest.raises(partnerdata.NotFoundError, match="no relation"):
+        ds.participation("KAZ", "PFP")
+
+
+def test_known_partner_without_relation_data_is_told_so() -> None:
+    """Regression: ds.relation("KAZ") said "did you mean 'KGZ'" although KAZ is a known partner."""
+    ds = partnerdata.load()
+    with pytest.raises(partnerdata.NotFoundError) as caught:
+        ds.relation("KAZ")
+    message = str(caught.value)
+    assert "KAZ (Kazakhstan) is a known partner" in message
+    assert "partners with relation data: KGZ, TKM" in message
+    assert "did you mean" not in message
+
+
+def test_source_accepts_close_ids_and_suggests_on_a_miss() -> None:
+    ds = partnerdata.load()
+    kgz = ds.source("nato-kgz-fr")
+    assert ds.source("NATO-KGZ-FR") is kgz
+    assert ds.source(" nato_kgz fr ") is kgz
+    with pytest.raises(partnerdata.NotFoundError) as caught:
+        ds.source("nato-kgz-en")
+    assert caught.value.suggestions[0] == "nato-kgz-fr"
+
+
+def test_exact_key_variants_return_none_on_a_miss() -> None:
+    ds = partnerdata.load()
+    assert ds.get_partner("KGZ") is ds.partner("KGZ")
+    assert ds.get_partner("Kirghizistan") is None  # exact codes only
+    assert ds.get_relation("KAZ") is None
+    assert ds.get_relation("TKM") is ds.relation("TKM")
+    assert ds.get_programme("PFP") is ds.programme("PFP")
+    assert ds.get_programme("PfP") is None
+    assert ds.get_topic("cyber-defence") is ds.topic("cyber-defence")
+    assert ds.get_topic("cyberdéfense") is None
+    assert ds.get_source("nato-tkm-fr") is ds.source("nato-tkm-fr")
+    assert ds.get_source("NATO-TKM-FR") is None

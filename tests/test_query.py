@@ -176,3 +176,28 @@ def test_a_snapshot_is_immutable(ds: partnerdata.Dataset) -> None:
     with pytest.raises(AttributeError, match="immutable"):
         snapshot.year = 2000
     assert snapshot.year == 1995 and snapshot.participants("PFP").partners == ("KGZ", "TKM")
+
+
+def test_year_bounds_include_their_year_in_every_question() -> None:
+    """Regression: since_after/since_before were exclusive while timeline and existing_in were inclusive."""
+    ds = partnerdata.load()
+    # SPS began in 1993 for both partners; relations in 1992; the 2014 event is TKM's.
+    assert ds.participants("SPS", since=1993, until=1993).partners == ("KGZ", "TKM")
+    assert ds.participants("SPS", since=1994).partners == ()
+    assert ds.cooperating("disaster-response", through="event", since=2014, until=2014).partners == ("TKM",)
+    assert ds.milestones("relations", since=1992, until=1992).partners == ("KGZ", "TKM")
+    assert ds.milestones("relations", since=1993).partners == ()
+    assert {e.year for e in ds.timeline(1993, 1993, partner="KGZ")} == {1993}
+    assert {e.year for e in ds.timeline(since=1993, until=1993, partner="KGZ")} == {1993}
+    assert [f.programme for f in ds.frameworks(kind="forum", existing_in=1997)] == ["EAPC", "MD"]
+
+
+def test_older_year_keywords_keep_their_meaning_and_cannot_be_mixed() -> None:
+    ds = partnerdata.load()
+    assert ds.participants("SPS", since_after=1992) == ds.participants("SPS", since=1993)
+    assert ds.participants("SPS", since_before=1994) == ds.participants("SPS", until=1993)
+    assert ds.timeline(start=1992, end=1993) == ds.timeline(1992, 1993)
+    with pytest.raises(TypeError, match="not both"):
+        ds.participants("SPS", since=1993, since_after=1992)
+    with pytest.raises(TypeError, match="not both"):
+        ds.timeline(1992, end=1993, until=1993)

@@ -132,3 +132,65 @@ def test_relation_derived_views() -> None:
     assert set(kgz.topics) >= {"cyber-defence", "integrity-building", "peacekeeping"}
     assert list(kgz.topics) == sorted(kgz.topics)
     assert kgz.sources == ("nato-kgz-fr",)
+
+
+def _reversed_lists(value: Any) -> Any:
+    """The JSON form with every array reversed: the same content in another order."""
+    if isinstance(value, dict):
+        return {k: _reversed_lists(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_reversed_lists(v) for v in reversed(value)]
+    return value
+
+
+def test_reordered_evidence_and_collections_load_to_equal_records() -> None:
+    """Regression: a document whose lists (evidence in particular) were reordered loaded to a different dataset."""
+    ds = partnerdata.load()
+    for relation in ds.relations:
+        shuffled = partnerdata.from_dict(Relation, _reversed_lists(partnerdata.to_dict(relation)))
+        assert shuffled == relation
+        assert not partnerdata.diff(relation, shuffled)
+    again = partnerdata.from_dict(partnerdata.Dataset, _reversed_lists(partnerdata.to_dict(ds)))
+    assert again == ds
+    assert not partnerdata.diff(ds, again)
+
+
+def test_evidence_is_kept_in_page_order() -> None:
+    first = Evidence(source="a-fr", section=1, item=0, sentence=1, quote="B.")
+    second = Evidence(source="a-fr", section=2, item=0, sentence=0, quote="A.")
+    other = Evidence(source="b-fr", section=0, item=1, sentence=0, quote="C.")
+    m = Milestone(year=1992, evidence=(other, second, first))
+    assert m.evidence == (first, second, other)
+    assert m == Milestone(year=1992, evidence=(first, other, second))
+    stance = partnerdata.Stance(contributes_forces=True, evidence=[second, first])
+    assert stance.evidence == (first, second)
+
+
+def _event(**changes: Any) -> partnerdata.Event:
+    fields: dict[str, Any] = {
+        "id": "2016-exercise",
+        "date": PartialDate(year=2016, month=6, day=12),
+        "text": Text(en="An exercise."),
+        "evidence": (EV,),
+    }
+    fields.update(changes)
+    return partnerdata.Event(**fields)
+
+
+def test_event_range_keeps_the_precision_of_both_ends() -> None:
+    week = _event(end=2016, end_month=6, end_day=15)
+    assert week.end_date == PartialDate(year=2016, month=6, day=15)
+    assert _event(end=2016).end_date == PartialDate(year=2016)  # same year, end month unknown: not backwards
+    assert _event(end=2016, end_month=6).end_date == PartialDate(year=2016, month=6)
+    assert _event().end_date is None
+    for bad, field_name in (
+        ({"end": 2016, "end_month": 6, "end_day": 11}, "end"),
+        ({"end": 2016, "end_month": 5}, "end"),
+        ({"end": 2015}, "end"),
+        ({"end_month": 6}, "end_month"),
+        ({"end": 2016, "end_day": 20}, "end_day"),
+        ({"end": 2016, "end_month": 13}, "end_month"),
+    ):
+        with pytest.raises(partnerdata.FieldError) as caught:
+            _event(**bad)
+        assert caught.value.field == field_name, bad

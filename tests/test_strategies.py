@@ -1,11 +1,14 @@
 """The shipped strategies: every value valid, round trips exact, constraints honoured, registered."""
 
+import ast
+import inspect
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ from hypothesis import given
 from hypothesis.errors import InvalidArgument
 
 import partnerdata
-from partnerdata import Dataset, DataValidationError, Partner, Programme
+from partnerdata import Dataset, DataValidationError, Partner, Programme, _hypothesis
 from partnerdata import strategies as pst
 from partnerdata._ingest.page import parse
 
@@ -55,6 +58,8 @@ def test_every_public_record_type_has_a_strategy() -> None:
     }
     assert public == {cls for cls, _ in STRATEGIES}
     assert set(pst._REGISTERED) == {cls for cls, _ in STRATEGIES}
+    # The entry point (which may not import the strategies) registers the same types by name.
+    assert set(_hypothesis.REGISTERED) == {cls.__name__ for cls in pst._REGISTERED}
 
 
 @pytest.mark.parametrize(("cls", "strategy"), STRATEGIES, ids=IDS)
@@ -354,3 +359,188 @@ def test_generated_programmes_alone_have_no_successor() -> None:
         assert programme.successor is None
 
     check()
+
+
+# ---------------------------------------------------------------------------------------------
+# The public names of partnerdata.strategies: the split into modules changed none of them.
+
+# Written from the single-module strategies.py, as its source spelled them (years as numbers).
+PUBLIC_SIGNATURES = {
+    "channels": "(*, languages: Sequence[str] = LANGUAGES, programmes: Iterable[Programme] | None = None)"
+    " -> SearchStrategy[Channel]",
+    "cooperation_plans": "(*, languages: Sequence[str] = LANGUAGES, programmes: Iterable[Programme] | None = None)"
+    " -> SearchStrategy[CooperationPlan]",
+    "dataset_pairs": "(*, min_partners: int = 1, max_partners: int = 3, programmes: Iterable[Programme] | None = None,"
+    " topics: Iterable[Topic] | None = None, languages: Sequence[str] = LANGUAGES, min_year: int = 1990,"
+    " max_year: int = 2030) -> SearchStrategy[EditionPair]",
+    "datasets": "(*, min_partners: int = 1, max_partners: int = 3, min_relations: int = 0,"
+    " max_relations: int | None = None, programmes: Iterable[Programme] | None = None,"
+    " topics: Iterable[Topic] | None = None, languages: Sequence[str] = LANGUAGES, min_year: int = 1990,"
+    " max_year: int = 2030, max_items: int = 2) -> SearchStrategy[Dataset]",
+    "events": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030)"
+    " -> SearchStrategy[Event]",
+    "evidences": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[Evidence]",
+    "milestones": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030)"
+    " -> SearchStrategy[Milestone]",
+    "near_valid_documents": "(of: type = Dataset, *, defects: Iterable[str] = DEFECTS)"
+    " -> SearchStrategy[NearValidDocument]",
+    "partial_dates": "(*, min_year: int = 1990, max_year: int = 2030) -> SearchStrategy[PartialDate]",
+    "participations": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030,"
+    " programmes: Iterable[Programme] | None = None) -> SearchStrategy[Participation]",
+    "partners": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[Partner]",
+    "programmes": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030)"
+    " -> SearchStrategy[Programme]",
+    "relations": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030,"
+    " programmes: Iterable[Programme] | None = None, topics: Iterable[Topic] | None = None, max_items: int = 2)"
+    " -> SearchStrategy[Relation]",
+    "sources": "(*, languages: Sequence[str] = LANGUAGES, partner: Partner | None = None) -> SearchStrategy[Source]",
+    "stances": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[Stance]",
+    "statements": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[Statement]",
+    "texts": "(*, languages: Sequence[str] = LANGUAGES, sentences: bool = False) -> SearchStrategy[Text]",
+    "topics": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[Topic]",
+    "unit_designations": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[UnitDesignation]",
+}
+PUBLIC_CLASSES = {
+    "EditionPair": ["old", "new", "added", "removed", "changed"],
+    "NearValidDocument": ["type", "content", "defect", "path", "valid"],
+}
+PUBLIC_DEFECTS = (
+    "wrong-type",
+    "missing-field",
+    "unknown-field",
+    "out-of-range",
+    "blank-string",
+    "huge-number",
+    "not-a-number",
+    "deep-nesting",
+    "duplicate",
+    "dangling-reference",
+    "invalid-utf8",
+    "truncated",
+    "not-an-object",
+)
+
+
+def _as_written(function: Any) -> str:
+    """A function's signature spelled as source code spells it: bare type names, named constants."""
+    signature = inspect.signature(function)
+
+    def annotation(value: Any) -> str:
+        return re.sub(r"\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_])", "", inspect.formatannotation(value))
+
+    def default(value: Any) -> str:
+        for name, constant in (("LANGUAGES", ("fr", "en")), ("DEFECTS", PUBLIC_DEFECTS)):
+            if value == constant:
+                return name
+        return value.__name__ if isinstance(value, type) else repr(value)
+
+    parts: list[str] = []
+    for parameter in signature.parameters.values():
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY and "*" not in parts:
+            parts.append("*")
+        part = f"{parameter.name}: {annotation(parameter.annotation)}"
+        if parameter.default is not inspect.Parameter.empty:
+            part += f" = {default(parameter.default)}"
+        parts.append(part)
+    return f"({', '.join(parts)}) -> {annotation(signature.return_annotation)}"
+
+
+def test_the_public_names_are_all_there() -> None:
+    assert sorted(pst.__all__) == sorted([*PUBLIC_SIGNATURES, *PUBLIC_CLASSES, "DEFECTS"])
+    for name in pst.__all__:
+        assert getattr(pst, name) is not None, name
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_SIGNATURES))
+def test_every_public_strategy_keeps_its_signature(name: str) -> None:
+    assert _as_written(getattr(pst, name)) == PUBLIC_SIGNATURES[name]
+
+
+def test_the_public_classes_and_constants_keep_their_shape() -> None:
+    assert pst.DEFECTS == PUBLIC_DEFECTS
+    for name, fields in PUBLIC_CLASSES.items():
+        cls = getattr(pst, name)
+        assert [f.name for f in attrs.fields(cls)] == fields
+        assert cls.__qualname__ == name
+    assert isinstance(pst.EditionPair.changed_partners, property)
+    assert isinstance(pst.EditionPair.unchanged, property)
+    assert callable(pst._strategy_for) and pst._strategy_for(Partner) is not None
+
+
+def test_the_signature_spelling_can_tell_a_change() -> None:
+    def changed(*, languages: Sequence[str] = ("fr",), sentences: int = 0) -> st.SearchStrategy[Any]:
+        raise NotImplementedError
+
+    assert _as_written(changed) != PUBLIC_SIGNATURES["texts"]
+    assert _as_written(pst.texts) == PUBLIC_SIGNATURES["texts"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The one generator of synthetic data: its layer, its determinism, its users.
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "partnerdata"
+
+
+def _imported(path: Path) -> set[str]:
+    """Every module a file imports, at module level or inside functions, ``TYPE_CHECKING`` blocks aside."""
+    tree = ast.parse(path.read_text("utf-8"))
+    skipped = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for stmt in block.body
+        for node in ast.walk(stmt)
+    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module is not None:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_the_shared_generator_stays_in_its_layer() -> None:
+    imported = _imported(SRC / "_query" / "synthetic.py")
+    assert imported
+    higher = ("partnerdata.strategies", "partnerdata._display", "partnerdata._cli", "partnerdata._ingest")
+    assert not [m for m in imported if m.split(".")[0] == "hypothesis" or m.startswith(higher)]
+    allowed = ("partnerdata._model", "partnerdata._io", "partnerdata._query")
+    assert all(m.startswith(allowed) for m in imported if m.startswith("partnerdata"))
+
+
+def test_no_module_of_the_package_imports_the_strategies() -> None:
+    for path in SRC.rglob("*.py"):
+        inside = path.is_relative_to(SRC / "strategies")
+        for module in _imported(path):
+            if module == "partnerdata.strategies" or (module.startswith("partnerdata.strategies.") and not inside):
+                pytest.fail(f"{path.relative_to(SRC)} imports {module}")
+
+
+def test_the_import_reader_sees_imports_inside_functions(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    from partnerdata import strategies\n", "utf-8")
+    assert "partnerdata.strategies" in _imported(sample)
+
+
+def test_synthetic_datasets_are_the_same_for_the_same_seed_and_need_no_hypothesis() -> None:
+    done = _run(
+        """
+        import sys
+        from partnerdata._query.synthetic import synthetic
+        a, b, c = synthetic(20, seed=7), synthetic(20, seed=7), synthetic(20, seed=8)
+        print(a == b, a != c, a.relations == b.relations, "hypothesis" in sys.modules)
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "True", "False"]
+
+
+def test_the_strategies_and_the_benchmark_build_through_the_shared_generator() -> None:
+    benchmark = Path(__file__).resolve().parents[1] / "benchmarks" / "diff.py"
+    assert "partnerdata._query.synthetic" in _imported(benchmark)
+    users = {p.name for p in (SRC / "strategies").glob("*.py") if "partnerdata._query.synthetic" in _imported(p)}
+    assert {"_text.py", "_records.py", "_datasets.py", "_editions.py"} <= users

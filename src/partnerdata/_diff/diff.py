@@ -92,7 +92,7 @@ class Diff:
         >>> import partnerdata
         >>> ds = partnerdata.load()
         >>> a, b = ds.relation("KGZ"), ds.relation("TKM")
-        >>> partnerdata.diff(a, b, identity=True).apply(a) == b
+        >>> partnerdata.diff(a, b).apply(a) == b
         True
         """
         return _apply(self, target)
@@ -252,7 +252,7 @@ def _identity_of(a: Any, b: Any) -> bool:
     return bool(keyed[0](a) == keyed[0](b))
 
 
-def diff(old: Any, new: Any, *, identity: bool | None = None) -> Diff:
+def diff(old: Any, new: Any, *, identity: bool | None = True) -> Diff:
     """What changed from ``old`` to ``new``: two records of one type, two datasets, or two collections.
 
     Items are matched by natural key at every level, so reordering is no change and a changed
@@ -260,15 +260,22 @@ def diff(old: Any, new: Any, *, identity: bool | None = None) -> Diff:
     partners, programmes, topics or sources is keyed like a dataset's; paths then begin with the
     key.
 
-    ``identity`` (default: only when both records have the same key) compares the fields that name
-    a record: comparing two different partners' relations leaves out the partner code and, since
-    they are sentences of different pages, the statements and every ``evidence`` field, so that
-    the result says what differs in substance. Set ``identity=True`` for a diff that turns one
-    record into the other exactly.
+    By default every field is compared, so that ``diff(a, b).apply(a) == b`` and
+    ``diff(a, b).invert().apply(b) == a`` for any two records of one type, datasets or
+    collections. ``identity=False`` asks for substance only: it leaves out the fields that name a
+    record (a relation's partner code, a source's id and text, ...) and, since two pages' sentences
+    never match, the statements and every ``evidence`` field; that is what to compare two
+    different partners' relations with, and such a diff cannot be applied to turn one into the
+    other. ``identity=None`` chooses: everything when both records have the same key (one partner
+    in two editions), substance only when they name different things (what ``partnerdata diff``
+    does with two partner codes).
 
     >>> import partnerdata
     >>> ds = partnerdata.load()
-    >>> d = partnerdata.diff(ds.relation("KGZ"), ds.relation("TKM"))
+    >>> a, b = ds.relation("KGZ"), ds.relation("TKM")
+    >>> partnerdata.diff(a, b).apply(a) == b, partnerdata.diff(a, b).invert().apply(b) == a
+    (True, True)
+    >>> d = partnerdata.diff(a, b, identity=False)
     >>> [c.where for c in d if c.path[0] == "participations"][:3]
     ['participations/BI', 'participations/DEEP', 'participations/PFP/focus/training-exercises']
     >>> d.changes[-1].where, d.changes[-1].kind

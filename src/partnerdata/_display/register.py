@@ -4,24 +4,26 @@ Registering costs two dictionary entries; each renderer imports its module on fi
 ``import partnerdata`` stays light and the layers below never import this one.
 """
 
-from typing import Any
-
 from partnerdata._model import show
 
+TYPE_CHECKING = False  # not typing's: this module is imported by ``import partnerdata``
+if TYPE_CHECKING:
+    from typing import Any
 
-def _html(obj: Any, **options: Any) -> str:
+
+def _html(obj: "Any", **options: "Any") -> str:
     from partnerdata._display import html
 
     return html.render(obj)
 
 
-def _text(obj: Any, **options: Any) -> str:
+def _text(obj: "Any", **options: "Any") -> str:
     from partnerdata._display import tables
 
     return tables.render(obj)
 
 
-def _diff(obj: Any, *, format: str = "text", lang: str = "en", **options: Any) -> str:
+def _diff(obj: "Any", *, format: str = "text", lang: str = "en", **options: "Any") -> str:
     from partnerdata._display import diff
 
     return diff.render(obj, format, lang)

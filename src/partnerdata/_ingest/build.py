@@ -13,7 +13,6 @@ Outputs: ``sources/<id>.json``, ``relations/<ALPHA3>.json``, the vocabulary file
 ``manifest.json``. :func:`check` compares them with the files on disk.
 """
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 import attrs
 
 from partnerdata._io.convert import structure, to_dict
+from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import Partner, Programme, Relation, Text, Topic
 from partnerdata._model.text import fold_marks
@@ -221,7 +221,7 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
     manifest = {
         "format": 1,
         "data_version": DATA_VERSION,
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "files": {name: sha256_hex(data) for name, data in sorted(files.items())},
     }
     files["manifest.json"] = (json.dumps(manifest, indent=2) + "\n").encode("utf-8")
     return dict(sorted(files.items()))

@@ -117,3 +117,31 @@ ELIGIBLE_EXCLUDED = frozenset(
     {"forum", "centre", "organisation", "office", "public-diplomacy-office", "cooperation-plan"}
 )
 CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
+
+# Negation, read on a sentence's folded words (token by token, so linear on any input). A cue opens
+# a negated scope that runs to the end of its clause; what is named inside it is not a cooperation.
+NEGATION_WORDS = frozenset(
+    {"ni", "sans", "aucun", "aucune", "jamais", "not", "no", "never", "neither", "nor", "without", "cannot"}
+)
+# "ne"/"n'" negate only with one of these within a few words ("ne ... que" means "only").
+NEGATION_PAIRS = frozenset({"pas", "plus", "jamais", "point", "aucun", "aucune", "rien", "ni"})
+NEGATION_PAIR_SPAN = 4
+# Idioms that contain a cue word and affirm: "sans oublier", "not only", "non seulement".
+NEGATION_IDIOMS = frozenset({("sans", "oublier"), ("sans", "compter"), ("not", "only"), ("no", "doubt")})
+# A negated scope ends at the next clause of its own.
+CLAUSE_BREAK = frozenset({"mais", "but", "whereas", "while", "although", "tandis", "alors", "cependant", "however"})
+# Topics that are a stance of the partner, not an area of cooperation.
+STANCE_TOPICS = frozenset({"neutrality"})
+
+# Ranges within a year or across two, kept as start and end with the precision given:
+# "du 3 au 7 mars 2011", "from 30 December 2015 to 2 January 2016", "12-15 June 2016",
+# "d'avril a juin 2016", "from May 2015 to July 2016".
+_TO = r"(?:au|a|to|and|et|until|till|jusqu'au)"
+DAY_RANGE = re.compile(
+    rf"\b(?:du|from|between|entre)\s+(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+({MONTH}))?(?:\s+(\d{{4}}))?"
+    rf"\s+{_TO}\s+(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})\b"
+)
+DAY_SPAN = re.compile(rf"\b(\d{{1,2}})\s*(?:-|\u2013)\s*(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})\b")
+MONTH_RANGE = re.compile(
+    rf"\b(?:de|d'|from|between|entre)\s*({MONTH})(?:\s+(\d{{4}}))?\s+{_TO}\s+({MONTH})\s+(\d{{4}})\b"
+)

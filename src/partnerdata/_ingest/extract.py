@@ -210,17 +210,67 @@ class _Sentence:
         self.mentions = matcher.mentions(self.tokens)
         self.heading = page.sections[place[0]].heading
         self.evidence = Evidence(source=source, section=place[0], item=place[1], sentence=place[2], quote=text)
-        self.own_programmes = _codes(self.mentions, "programme")
-        self.own_topics = _codes(self.mentions, "topic")
+        # A name inside a negated clause is not a cooperation ("ne met pas d'unités ... à disposition
+        # d'opérations dirigées par l'OTAN"); a stance topic is the partner's stance, not a cooperation.
+        self.negated = _negated_spans(self.low, self.tokens)
+        self.affirmed = [
+            m
+            for m in self.mentions
+            if not _within(m, self.negated) and not (m.kind == "topic" and m.code in cues.STANCE_TOPICS)
+        ]
+        self.named_programmes = _codes(self.mentions, "programme")
+        self.stance_topics = [c for c in _codes(self.mentions, "topic") if c in cues.STANCE_TOPICS]
+        self.own_programmes = _codes(self.affirmed, "programme")
+        self.own_topics = _codes(self.affirmed, "topic")
         self.partners = _codes(self.mentions, "partner")
         self.programmes = list(self.own_programmes)
         self.topics = list(self.own_topics)
         self.years = [(int(m.group(1)), m.start(1)) for m in cues.YEAR.finditer(self.low)]
         self.used_years: set[int] = set()
-        self.placed = bool(self.own_programmes or self.own_topics)
+        self.placed = any(m.kind != "partner" for m in self.mentions)
 
     def first_mention(self, code: str) -> _Mention | None:
         return next((m for m in self.mentions if m.kind == "programme" and m.code == code), None)
+
+
+def _negated_spans(low: str, tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+    """The character spans of a sentence's negated clauses: from a negation cue to its clause's end.
+
+    Cues: ne/n' ... pas (plus, jamais, aucun, rien, ni), ni, sans, aucun, jamais, not, n't, no,
+    never, neither, nor, without, cannot; idioms that affirm ("sans oublier", "not only") are not
+    cues. A clause ends at ``;``, ``:`` or a word that opens a clause of its own (mais, but, while).
+    """
+    words = [low[t.start : t.end] for t in tokens]
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, (word, token) in enumerate(zip(words, tokens, strict=True)):
+        if opened is not None and (word in cues.CLAUSE_BREAK or _breaks(low[tokens[i - 1].end : token.start])):
+            spans.append((opened, tokens[i - 1].end))
+            opened = None
+        if opened is None and _negation_cue(low, words, tokens, i):
+            opened = token.start
+    if opened is not None:
+        spans.append((opened, len(low)))
+    return spans
+
+
+def _breaks(between: str) -> bool:
+    return ";" in between or ":" in between
+
+
+def _negation_cue(low: str, words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
+    word = words[i]
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if word in cues.NEGATION_WORDS:
+        return (word, following) not in cues.NEGATION_IDIOMS
+    if word == "ne" or (word == "n" and low[tokens[i].end : tokens[i].end + 1] == "'"):
+        return any(w in cues.NEGATION_PAIRS for w in words[i + 1 : i + 1 + cues.NEGATION_PAIR_SPAN])
+    # English "n't": the word before ends in n and an apostrophe joins them ("doesn't").
+    return word == "t" and i > 0 and words[i - 1].endswith("n") and low[tokens[i - 1].end : tokens[i].start] == "'"
+
+
+def _within(mention: _Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
 def _codes(mentions: Iterable[_Mention], kind: str) -> list[str]:
@@ -446,7 +496,7 @@ class _Extractor:
         """The start of this partner's participation in each programme, where the page gives it."""
         found: dict[str, tuple[int, _Sentence]] = {}
         for s in self.sentences:
-            candidates = [m for m in s.mentions if m.kind == "programme" and self.kind(m.code) != "forum"]
+            candidates = [m for m in s.affirmed if m.kind == "programme" and self.kind(m.code) != "forum"]
             candidates = [m for m in candidates if self.kind(m.code) not in {"organisation", "centre"}]
             if not candidates or not s.years:
                 continue
@@ -542,7 +592,7 @@ class _Extractor:
         inside: list[str] = []
         for s in evidence:
             names = [m for m in s.mentions if m.kind == "programme" and m.code == code]
-            own = [m for m in s.mentions if m.kind == "topic"]
+            own = [m for m in s.affirmed if m.kind == "topic"]
             for t in own:
                 within = any(n.first <= t.first and t.last <= n.last for n in names)
                 (inside if within else outside).append(t.code)
@@ -566,7 +616,7 @@ class _Extractor:
     def _channels(self) -> list[Channel]:
         out: dict[str, Channel] = {}
         for s in self.sentences:
-            for mention in s.mentions:
+            for mention in s.affirmed:  # a negated clause names no channel
                 if (
                     mention.kind != "programme"
                     or self.kind(mention.code) not in cues.CHANNEL_KINDS
@@ -634,10 +684,10 @@ class _Extractor:
         for s in self.sentences:
             hit = False
             negated = bool(cues.NEGATION.search(s.low))
-            if "neutrality" in s.own_topics:
+            if "neutrality" in s.stance_topics:
                 neutrality = True if neutrality is None else neutrality
                 hit = True
-            nato_led = bool(cues.NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.own_programmes)
+            nato_led = bool(cues.NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.named_programmes)
             if nato_led and cues.FORCES.search(s.low):
                 value = not negated
                 forces = value if forces is None else (forces or value)
@@ -705,7 +755,9 @@ class _Extractor:
                 Event(
                     id=event_id,
                     date=when,
-                    end=end,
+                    end=None if end is None else end.year,
+                    end_month=None if end is None else end.month,
+                    end_day=None if end is None else end.day,
                     text=_text(self.lang, " ".join(g.text for g in group)),
                     programmes=tuple(programmes),
                     topics=tuple(topics),
@@ -715,8 +767,8 @@ class _Extractor:
             )
         return events
 
-    def _date(self, s: _Sentence) -> tuple[PartialDate, int | None] | None:
-        """The first date of the sentence that no other fact holds, with its end year if a range."""
+    def _date(self, s: _Sentence) -> tuple[PartialDate, PartialDate | None] | None:
+        """The first date of the sentence that no other fact holds, with the end of its range if any."""
         ranges = {int(m.group(1)) for m in cues.RANGE.finditer(s.low) if int(m.group(2)) > int(m.group(1))}
         # A range keeps its event even when its first year is a start held elsewhere: the end is news.
         free = [(y, at) for y, at in s.years if y not in s.used_years or y in ranges]
@@ -753,7 +805,44 @@ class _Extractor:
             when = PartialDate(year=year, month=month, day=day if month is not None else None)
         except ValueError:
             when = PartialDate(year=year)
-        return when, end
+        span = _range_ends(s.low, year, at)
+        if span is not None:
+            s.used_years.add(span[1].year)
+            return span
+        return when, (None if end is None else PartialDate(year=end))
+
+
+def _range_ends(low: str, year: int, at: int) -> tuple[PartialDate, PartialDate] | None:
+    """Start and end of a day or month range around the year at offset ``at`` that starts in ``year``."""
+    found: list[tuple[int, int | None, int | None, int, int | None, int | None, int]] = []
+    # (first year, month, day, last year, month, day, start offset), from each form of range.
+    for m in cues.DAY_RANGE.finditer(low):
+        if m.start() <= at < m.end():
+            d1, m1, y1, d2, m2, y2 = m.groups()
+            last_month = cues.MONTHS[m2]
+            first_year = int(y1) if y1 else int(y2)
+            first_month = cues.MONTHS[m1] if m1 else last_month
+            found.append((first_year, first_month, int(d1), int(y2), last_month, int(d2), m.start()))
+    for m in cues.DAY_SPAN.finditer(low):
+        if m.start() <= at < m.end():
+            month = cues.MONTHS[m.group(3)]
+            found.append((int(m.group(4)), month, int(m.group(1)), int(m.group(4)), month, int(m.group(2)), m.start()))
+    for m in cues.MONTH_RANGE.finditer(low):
+        if m.start() <= at < m.end():
+            first_year = int(m.group(2)) if m.group(2) else int(m.group(4))
+            found.append(
+                (first_year, cues.MONTHS[m.group(1)], None, int(m.group(4)), cues.MONTHS[m.group(3)], None, m.start())
+            )
+    for y1, m1, d1, y2, m2, d2, _ in sorted(found, key=lambda f: f[-1]):
+        if y1 != year:
+            continue
+        try:
+            start, end = PartialDate(year=y1, month=m1, day=d1), PartialDate(year=y2, month=m2, day=d2)
+        except ValueError:
+            continue  # "31 février": not a date, the year alone stands
+        if end.sort_key() > start.sort_key():
+            return start, end
+    return None
 
 
 def _rebuild(page: Page) -> str:

@@ -6,7 +6,6 @@ so a manifest cannot make the loader read outside its folder. Every problem in e
 collected before anything is returned: a dataset is loaded whole or not at all.
 """
 
-import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from partnerdata._io.convert import parse_json, structure, to_dict
+from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._model.records import Partner, Programme, Relation, Source, Topic
 
@@ -149,7 +149,7 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]") -> T:
             problems.append(Problem(file=where, path="$", message="listed in the manifest but missing"))
             continue
         raw = node.read_bytes()
-        actual = hashlib.sha256(raw).hexdigest()
+        actual = sha256_hex(raw)
         if actual != digest:
             problems.append(
                 Problem(

@@ -82,12 +82,15 @@ class NotFoundError(PartnerDataError, LookupError):
     Kirghizistan
     """
 
-    def __init__(self, kind: str, key: object, suggestions: "tuple[str, ...]" = ()) -> None:
+    def __init__(
+        self, kind: str, key: object, suggestions: "tuple[str, ...]" = (), *, reason: str | None = None
+    ) -> None:
         self.kind = kind
         self.key = key
         self.suggestions = suggestions
-        message = f"no {kind} matches {key!r}"
-        if suggestions:
+        # ``reason`` replaces the generic message where the miss has a known cause.
+        message = reason if reason is not None else f"no {kind} matches {key!r}"
+        if suggestions and reason is None:
             message += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
         super().__init__(message)
 

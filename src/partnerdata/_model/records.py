@@ -6,7 +6,6 @@ record can know (types, ranges, code shapes); what needs the whole dataset (refe
 records) is checked by :class:`partnerdata.Dataset`.
 """
 
-import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -14,7 +13,8 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from partnerdata._model.errors import FieldError
+from partnerdata._model.digest import sha256_hex
+from partnerdata._model.errors import FieldError, NotFoundError
 from partnerdata._model.show import Shown
 
 __all__ = [
@@ -294,8 +294,18 @@ class Evidence(Shown):
         return f"{self.source}#{self.section}.{self.item}.{self.sentence}"
 
 
+def evidence_order(e: Evidence) -> tuple[str, int, int, int, str]:
+    """The canonical order of evidence: by source, then position in it (section, item, sentence)."""
+    return (e.source, e.section, e.item, e.sentence, e.quote)
+
+
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    # Evidence is a set of sentences: in canonical order, two lists of the same sentences are equal.
+    return sort_by(value, evidence_order)
+
+
 def _evidence_field() -> Any:
-    return field(converter=_tuple, validator=[_items(_instances(Evidence)), _non_empty])
+    return field(converter=_evidence, validator=[_items(_instances(Evidence)), _non_empty])
 
 
 def _codes_field(check: Any) -> Any:
@@ -410,7 +420,7 @@ class Source(Shown):
     def __attrs_post_init__(self) -> None:
         if self.text.partition("\n")[0] != self.title:
             raise FieldError("title", "is not the first line of the text")
-        actual = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        actual = sha256_hex(self.text.encode("utf-8"))
         if actual != self.sha256:
             raise FieldError("sha256", f"checksum mismatch: the text hashes to {actual}")
 
@@ -429,7 +439,7 @@ class Source(Shown):
             language=language,
             url=url,
             text=text,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            sha256=sha256_hex(text.encode("utf-8")),
         )
 
 
@@ -502,6 +512,20 @@ class UnitDesignation(Shown):
     evidence: tuple[Evidence, ...] = _evidence_field()
 
 
+def _designations(value: Iterable[UnitDesignation]) -> tuple[UnitDesignation, ...]:
+    # Designations have no key: they are ordered by where they were read, then by what they say.
+    return sort_by(
+        value,
+        lambda d: (
+            [evidence_order(e) for e in d.evidence],
+            d.organisation or "",
+            d.purpose.fr or "",
+            d.purpose.en or "",
+            d.topics,
+        ),
+    )
+
+
 @frozen(kw_only=True)
 class Stance(Shown):
     """A partner's stance: neutrality and what it makes available to NATO-led operations.
@@ -520,9 +544,9 @@ class Stance(Shown):
     contributes_forces: bool | None = field(default=None, validator=_check_opt_bool)
     contributes_infrastructure: bool | None = field(default=None, validator=_check_opt_bool)
     designations: tuple[UnitDesignation, ...] = field(
-        default=(), converter=_tuple, validator=_items(_instances(UnitDesignation))
+        default=(), converter=_designations, validator=_items(_instances(UnitDesignation))
     )
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_tuple, validator=_items(_instances(Evidence)))
+    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, validator=_items(_instances(Evidence)))
 
     def __attrs_post_init__(self) -> None:
         known = (self.permanent_neutrality, self.contributes_forces, self.contributes_infrastructure)
@@ -547,17 +571,30 @@ class Channel(Shown):
 
 @frozen(kw_only=True)
 class Event(Shown):
-    """A dated statement about the partner. ``end`` is the last year of a range, if any.
+    """A dated statement about the partner; a range keeps its start (``date``) and its end.
+
+    ``date`` is the day, month or year the event happened or began. For a range, ``end`` is its
+    last year and ``end_month`` and ``end_day`` its last month and day where the page gives them
+    ("Du 3 au 7 mars 2011": ``date`` 2011-03-03, end 2011-03-07); :attr:`end_date` puts them
+    together. A range never ends before it starts, at the precision both ends share.
 
     >>> import partnerdata
     >>> flood = partnerdata.load().relation("TKM").events[0]
-    >>> flood.id, flood.year, flood.programmes, flood.partners
-    ('2014-eadrcc-assistance', 2014, ('EADRCC',), ('BIH',))
+    >>> flood.id, flood.year, flood.programmes, flood.partners, flood.end_date
+    ('2014-eadrcc-assistance', 2014, ('EADRCC',), ('BIH',), None)
+    >>> week = partnerdata.Event(
+    ...     id="2011-exercise", date=partnerdata.PartialDate(year=2011, month=3, day=3), end=2011, end_month=3,
+    ...     end_day=7, text=flood.text, evidence=flood.evidence,
+    ... )
+    >>> week.date.isoformat(), week.end_date.isoformat()
+    ('2011-03-03', '2011-03-07')
     """
 
     id: str = field(validator=_pattern(_SLUG, "an event id (lowercase words joined by '-')"))
     date: PartialDate = field(validator=_instances(PartialDate))
     end: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    end_month: int | None = field(default=None, validator=_opt(_check_int(1, 12)))
+    end_day: int | None = field(default=None, validator=_opt(_check_int(1, 31)))
     text: Text = field(validator=_check_text)
     programmes: tuple[str, ...] = _codes_field(_programme_code)
     topics: tuple[str, ...] = _codes_field(_topic_code)
@@ -565,13 +602,33 @@ class Event(Shown):
     evidence: tuple[Evidence, ...] = _evidence_field()
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end < self.date.year:
-            raise FieldError("end", f"{self.end} is before the start year {self.date.year}")
+        if self.end_month is not None and self.end is None:
+            raise FieldError("end_month", "an end month needs an end year")
+        if self.end_day is not None and self.end_month is None:
+            raise FieldError("end_day", "an end day needs an end month")
+        if self.end is None:
+            return
+        # Compared at the precision both ends share: "2016-06-12 to 2016" is not backwards.
+        start = self.date.sort_key()
+        last = (self.end, self.end_month or 0, self.end_day or 0)
+        shared = 1 + (self.end_month is not None and self.date.month is not None)
+        shared += self.end_day is not None and self.date.day is not None and shared == 2
+        if last[:shared] < start[:shared]:
+            end = self.end_date
+            assert end is not None
+            raise FieldError("end", f"{end.isoformat()} is before the start {self.date.isoformat()}")
 
     @property
     def year(self) -> int:
         """The year the event happened (or began)."""
         return self.date.year
+
+    @property
+    def end_date(self) -> PartialDate | None:
+        """The end of a range as a :class:`PartialDate` (as precise as the page gives it), or ``None``."""
+        if self.end is None:
+            return None
+        return PartialDate(year=self.end, month=self.end_month, day=self.end_day)
 
 
 @frozen(kw_only=True)
@@ -693,9 +750,33 @@ class Relation(Shown):
         return tuple((heading, tuple(group)) for heading, group in groups)
 
     def participation(self, programme: str) -> Participation | None:
-        """This partner's participation in ``programme`` (a code), or ``None``."""
+        """This partner's participation in ``programme``, a code in any case; ``None`` if it has none.
+
+        A relation holds codes only, not the vocabulary, so a name is refused with
+        :class:`~partnerdata.NotFoundError` rather than read as "not a participant": look names up
+        with :meth:`Dataset.participation <partnerdata.Dataset.participation>`.
+
+        >>> import partnerdata
+        >>> kgz = partnerdata.load().relation("KGZ")
+        >>> kgz.participation("sps").since, kgz.participation("PfP").since, kgz.participation("PARP")
+        (1993, 1994, None)
+        >>> kgz.participation("Partenariat pour la paix")
+        Traceback (most recent call last):
+        ...
+        partnerdata._model.errors.NotFoundError: 'Partenariat pour la paix' is not a programme code; ...
+        """
+        if type(programme) is not str:
+            raise TypeError(f"programme must be a code (a string), not {show(programme)}")
+        code = programme.strip().upper()
+        if not _PROGRAMME_CODE.match(code):
+            raise NotFoundError(
+                "programme code",
+                programme,
+                reason=f"{programme!r} is not a programme code; a relation knows codes only, "
+                "use Dataset.participation(partner, programme) to look up by name",
+            )
         for p in self.participations:
-            if p.programme == programme:
+            if p.programme == code:
                 return p
         return None
 

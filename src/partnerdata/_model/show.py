@@ -6,20 +6,22 @@ its HTML (``_repr_html_``) and ``str()`` of a result is a table. The display lay
 imported; a record asks for one by name. This module imports nothing.
 """
 
-from collections.abc import Callable
-from typing import Any
+TYPE_CHECKING = False  # not typing's: ``import partnerdata`` imports this module, and typing costs more
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 __all__ = ["Shown", "register", "render"]
 
-_RENDERERS: dict[str, Callable[..., str]] = {}
+_RENDERERS: "dict[str, Callable[..., str]]" = {}
 
 
-def register(name: str, renderer: Callable[..., str]) -> None:
+def register(name: str, renderer: "Callable[..., str]") -> None:
     """Make ``renderer`` the one called for ``render(name, ...)``."""
     _RENDERERS[name] = renderer
 
 
-def render(name: str, obj: object, **options: Any) -> str:
+def render(name: str, obj: object, **options: "Any") -> str:
     """``obj`` rendered by the renderer registered under ``name`` (``"html"``, ``"text"``, ``"diff"``)."""
     renderer = _RENDERERS.get(name)
     if renderer is None:  # only if partnerdata/__init__.py did not run, which importing any part of it does

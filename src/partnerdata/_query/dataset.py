@@ -1,6 +1,7 @@
 """The dataset: every record of one data edition, checked as a whole, with lookups by any name."""
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,6 +10,7 @@ from attrs import field, frozen
 from partnerdata._model.errors import DataValidationError, NotFoundError
 from partnerdata._model.keys import NameIndex
 from partnerdata._model.records import (
+    Participation,
     Partner,
     Programme,
     Relation,
@@ -64,6 +66,22 @@ class _Indexes:
         )
         self.relations = {r.partner: r for r in ds.relations}
         self.sources = {s.id: s for s in ds.sources}
+
+
+def _source_key(id: str) -> str:
+    return re.sub(r"[\s_]+", "-", id.strip().lower())
+
+
+class _Exact:
+    """Records by exact code, for the ``get_*`` lookups, and sources by their normalised id."""
+
+    __slots__ = ("partners", "programmes", "sources", "topics")
+
+    def __init__(self, ds: "Dataset") -> None:
+        self.partners = {p.alpha3: p for p in ds.partners}
+        self.programmes = {p.code: p for p in ds.programmes}
+        self.topics = {t.code: t for t in ds.topics}
+        self.sources = {_source_key(s.id): s for s in ds.sources}
 
 
 def _texts(*texts: Any) -> tuple[str, ...]:
@@ -142,9 +160,86 @@ class Dataset(Questions):
         partner = self.partner(key)
         found = self._index.relations.get(partner.alpha3)
         if found is None:
-            # The partner exists but has no relation data: suggest the partners that do.
-            raise NotFoundError("relation", key, tuple(r.partner for r in self.relations))
+            # A known partner without relation data is not a typo: say so, and which partners have data.
+            having = tuple(r.partner for r in self.relations)
+            raise NotFoundError(
+                "relation",
+                key,
+                having,
+                reason=f"{partner.alpha3} ({partner.name}) is a known partner, but the data holds no relation "
+                f"for it; partners with relation data: {', '.join(having) or 'none'}",
+            )
         return found
+
+    def participation(self, partner: str, programme: str) -> Participation:
+        """The participation of ``partner`` in ``programme``, each named by any code or name.
+
+        Raises :class:`NotFoundError` if either names nothing, if the partner has no relation data,
+        or if its relation has no participation in that programme.
+
+        >>> import partnerdata
+        >>> ds = partnerdata.load()
+        >>> ds.participation("Kirghizistan", "Partenariat pour la paix").since
+        1994
+        >>> ds.participation("TKM", "BI")
+        Traceback (most recent call last):
+        ...
+        partnerdata._model.errors.NotFoundError: TKM has no participation in BI in the data
+        """
+        relation = self.relation(partner)
+        code = self.programme(programme).code
+        found = relation.participation(code)
+        if found is None:
+            reason = f"{relation.partner} has no participation in {code} in the data"
+            raise NotFoundError("participation", programme, reason=reason)
+        return found
+
+    def get_partner(self, alpha3: str) -> Partner | None:
+        """The partner whose alpha-3 code is exactly ``alpha3``, or ``None`` (no name matching).
+
+        >>> import partnerdata
+        >>> ds = partnerdata.load()
+        >>> ds.get_partner("KGZ").name.en, ds.get_partner("kgz")
+        ('Kyrgyzstan', None)
+        """
+        return self._exact.partners.get(alpha3)
+
+    def get_relation(self, alpha3: str) -> Relation | None:
+        """The relation of the partner whose alpha-3 code is exactly ``alpha3``, or ``None``.
+
+        >>> import partnerdata
+        >>> ds = partnerdata.load()
+        >>> ds.get_relation("TKM").partner, ds.get_relation("KAZ")
+        ('TKM', None)
+        """
+        return self._index.relations.get(alpha3)
+
+    def get_programme(self, code: str) -> Programme | None:
+        """The programme whose code is exactly ``code``, or ``None``.
+
+        >>> import partnerdata
+        >>> partnerdata.load().get_programme("SPS").name.en
+        'Science for Peace and Security Programme'
+        """
+        return self._exact.programmes.get(code)
+
+    def get_topic(self, code: str) -> Topic | None:
+        """The topic whose code is exactly ``code``, or ``None``.
+
+        >>> import partnerdata
+        >>> partnerdata.load().get_topic("cyber-defence").label.en
+        'cyber defence'
+        """
+        return self._exact.topics.get(code)
+
+    def get_source(self, id: str) -> Source | None:
+        """The source page whose id is exactly ``id``, or ``None``.
+
+        >>> import partnerdata
+        >>> partnerdata.load().get_source("nato-kgz-fr").partner
+        'KGZ'
+        """
+        return self._index.sources.get(id)
 
     def programme(self, key: str) -> Programme:
         """The programme named by ``key``: code, acronym (French or English), name or alias.
@@ -165,18 +260,30 @@ class Dataset(Questions):
         return self._index.topics.get(key)
 
     def source(self, id: str) -> Source:
-        """The source page with this id.
+        """The source page with this id, ignoring case and spaces or underscores for hyphens.
 
         >>> import partnerdata
-        >>> partnerdata.load().source("nato-kgz-fr").partner
-        'KGZ'
+        >>> ds = partnerdata.load()
+        >>> ds.source("nato-kgz-fr").partner, ds.source("NATO_TKM_FR").partner
+        ('KGZ', 'TKM')
+        >>> ds.source("nato-kgz-en")
+        Traceback (most recent call last):
+        ...
+        partnerdata._model.errors.NotFoundError: no source matches 'nato-kgz-en'; did you mean 'nato-kgz-fr'...?
         """
-        found = self._index.sources.get(id)
+        if type(id) is not str:
+            raise TypeError(f"a source id is a string, not {id!r}")
+        key = _source_key(id)
+        found = self._exact.sources.get(key)
         if found is None:
             import difflib
 
-            raise NotFoundError("source", id, tuple(difflib.get_close_matches(str(id), self._index.sources, n=3)))
+            raise NotFoundError("source", id, tuple(difflib.get_close_matches(key, self._exact.sources, n=3)))
         return found
+
+    @functools.cached_property
+    def _exact(self) -> "_Exact":
+        return _Exact(self)
 
     def __repr__(self) -> str:
         return (

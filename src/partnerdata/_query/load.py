@@ -6,8 +6,9 @@ class is handed to it and where the packaged data is found and kept.
 
 import os
 import threading
+from pathlib import Path
 
-from partnerdata._io.load import quietly, read, read_folder
+from partnerdata._io.load import Node, quietly, read, read_folder
 from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._query.dataset import Dataset
 from partnerdata._version import DATA_VERSION
@@ -47,6 +48,16 @@ def clear_cache() -> None:
         _packaged = None
 
 
+def packaged_folder() -> Node:
+    """The packaged data folder: on the file system when the package is, else through importlib.resources."""
+    here = Path(__file__).parent.parent / "data"
+    if here.is_dir():
+        return here  # the common case, without importlib.resources (which imports zipfile, tempfile, ...)
+    from importlib.resources import files  # a zip import, say
+
+    return files("partnerdata").joinpath("data")
+
+
 def _load_packaged() -> Dataset:
     global _packaged
     found = _packaged
@@ -54,9 +65,7 @@ def _load_packaged() -> Dataset:
         return found
     with _packaged_lock:  # many threads may ask at once; parse once
         if _packaged is None:
-            from importlib.resources import files
-
-            folder = files("partnerdata").joinpath("data")
+            folder = packaged_folder()
             ds = quietly(lambda: read_folder(folder, "partnerdata/data", Dataset))
             if ds.data_version != DATA_VERSION:
                 raise DataValidationError(

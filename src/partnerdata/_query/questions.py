@@ -63,11 +63,32 @@ def _topic(ds: "Dataset", topic: str | None) -> str | None:
     return None if topic is None else ds.topic(topic).code
 
 
-def _bounds(until: int | None, after: int | None, before: int | None) -> tuple[int | None, int | None]:
-    lo = None if _check_year("since_after", after) is None else after + 1  # type: ignore[operator]
-    hi = None if _check_year("since_before", before) is None else before - 1  # type: ignore[operator]
-    if until is not None:
-        hi = until if hi is None else min(hi, until)
+def _bounds(
+    seen_at: int | None,
+    since: int | None,
+    until: int | None,
+    after: int | None = None,
+    before: int | None = None,
+    names: tuple[str, str] = ("since", "until"),
+) -> tuple[int | None, int | None]:
+    """The inclusive year range ``[lo, hi]`` a question asks about (``None``: open).
+
+    One convention everywhere: ``since=Y`` and ``until=Y`` include year ``Y``. The older keywords
+    ``since_after=Y`` (strictly after ``Y``) and ``since_before=Y`` (strictly before) keep their
+    meaning and are turned into ``since=Y+1`` and ``until=Y-1``; a bound given both ways is refused.
+    ``seen_at`` is a snapshot's year, which caps the range.
+    """
+    lo, hi = _check_year(names[0], since), _check_year(names[1], until)
+    if _check_year("since_after", after) is not None:
+        if lo is not None:
+            raise TypeError(f"give {names[0]}= or since_after=, not both")
+        lo = after + 1  # type: ignore[operator]
+    if _check_year("since_before", before) is not None:
+        if hi is not None:
+            raise TypeError(f"give {names[1]}= or since_before=, not both")
+        hi = before - 1  # type: ignore[operator]
+    if seen_at is not None:
+        hi = seen_at if hi is None else min(hi, seen_at)
     return lo, hi
 
 
@@ -86,13 +107,17 @@ class Questions:
         *,
         partner: "str | Iterable[str] | None" = None,
         topic: str | None = None,
+        since: int | None = None,
+        until: int | None = None,
         since_after: int | None = None,
         since_before: int | None = None,
     ) -> "Results[Membership]":
         """Who takes part in ``programme`` (every participation when ``None``), and since when.
 
-        ``since_after=Y`` keeps participations that began after ``Y`` and ``since_before=Y`` those
-        that began before ``Y``; participations whose start is not stated then go to ``unknown``.
+        ``since=Y`` keeps participations that began in ``Y`` or later and ``until=Y`` those that
+        began in ``Y`` or earlier (both bounds included, as everywhere in the library);
+        participations whose start is not stated then go to ``unknown``. The older
+        ``since_after=Y`` (strictly after) and ``since_before=Y`` (strictly before) still work.
         ``topic`` keeps participations focused on that topic; ``partner`` takes one partner or
         several (an iterable, such as another result's ``partners``).
 
@@ -100,16 +125,18 @@ class Questions:
         >>> ds = partnerdata.load()
         >>> [(m.partner, m.since) for m in ds.participants("SPS")]
         [('KGZ', 1993), ('TKM', 1993)]
-        >>> ds.participants("Building Integrity Programme", since_after=2010).partners
+        >>> ds.participants("Building Integrity Programme", since=2015).partners
         ('KGZ',)
-        >>> [m.programme for m in ds.participants(partner="KGZ", since_before=2000)]
+        >>> [m.programme for m in ds.participants(partner="KGZ", until=1994)]
         ['PFP', 'SPS']
-        >>> [m.programme for m in ds.participants(partner="KGZ", since_before=2000).unknown]
+        >>> [m.programme for m in ds.participants(partner="KGZ", until=1994).unknown]
         ['DEEP', 'RETRAINING']
+        >>> ds.participants("SPS", since=1993, until=1993).partners
+        ('KGZ', 'TKM')
         """
-        ds, until, engine = self._scope()
+        ds, seen_at, engine = self._scope()
         code, topic_code, partners = _programme(ds, programme), _topic(ds, topic), _partners(ds, partner)
-        lo, hi = _bounds(until, since_after, since_before)
+        lo, hi = _bounds(seen_at, since, until, since_after, since_before)
         e = engine
         candidates: list[list[_Bucket[Membership]]] = []
         empty: _Bucket[Membership] = _Bucket((), _membership_order, _year)
@@ -138,6 +165,8 @@ class Questions:
         partner: "str | Iterable[str] | None" = None,
         programme: str | None = None,
         through: str | None = None,
+        since: int | None = None,
+        until: int | None = None,
         since_after: int | None = None,
         since_before: int | None = None,
     ) -> "Results[Cooperation]":
@@ -155,11 +184,11 @@ class Questions:
         >>> [(c.partner, c.year) for c in ds.cooperating("disaster-response", through="event")]
         [('TKM', 2014)]
         """
-        ds, until, engine = self._scope()
+        ds, seen_at, engine = self._scope()
         if through is not None and through not in THROUGH:
             raise ValueError(f"through must be one of {', '.join(THROUGH)}, not {through!r}")
         code, programme_code, partners = _topic(ds, topic), _programme(ds, programme), _partners(ds, partner)
-        lo, hi = _bounds(until, since_after, since_before)
+        lo, hi = _bounds(seen_at, since, until, since_after, since_before)
         e = engine
         empty: _Bucket[Cooperation] = _Bucket((), _cooperation_order, _year)
         candidates: list[list[_Bucket[Cooperation]]] = []
@@ -222,25 +251,28 @@ class Questions:
         *,
         partner: "str | Iterable[str] | None" = None,
         via: str | None = None,
+        since: int | None = None,
+        until: int | None = None,
         since_after: int | None = None,
         since_before: int | None = None,
     ) -> "Results[PartnerMilestone]":
         """When each partner's relations (``kind="relations"``) or practical cooperation (``"cooperation"``) began.
 
         Every partner of the dataset has both milestones, with ``year=None`` when not known.
+        ``since`` and ``until`` include their year, as for :meth:`participants`.
 
         >>> import partnerdata
         >>> ds = partnerdata.load()
         >>> ds.milestones("relations", via="NACC").partners
         ('KGZ', 'TKM')
-        >>> ds.milestones("relations", since_before=1993).partners
+        >>> ds.milestones("relations", until=1992).partners
         ('KGZ', 'TKM')
         """
-        ds, until, engine = self._scope()
+        ds, seen_at, engine = self._scope()
         if kind is not None and kind not in MILESTONES:
             raise ValueError(f"kind must be 'relations', 'cooperation' or None, not {kind!r}")
         via_code, partners = _programme(ds, via), _partners(ds, partner)
-        lo, hi = _bounds(until, since_after, since_before)
+        lo, hi = _bounds(seen_at, since, until, since_after, since_before)
         e = engine
         empty: _Bucket[PartnerMilestone] = _Bucket((), _milestone_order, _year)
         candidates: list[list[_Bucket[PartnerMilestone]]] = []
@@ -269,7 +301,9 @@ class Questions:
     def frameworks(self, *, kind: str | None = None, existing_in: int | None = None) -> "Results[Framework]":
         """The programmes, or with ``existing_in=Y`` those that existed at the end of year ``Y``.
 
-        A programme whose founding year is not known is ``unknown`` to ``existing_in``.
+        ``existing_in=Y`` includes year ``Y``: a programme founded in ``Y`` exists in it, one that
+        ended in ``Y`` does not exist at its end. A programme whose founding year is not known is
+        ``unknown`` to ``existing_in``.
 
         >>> import partnerdata
         >>> ds = partnerdata.load()
@@ -278,10 +312,10 @@ class Questions:
         >>> [f.programme for f in ds.frameworks(kind="forum", existing_in=1997)]
         ['EAPC', 'MD']
         """
-        _, until, engine = self._scope()
+        _, seen_at, engine = self._scope()
         year = _check_year("existing_in", existing_in)
-        if until is not None:
-            year = until if year is None else min(year, until)
+        if seen_at is not None:
+            year = seen_at if year is None else min(year, seen_at)
         matches: list[Framework] = []
         unknown: list[Framework] = []
         for f in engine.frameworks:
@@ -300,15 +334,19 @@ class Questions:
 
     def timeline(
         self,
-        start: int | None = None,
-        end: int | None = None,
+        since: int | None = None,
+        until: int | None = None,
         *,
         partner: "str | Iterable[str] | None" = None,
         kind: str | None = None,
         programme: str | None = None,
         topic: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
     ) -> "Results[TimelineEntry]":
-        """What happened from year ``start`` to year ``end`` (both included), in order.
+        """What happened from year ``since`` to year ``until`` (both included), in order.
+
+        ``start`` and ``end`` are the older names of ``since`` and ``until`` (also inclusive).
 
         Entries are programmes founded and ended, partners' relations and cooperation beginning,
         participations starting and events. ``partner`` keeps that partner's entries; ``kind``,
@@ -320,12 +358,13 @@ class Questions:
         1992 relations Kyrgyzstan: relations with NATO begin (through NACC)
         1993 participation Kyrgyzstan: starts taking part in Science for Peace and Security Programme (SPS)
         """
-        ds, until, engine = self._scope()
+        ds, seen_at, engine = self._scope()
         if kind is not None and kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        lo, hi = _check_year("start", start), _check_year("end", end)
-        if until is not None:
-            hi = until if hi is None else min(hi, until)
+        for old_name, old_value, new_value in (("start", start, since), ("end", end, until)):
+            if old_value is not None and new_value is not None:
+                raise TypeError(f"give {'since' if old_name == 'start' else 'until'}= or {old_name}=, not both")
+        lo, hi = _bounds(seen_at, since if start is None else start, until if end is None else end)
         partners, programme_code, topic_code = _partners(ds, partner), _programme(ds, programme), _topic(ds, topic)
         e = engine
         if partners is not None:
