@@ -16,5 +16,14 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
 exclude_patterns = ["_build"]
-html_theme = "alabaster"
+html_theme = "furo"
+html_title = f"partnerdata {release}"
 nitpicky = False
+
+
+def setup(app: object) -> None:
+    """Draw the notebook page's figures from the current data when a build starts (docs/figures.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import figures
+
+    figures.main()

@@ -101,7 +101,7 @@ def test_cli_ingest_prints_records_evidence_and_unplaced(capsys: pytest.CaptureF
     out = capsys.readouterr().out
     assert "Relations depuis 1992" in out
     assert "[nato-tkm-fr#1.1.0]" in out
-    assert "Unplaced sentences (2)" in out
+    assert "Phrases non placées (2)" in out  # labels in the page's language, like the profile
     assert "[nato-tkm-fr#2.0.0]" in out
     assert main(["ingest", str(page), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)

@@ -45,3 +45,23 @@ def test_data_loads_from_inside_the_zip(wheel: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1992"
+
+
+def test_license_is_in_the_wheel(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    (license_name,) = [n for n in names if n.endswith("licenses/LICENSE")]
+    text = zipfile.ZipFile(wheel).read(license_name).decode()
+    assert text.startswith("MIT License") and "The partnerdata developers" in text
+
+
+def test_classifiers_list_only_the_pythons_nox_tests() -> None:
+    import tomllib
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    claimed = sorted(
+        c.rsplit(" :: ", 1)[1] for c in meta["classifiers"] if c.startswith("Programming Language :: Python :: 3.")
+    )
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    tested = noxfile.split("PYTHONS = ", 1)[1].split("]", 1)[0]
+    assert claimed == sorted(v.strip().strip('"') for v in tested.strip("[").split(","))
+    assert set(meta["urls"]) >= {"Homepage", "Documentation", "Source", "Issues", "Changelog"}

@@ -73,7 +73,7 @@ def test_html_is_escaped() -> None:
     assert "&lt;t&gt;" in html
     assert 'title="say &quot;&lt;hi&gt;&quot;"' in html
     card = result[0]._repr_html_()
-    assert "<caption>StatementHit</caption>" in card
+    assert ">StatementHit</caption>" in card and "« say &quot;&lt;hi&gt;&quot; »" in card
     assert "a &amp; &lt;b&gt;" in card
 
 
@@ -91,7 +91,7 @@ def test_html_of_datasets_answers_and_records(ds: partnerdata.Dataset) -> None:
 def test_cli_query(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "--programme", "SPS"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("participants in SPS: 2\n")
+    assert out.startswith("Participations: 2\n")
     assert "KGZ" in out
     assert "TKM" in out
 
@@ -113,7 +113,7 @@ def test_cli_query_stance_and_search(capsys: pytest.CaptureFixture[str]) -> None
 def test_cli_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "2014", "2015", "--partner", "TKM", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("timeline: 2\n")
+    assert out.startswith("Chronologie: 2\n")
     assert "En 2014" in out or "2014" in out
 
 
@@ -132,7 +132,10 @@ def test_cli_export_jsonl_and_json_to_file(tmp_path: Path, capsys: pytest.Captur
     assert lines[0]["kind"] == "relations"
     assert lines[-1]["status"] == "unknown"
     target = tmp_path / "forces.json"
-    assert main(["export", "stance", "--format", "json", "--output", str(target), "--lang", "fr"]) == 0
+    assert (
+        main(["export", "stance", "--stance", "forces", "--format", "json", "--output", str(target), "--lang", "fr"])
+        == 0
+    )
     document = json.loads(target.read_text(encoding="utf-8"))
     assert [r["partner"] for r in document if r["answer"] == "no"] == ["TKM"]
 

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from partnerdata._cli.output import colour, lang
 from partnerdata._diff.diff import diff
+from partnerdata._display.diff import FORMATS
 from partnerdata._io.convert import parse_json, structure
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import Relation
@@ -25,6 +27,7 @@ _RELATION_KEYS = frozenset(
         "statements",
     }
 )
+_SHOWN_KEYS = frozenset({"partner", "relation"})
 
 
 def _is_path(side: str) -> bool:
@@ -37,6 +40,11 @@ def _side(side: str, data: str | None) -> Any:
         target = Path(side)
         if target.is_file():
             document = parse_json(target.read_bytes(), file=side)
+            if isinstance(document, dict) and document.keys() == _SHOWN_KEYS:
+                # What ``partnerdata show KEY --json`` writes: the partner and its relation.
+                if document["relation"] is None:
+                    raise PartnerDataError(f"{side}: $.relation: null: this partner has no relation data to compare")
+                return structure(document["relation"], Relation, file=side, root="$.relation")
             if isinstance(document, dict) and document.keys() == _RELATION_KEYS:
                 return structure(document, Relation, file=side)
         return load(side)
@@ -50,14 +58,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             f"cannot compare a {type(old).__name__} ({args.old}) with a {type(new).__name__} ({args.new})"
         )
     d = diff(old, new, identity=True if args.identity else None)
-    if args.format == "json":
-        out.write(d.to_json())
-    elif args.format == "patch":
-        import json
-
-        out.write(json.dumps(d.to_json_patch(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(d.render(args.format, lang=args.lang) + "\n")
+    format = "json" if args.json else args.format
+    text = d.render(format, lang=lang(args))
+    out.write((colour(text, out) if format == "text" else text) + "\n")
     return 1 if d else 0
 
 
@@ -77,12 +80,14 @@ def add_commands(
         "old", metavar="OLD", help="a partner key (e.g. KGZ), a relation or dataset JSON file, or a data folder"
     )
     p.add_argument("new", metavar="NEW", help="the same kind of thing as OLD")
-    p.add_argument(
+    formats = p.add_mutually_exclusive_group()
+    formats.add_argument(
         "--format",
-        choices=("text", "markdown", "json", "patch"),
+        choices=FORMATS,
         default="text",
-        help="text (default), markdown, json (the changes) or patch (RFC 6902 JSON Patch)",
+        help="text (default), markdown, html, json (the changes) or patch (RFC 6902 JSON Patch)",
     )
+    formats.add_argument("--json", action="store_true", help="the same as --format json")
     p.add_argument(
         "--identity",
         action="store_true",

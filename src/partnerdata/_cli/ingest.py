@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._ingest import build as _build
 from partnerdata._ingest.extract import extract
@@ -54,16 +55,17 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         sources=(result.source,),
         relations=(result.relation,),
     )
-    lang = args.lang or page.language
-    out.write(f"Draft records read from {args.page} ({page.language}, source id {result.source.id})\n\n")
+    lang = getattr(args, "lang", None) or page.language
+    w = LABELS[lang]
+    out.write(w["ingest.draft"].format(page=args.page, language=page.language, source=result.source.id) + "\n\n")
     Profile(draft, lang, out).show(result.partner.alpha3)
     out.write("\n")
     if result.unplaced:
-        out.write(f"Unplaced sentences ({len(result.unplaced)}): nothing recognised in them\n")
+        out.write(w["ingest.unplaced"].format(n=len(result.unplaced)) + "\n")
         for ev in result.unplaced:
             out.write(f"  [{ev.locator}] {ev.quote}\n")
     else:
-        out.write("Unplaced sentences: none\n")
+        out.write(w["ingest.none"] + "\n")
     return 0
 
 
@@ -99,7 +101,10 @@ def add_commands(command: Any, data_option: Option, lang_option: Option) -> None
         "--json", action="store_true", help="print the partner, source, relation and unplaced sentences as JSON"
     )
     p.add_argument("--source-id", metavar="ID", help="the source id the evidence cites (default nato-<alpha3>-<lang>)")
-    p.add_argument("--lang", choices=("en", "fr"), default=None, help="language of labels (default: the page's)")
+    # SUPPRESS: when absent here, ``partnerdata --lang fr ingest ...`` (before the command) still counts.
+    p.add_argument(
+        "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of labels (default: the page's)"
+    )
     data_option(p)
     p = command("build", _cmd_build, "regenerate the packaged data from its source pages and overlay (or --check it)")
     p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 if the data differs")

@@ -7,28 +7,48 @@ Errors go to stderr as one line each, never as a traceback; the exit code is 0 o
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
 from partnerdata._cli import diff as _diff_cli
 from partnerdata._cli import ingest as _ingest_cli
 from partnerdata._cli import panel as _panel_cli
 from partnerdata._cli import query as _query_cli
+from partnerdata._cli.output import add_output_options, lang, print_table
+from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
+from partnerdata._display.tables import write
 from partnerdata._io.convert import to_dict
 from partnerdata._model.errors import DataValidationError, NotFoundError, PartnerDataError
+from partnerdata._model.rows import row
 from partnerdata._query.load import load
 from partnerdata._version import DATA_VERSION, __version__
 
 
-def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    ds = load(args.data)
+def _list_rows(ds: Any, language: str | None) -> list[dict[str, Any]]:
     having = {r.partner: r for r in ds.relations}
+    out = []
     for p in ds.partners:
         r = having.get(p.alpha3)
-        since = "" if r is None or r.relations_since is None else str(r.relations_since.year)
-        pfp = "" if r is None or r.pfp_since is None else str(r.pfp_since)
-        region = "" if p.region is None else str(p.region.get(args.lang))
-        out.write(f"{p.alpha3}  {p.alpha2 or '--'}  {p.name.get(args.lang)!s:<24} {region:<20} {since:>4} {pfp:>4}\n")
+        fields = row(p, language)
+        out.append(
+            {
+                "alpha3": p.alpha3,
+                "alpha2": p.alpha2,
+                **{k: v for k, v in fields.items() if k.startswith(("name", "region"))},
+                "relations_since": None if r is None or r.relations_since is None else r.relations_since.year,
+                "pfp_since": None if r is None else r.pfp_since,
+            }
+        )
+    return out
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    ds = load(args.data)
+    if args.json or args.jsonl:
+        table = _list_rows(ds, args.lang)
+        write(table, list(table[0]) if table else [], "json" if args.json else "jsonl", out)
+        return 0
+    print_table(_list_rows(ds, lang(args)), ds, args, out)
     return 0
 
 
@@ -45,46 +65,56 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         }
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
-    Profile(ds, args.lang, out).show(args.key)
+    Profile(ds, lang(args), out).show(args.key)
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     ds = load(args.path)
-    out.write(
-        f"ok: {args.path}: data version {ds.data_version}, {len(ds.partners)} partners, "
-        f"{len(ds.relations)} relations, {len(ds.programmes)} programmes, {len(ds.topics)} topics, "
-        f"{len(ds.sources)} sources\n"
-    )
+    counts = {name: len(getattr(ds, name)) for name in ("partners", "relations", "programmes", "topics", "sources")}
+    out.write(LABELS[lang(args)]["validate.ok"].format(path=args.path, version=ds.data_version, **counts) + "\n")
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (which flag, and why), exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="partnerdata",
         description="NATO's relations with its partner countries, with the evidence for every fact.",
     )
     parser.add_argument("--version", action="version", version=f"partnerdata {__version__} (data {DATA_VERSION})")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--lang", choices=("en", "fr"), help="language of labels, for every command (default: en)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, run: Callable[[argparse.Namespace, TextIO], int], help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        p.set_defaults(run=run)
+        # The command's own parser reports its usage errors (exit code 2), naming the command.
+        p.set_defaults(run=run, parser=p)
         return p
 
     def data_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--data", metavar="PATH", help="a dataset file or folder instead of the packaged data")
 
     def lang_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of labels (default: en)")
+        # Also accepted before the command; given here, it wins (SUPPRESS: absent leaves the global one).
+        p.add_argument(
+            "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of labels (default: en)"
+        )
 
     p = command("list", _cmd_list, "list partners: codes, name, region, relations since, PfP since")
     lang_option(p)
+    add_output_options(p)
     data_option(p)
     p = command("show", _cmd_show, "show a partner's relation with the evidence for each fact")
     p.add_argument("key", metavar="KEY", help="partner code or name, in French or English (e.g. KGZ, Turkménistan)")
     lang_option(p)
-    p.add_argument("--json", action="store_true", help="print the partner and relation records as JSON")
+    add_output_options(p, jsonl=False, table=False)
     data_option(p)
     p = command("validate", _cmd_validate, "check a dataset file or folder and list every problem")
     p.add_argument("path", metavar="PATH", help="a JSON file written by partnerdata.to_json, or a data folder")

@@ -1,21 +1,61 @@
 """The ``query``, ``timeline`` and ``export`` commands: the dataset's questions from a terminal.
 
-``query`` prints a readable table (in French or English with ``--lang``), the records it could
-not decide listed after it as unknown; ``export`` writes any table as CSV, JSON Lines or JSON to
-stdout or to a file, unknown records included (column ``status``).
+Flags reach the question by name: each filter flag fills the question's parameter of the same
+name (``--programme`` fills ``programme``, or ``via`` for milestones), read from the question's
+signature. A flag the chosen question has no parameter for is a usage error, never ignored, so
+a new filter is one parameter of a question plus its flag here.
+
+``query`` and ``timeline`` print a readable table (in French or English with ``--lang``), the
+records they could not decide after it as unknown; ``--json`` and ``--jsonl`` print the rows
+``export`` writes. ``export`` writes any table as CSV, JSON Lines or JSON to stdout or a file.
 """
 
 import argparse
+import inspect
 import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from partnerdata._display.labels import LABELS
-from partnerdata._display.tables import FORMATS, text_lines, write
+from partnerdata._cli.output import add_output_options, lang, print_table, usage_error
+from partnerdata._display.labels import LABELS, label
+from partnerdata._display.tables import FORMATS, write
+from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.results import Answer, Results
+from partnerdata._query.engine import FLAGS, THROUGH
 from partnerdata._query.load import load
 
-TABLES = ("participants", "cooperation", "stance", "milestones", "frameworks", "statements", "timeline", "partners")
+# Each table is answered by one question (a method of the dataset); "partners" lists the records.
+QUESTIONS = {
+    "participants": "participants",
+    "cooperation": "cooperating",
+    "stance": "stance",
+    "milestones": "milestones",
+    "frameworks": "frameworks",
+    "statements": "search",
+    "timeline": "timeline",
+    "partners": None,
+}
+TABLES = tuple(QUESTIONS)
+
+# Each filter (its argparse dest) and the parameters it may fill, first match wins.
+FILLS: dict[str, tuple[str, ...]] = {
+    "programme": ("programme", "via"),
+    "topic": ("topic",),
+    "partner": ("partner",),
+    "since_after": ("since_after",),
+    "since_before": ("since_before",),
+    "existing_in": ("existing_in",),
+    "through": ("through",),
+    "kind": ("kind",),
+    "search": ("text",),
+    "stance": ("flag",),
+    "start": ("start",),
+    "end": ("end",),
+}
+
+
+def _flag(dest: str) -> str:
+    return dest.upper() if dest in ("start", "end") else "--" + dest.replace("_", "-")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -26,13 +66,13 @@ def _filters(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--since-after", type=int, metavar="YEAR", help="began after YEAR")
     p.add_argument("--since-before", type=int, metavar="YEAR", help="began before YEAR")
-    p.add_argument(
-        "--through", choices=("statement", "participation", "event", "designation"), help="cooperation link kind"
-    )
+    p.add_argument("--existing-in", type=int, metavar="YEAR", help="frameworks: existed at the end of YEAR")
+    p.add_argument("--through", choices=THROUGH, help="cooperation: the kind of link")
     p.add_argument("--kind", metavar="KIND", help="milestone kind, programme kind or timeline kind")
-    p.add_argument("--search", metavar="TEXT", help="full-text search in statements (any case, any accents)")
+    p.add_argument("--search", metavar="TEXT", help="statements containing every word of TEXT (any case, accents)")
     p.add_argument(
         "--stance",
+        choices=tuple(FLAGS),
         metavar="FLAG",
         help="contributes_forces (forces), contributes_infrastructure (infrastructure) "
         "or permanent_neutrality (neutrality)",
@@ -41,85 +81,125 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def _table(args: argparse.Namespace) -> str:
+    """The question ``query`` answers: ``--table``, else the one its filters point to."""
     if getattr(args, "table", None):
         return str(args.table)
-    if args.search:
+    if args.search is not None:
         return "statements"
-    if args.stance:
+    if args.stance is not None:
         return "stance"
-    if args.topic and not args.programme:
+    if args.through is not None or (args.topic is not None and args.programme is None):
         return "cooperation"
+    if args.existing_in is not None:
+        return "frameworks"
     return "participants"
 
 
-def _answer(args: argparse.Namespace, table: str) -> Any:
+def _takes(params: Any) -> list[str]:
+    return [_flag(dest) for dest, names in FILLS.items() if any(n in params for n in names)]
+
+
+def _check_ranges(args: argparse.Namespace) -> None:
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if start is not None and end is not None and start > end:
+        usage_error(args, f"START ({start}) is after END ({end}): give the earlier year first")
+    after, before = args.since_after, args.since_before
+    if after is not None and before is not None and after + 1 >= before:
+        usage_error(
+            args, f"--since-after {after} --since-before {before}: no year is after {after} and before {before}"
+        )
+
+
+def answer(args: argparse.Namespace, table: str) -> Any:
+    """The chosen question's answer, every filter given passed by name; a usage error if one does not apply."""
+    _check_ranges(args)
     ds: Any = load(args.data)
     if args.as_of is not None:
         ds = ds.as_of(args.as_of)
-    years = {"since_after": args.since_after, "since_before": args.since_before}
-    if table == "participants":
-        return ds.participants(args.programme, partner=args.partner, topic=args.topic, **years)
-    if table == "cooperation":
-        return ds.cooperating(args.topic, partner=args.partner, programme=args.programme, through=args.through, **years)
-    if table == "stance":
-        return ds.stance(args.stance or "contributes_forces")
-    if table == "milestones":
-        return ds.milestones(args.kind, partner=args.partner, via=args.programme, **years)
-    if table == "frameworks":
-        return ds.frameworks(kind=args.kind, existing_in=args.since_before)
-    if table == "statements":
-        if not args.search:
-            raise SystemExit("partnerdata: the statements table needs --search TEXT")
-        return ds.search(args.search, partner=args.partner, topic=args.topic, programme=args.programme)
-    if table == "timeline":
-        return ds.timeline(
-            getattr(args, "start", None) or args.since_after,
-            getattr(args, "end", None) or args.since_before,
-            partner=args.partner,
-            kind=args.kind,
-            programme=args.programme,
-            topic=args.topic,
-        )
-    # partners: every partner record of the dataset
-    dataset = getattr(ds, "dataset", ds)
-    return Results(dataset.partners, title="partners", cls=type(dataset.partners[0]) if dataset.partners else None)
+    method_name = QUESTIONS[table]
+    given = {dest: getattr(args, dest, None) for dest in FILLS}
+    given = {dest: value for dest, value in given.items() if value is not None}
+    if method_name is None:
+        if given:
+            usage_error(args, f"{_flag(next(iter(given)))} does not apply to the partners table (it takes no filter)")
+        dataset = getattr(ds, "dataset", ds)
+        return Results(dataset.partners, title="partners", cls=type(dataset.partners[0]) if dataset.partners else None)
+    method: Callable[..., Any] = getattr(ds, method_name)
+    params = inspect.signature(method).parameters
+    kwargs: dict[str, Any] = {}
+    for dest, value in given.items():
+        target = next((n for n in FILLS[dest] if n in params), None)
+        if target is None:
+            usage_error(
+                args,
+                f"{_flag(dest)} does not apply to the {table} question (it takes {', '.join(_takes(params))})"
+                + ("; choose another with --table" if hasattr(args, "table") else ""),
+            )
+        kwargs[target] = value
+    for name, param in params.items():
+        if param.default is inspect.Parameter.empty and name not in kwargs:
+            needed = next(_flag(dest) for dest, names in FILLS.items() if name in names)
+            usage_error(args, f"the {table} question needs {needed}")
+    try:
+        return method(**kwargs)
+    except ValueError as exc:  # a value the question does not know (a kind, say): the message names it
+        usage_error(args, str(exc))
 
 
-def _print(result: Any, lang: str, out: TextIO) -> None:
-    w = LABELS[lang]
+def rows(result: Any, language: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows ``export`` writes (and ``--json``/``--jsonl`` print) and their column names."""
     if isinstance(result, Answer):
-        out.write(f"{result.question}\n")
-        for name, part in (("yes", result.yes), ("no", result.no), ("unknown", result.unknown)):
-            out.write(f"{w[name]} ({len(part)}): {', '.join(part.partners) or w['nothing']}\n")
+        return result.rows(language), ["answer", *result.yes.columns(language)]
+    return result.rows(language, with_unknown=True), result.columns(language, with_unknown=True)
+
+
+def _print(result: Any, table: str, args: argparse.Namespace, vocabulary: Any, out: TextIO) -> None:
+    if args.json or args.jsonl:
+        found, names = rows(result, getattr(args, "lang", None))
+        write(found, names, "json" if args.json else "jsonl", out)
         return
-    out.write(f"{result.title}: {len(result)}\n")
-    for line in text_lines(result.rows(lang)):
-        out.write(line + "\n")
+    language = lang(args)
+    w = LABELS[language]
+    if isinstance(result, Answer):
+        out.write(f"{label(result.question, language)}\n")
+        for name, part in (("yes", result.yes), ("no", result.no), ("unknown", result.unknown)):
+            out.write(f"{w[name]} ({len(part)}): {'; '.join(part.partners) or w['nothing']}\n")
+        return
+    out.write(f"{w['question.' + table]}: {len(result)}\n")
+    print_table(result.rows(language), vocabulary, args, out)
     if result.unknown:
         out.write(f"\n{w['unknown']}: {len(result.unknown)}\n")
-        for line in text_lines(result.unknown.rows(lang)):
-            out.write(line + "\n")
+        print_table(result.unknown.rows(language), vocabulary, args, out)
 
 
 def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
-    _print(_answer(args, _table(args)), args.lang, out)
+    table = _table(args)
+    _print(answer(args, table), table, args, load(args.data), out)
     return 0
 
 
 def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
-    _print(_answer(args, "timeline"), args.lang, out)
+    if args.plot and not args.plot.lower().endswith((".png", ".svg")):
+        usage_error(args, f"--plot {args.plot}: the file name must end in .png or .svg")
+    if args.plot and (args.json or args.jsonl):
+        usage_error(args, f"--plot draws a picture: it does not go with --{'json' if args.json else 'jsonl'}")
+    result = answer(args, "timeline")
+    if args.plot:
+        from partnerdata._display.plot import save_timeline
+
+        try:
+            save_timeline(result, args.plot, lang(args), load(args.data))
+        except ImportError as exc:  # matplotlib is an optional extra
+            raise PartnerDataError(str(exc)) from None
+        print(f"partnerdata: wrote {args.plot}", file=sys.stderr)
+        return 0
+    _print(result, "timeline", args, load(args.data), out)
     return 0
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    result = _answer(args, args.table)
-    lang = args.lang
-    if isinstance(result, Answer):
-        table = result.rows(lang)
-        names = ["answer", *result.yes.columns(lang)]
-    else:
-        table = result.rows(lang, with_unknown=True)
-        names = result.columns(lang, with_unknown=True)
+    result = answer(args, args.table)
+    table, names = rows(result, args.lang)
     if args.output in (None, "-"):
         write(table, names, args.format, out)
     else:
@@ -139,11 +219,12 @@ def add_commands(
         "query",
         _cmd_query,
         "answer a question: who takes part in a programme (--programme), who cooperates on a topic (--topic), "
-        "stances (--stance), statements (--search); filters combine",
+        "stances (--stance), statements (--search); a filter the question does not take is an error",
     )
     p.add_argument("--table", choices=TABLES, help="which question to answer (default: from the filters given)")
     _filters(p)
     lang_option(p)
+    add_output_options(p)
     data_option(p)
 
     p = command("timeline", _cmd_timeline, "what happened between two years, across partners or for one, in order")
@@ -151,6 +232,8 @@ def add_commands(
     p.add_argument("end", type=int, nargs="?", metavar="END", help="last year (default: the end)")
     _filters(p)
     lang_option(p)
+    add_output_options(p)
+    p.add_argument("--plot", metavar="FILE", help="draw the timeline into FILE (.png or .svg; needs partnerdata[plot])")
     data_option(p)
 
     p = command("export", _cmd_export, "write a table as CSV, JSON Lines or JSON, to stdout or a file")
@@ -158,5 +241,5 @@ def add_commands(
     p.add_argument("--format", choices=FORMATS, default="csv", help="csv (default), jsonl or json")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     _filters(p)
-    p.add_argument("--lang", choices=("en", "fr"), help="one column per text in this language (default: both)")
+    lang_option(p)
     data_option(p)

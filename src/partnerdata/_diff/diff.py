@@ -143,7 +143,7 @@ class Diff:
         return json.dumps(document(self), ensure_ascii=False, indent=indent) + ("\n" if indent is not None else "")
 
     def render(self, format: str = "text", *, lang: str = "en") -> str:
-        """The changes for people: ``"text"`` (terminals) or ``"markdown"``, labels in ``lang`` (en or fr).
+        """The changes in ``format`` (text, markdown, html, json or patch), labels in ``lang`` (en or fr).
 
         Changes are grouped by record (partner, programme, ...) and by item, with the evidence of
         what changed.
@@ -154,7 +154,7 @@ class Diff:
         >>> print(partnerdata.diff(kgz, edited).render(lang="fr"))
         Relation KGZ (Kirghizistan)
           Relations depuis
-            ~ par: NACC → —
+            ~ par: COCONA → —
                 source: [nato-kgz-fr#1.0.0] « ... »
         <BLANKLINE>
         (1 modification)

@@ -213,3 +213,8 @@ def _trie(changes: Sequence[Change]) -> dict[str, Any]:
             raise DiffConflictError(f"two changes overlap at {c.where}")
         node[c.path[-1]] = c
     return root
+
+
+# Shown as partnerdata.DiffConflictError (its public path); __test__ keeps its example in the doctests.
+__test__ = {"DiffConflictError": DiffConflictError}
+DiffConflictError.__module__ = "partnerdata"

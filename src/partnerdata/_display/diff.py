@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from partnerdata._diff.schema import _FIELDS, _KEYED, _KEYS, _SCHEMA, Change, _item_type
-from partnerdata._display.labels import LABELS, label
+from partnerdata._display.labels import CODE_FIELDS, LABELS, code_label, label
 from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import Evidence, PartialDate, Text
 from partnerdata._query.dataset import Dataset
@@ -32,6 +32,14 @@ class _Names:
             self._packaged = True
             self.datasets.append(load())
         return self.datasets
+
+    def code(self, kind: str, code: str) -> str:
+        """A topic or programme code as every view shows it (:func:`code_label`), from the first dataset knowing it."""
+        for ds in self._sets():
+            shown = code_label(ds, kind, code, self.lang)
+            if shown != code:
+                return shown
+        return code
 
     def name(self, kind: str, code: str) -> str | None:
         attr = {
@@ -221,31 +229,84 @@ class _Renderer:
         name = self.names.name(sub[0], sub[1])
         return f"{self.word(sub[0])} {sub[1]}" + (f" ({name})" if name and name != sub[1] else "")
 
+    def coded(self, field: str, v: Any) -> str:
+        """A value of ``field``: topic and programme codes by their label, like the other views."""
+        kind = CODE_FIELDS.get(field)
+        if kind is not None and isinstance(v, str):
+            return self.names.code(kind, v)
+        if kind is not None and isinstance(v, tuple) and v and all(isinstance(x, str) for x in v):
+            return "; ".join(self.names.code(kind, x) for x in v)
+        return self.value(v)
+
     def line(self, c: Change, skip: int) -> str:
         rest = c.path[skip:]
+        field = c.path[-1]
         if c.kind != "changed" and rest and isinstance(c.old if c.kind == "removed" else c.new, str):
             rest = rest[:-1]  # a code added to or removed from a set: the value names it
+            field = c.path[-2] if len(c.path) >= 2 else field
         where = " / ".join(self.word(s) for s in rest) if rest else ""
         w = self.w
         if c.kind == "added":
-            body = self.value(c.new)
+            body = self.coded(field, c.new)
             return f"+ {where}: {body}" if where else f"+ {w['added']}: {body}"
         if c.kind == "removed":
-            body = self.value(c.old)
+            body = self.coded(field, c.old)
             return f"- {where}: {body}" if where else f"- {w['removed']}: {body}"
-        return f"~ {where}: {self.value(c.old)} → {self.value(c.new)}"
+        return f"~ {where}: {self.coded(field, c.old)} → {self.coded(field, c.new)}"
+
+    def facts(self, changes: list[Change]) -> list[Change]:
+        """The changes worth a line: an item's evidence changing along with a fact of it is shown with that fact,
+        and a source's checksum changing with its text follows from it."""
+        fields = {c.path[-1] for c in changes if c.kind == "changed"}
+        kept = [
+            c
+            for c in changes
+            if not (c.kind == "changed" and c.path[-1] == "evidence" and fields - {"evidence", "sha256"})
+            and not (c.kind == "changed" and c.path[-1] == "sha256" and "text" in fields)
+        ]
+        return kept or changes
+
+    def entry(self, c: Change, skip: int) -> tuple[str, list[tuple[str, str]]]:
+        """A change's line and what goes under it: its evidence, a page's changed lines, a stale rendering."""
+        w = self.w
+        if c.kind == "changed" and isinstance(c.old, str) and isinstance(c.new, str) and "\n" in c.old + c.new:
+            # A page's text: its changed lines, not the whole page twice.
+            import difflib
+
+            changed = [
+                (w["page line before"] if d[0] == "-" else w["page line after"], d[1:])
+                for d in difflib.unified_diff(c.old.splitlines(), c.new.splitlines(), lineterm="", n=0)
+                if d[:1] in "-+" and not d.startswith(("---", "+++"))
+            ]
+            where = " / ".join(self.word(s) for s in c.path[skip:])
+            count = sum(1 for label, _ in changed if label == w["page line after"]) or len(changed)
+            return f"~ {where}: {w['page lines'].format(n=count)}", changed
+        line, evidence = self.line(c, skip), self.evidence(c)
+        if c.kind == "changed" and isinstance(c.old, Text) and isinstance(c.new, Text):
+            for lang, other in (("en", "fr"), ("fr", "en")):
+                if c.old.get(lang) == c.new.get(lang) and c.old.get(other) != c.new.get(other):
+                    # Shown in the language that changed, with a warning for the one that did not.
+                    where = " / ".join(self.word(s) for s in c.path[skip:])
+                    line = f"~ {where} ({other}): {c.old.get(other)} → {c.new.get(other)}"
+                    evidence = [(w["note"], w[f"stale.{lang}"]), *evidence]
+        return line, evidence
 
     def items(self) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[str, str]]]]]]]]:
         """Groups with, for each change, its line and its evidence lines."""
         result = []
         top_keyed = isinstance(self.d.old, tuple)
+        seen: set[tuple[str, str]] = set()
         for title, subs in self.groups():
             entries = []
             for subtitle, changes in subs:
                 lines = []
-                for c in changes:
+                for c in self.facts(changes):
                     skip = _skip(c, top_keyed, type(self.d.old).__name__ == "Dataset", subtitle)
-                    lines.append((self.line(c, skip), self.evidence(c)))
+                    lines.append(self.entry(c, skip))
+                # Each piece of evidence once: a later change citing the same sentence refers to it above.
+                for i, (line, evidence) in enumerate(lines):
+                    lines[i] = (line, [e for e in evidence if e[0] == self.w["note"] or e not in seen])
+                    seen.update(evidence)
                 entries.append((subtitle, lines))
             result.append((title, entries))
         return result
@@ -281,11 +342,24 @@ def _evidence_of(record: Any) -> tuple[Evidence, ...]:
     return ()
 
 
+FORMATS = ("text", "markdown", "html", "json", "patch")
+
+
 def render(d: "Diff", format: str, lang: str) -> str:
-    """The diff for people, in ``format``: ``text``, ``markdown`` or ``html``."""
+    """The diff in ``format``: for people ``text``, ``markdown`` or ``html``; for programs ``json`` or ``patch``.
+
+    ``json`` is :meth:`Diff.to_json`, ``patch`` the RFC 6902 JSON Patch of :meth:`Diff.to_json_patch`;
+    the command line's ``diff --format`` offers the same set.
+    """
     renderers: dict[str, Callable[[_Renderer], str]] = {"text": _text, "markdown": _markdown, "html": _html}
-    if format not in renderers:
-        raise ValueError(f"format must be 'text', 'markdown' or 'html', not {format!r}")
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if format == "json":
+        return d.to_json().rstrip("\n")
+    if format == "patch":
+        import json
+
+        return json.dumps(d.to_json_patch(), ensure_ascii=False, indent=2)
     r = _Renderer(d, lang)
     if not d.changes:
         if format == "html":
@@ -295,7 +369,7 @@ def render(d: "Diff", format: str, lang: str) -> str:
 
 
 def _count(r: _Renderer) -> str:
-    n = len(r.d.changes)
+    n = sum(len(lines) for _, entries in r.items() for _, lines in entries)
     return r.w["change"] if n == 1 else r.w["changes"].format(n=n)
 
 

@@ -20,6 +20,8 @@ from partnerdata._query.questions import Questions
 MAX_ROWS = 30
 
 _STYLE = "border-collapse:collapse;font-size:0.9em"
+# Left and top aligned: notebooks right-align cells by default, which scatters a card's nested values.
+_TH = ' style="text-align:left;vertical-align:top;padding-right:1em"'
 
 
 def _esc(value: Any) -> str:
@@ -71,22 +73,32 @@ def answer_html(answer: Any) -> str:
 
 
 def record_card(record: Any) -> str:
-    """One record as a two-column card: field, value.
+    """One record as a two-column card: field, value; nested records as nested cards, evidence as quotes.
 
-    >>> from partnerdata import Text
-    >>> html = record_card(Text(fr="<b>", en="a & b"))
-    >>> html[html.index("<tbody>"):]
-    '<tbody><tr><th>fr</th><td>&lt;b&gt;</td></tr><tr><th>en</th><td>a &amp; b</td></tr></tbody></table>'
+    >>> import partnerdata, re
+    >>> card = record_card(partnerdata.load().relation("TKM").participation("SPS"))
+    >>> re.sub(r' style="[^"]*"', "", card)[:121]
+    '<table><caption>Participation</caption><tbody><tr><th>programme</th><td>SPS</td></tr><tr><th>since</th><td>1993</td></tr>'
+    >>> "<blockquote" in card and "nato-tkm-fr#4.1.0" in card and "<td>unknown" not in card
+    True
+    >>> "&lt;b&gt;" in record_card(partnerdata.Text(fr="<b>", en="<b>"))
+    True
     """
-    cells = (
-        row(record, "en") if _flat(record) else {f.name: getattr(record, f.name) for f in attrs.fields(type(record))}
+    if _flat(record):
+        cells: dict[str, Any] = row(record, "en")
+        body = "".join(
+            f"<tr><th{_TH}>{_esc(k)}</th>{_td(record.evidence if k == 'evidence' else v)}</tr>"
+            for k, v in cells.items()
+            if k != "quote"
+        )
+    else:
+        body = "".join(
+            f"<tr><th{_TH}>{_esc(f.name)}</th>{_td(getattr(record, f.name))}</tr>" for f in attrs.fields(type(record))
+        )
+    return (
+        f'<table style="{_STYLE}"><caption style="text-align:left;font-weight:bold">{_esc(type(record).__name__)}'
+        f"</caption><tbody>{body}</tbody></table>"
     )
-    body = "".join(
-        f"<tr><th>{_esc(k)}</th>{_cell(k, cells) if k == 'evidence' else _td(v)}</tr>"
-        for k, v in cells.items()
-        if k != "quote"
-    )
-    return f'<table style="{_STYLE}"><caption>{_esc(type(record).__name__)}</caption><tbody>{body}</tbody></table>'
 
 
 def _flat(record: Any) -> bool:
@@ -94,16 +106,43 @@ def _flat(record: Any) -> bool:
     return bool(getattr(type(record), "_flat_card", False))
 
 
+def _quote(ev: Any) -> str:
+    # The sentence itself, then where it is: the evidence people check.
+    return (
+        f'<blockquote style="margin:0.2em 0">« {_esc(ev.quote)} »'
+        f"<br><small><code>{_esc(ev.locator)}</code></small></blockquote>"
+    )
+
+
 def _td(value: Any) -> str:
+    return f'<td style="text-align:left;vertical-align:top">{_value(value)}</td>'
+
+
+def _value(value: Any) -> str:
+    kind = type(value).__name__
+    if value is None:
+        return '<span style="color:#888">unknown</span>'  # None is unknown, never "no" or 0
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if kind == "Evidence":
+        return _quote(value)
+    if kind == "Text":
+        return f"{_esc(value.en)}<br><i>{_esc(value.fr)}</i>" if value.en != value.fr else _esc(value.en)
+    if kind == "PartialDate":
+        return _esc(value.isoformat())
     if isinstance(value, tuple):
-        if value and attrs.has(type(value[0])):
-            return f"<td>{len(value)} × {_esc(type(value[0]).__name__)}</td>"
-        return f"<td>{_esc('; '.join(str(v) for v in value))}</td>"
-    if attrs.has(type(value)) and type(value).__name__ not in ("Text", "PartialDate"):
-        return f"<td>{_esc(type(value).__name__)}</td>"
-    if type(value).__name__ == "PartialDate":
-        return f"<td>{_esc(value.isoformat())}</td>"
-    return f"<td>{_esc(value)}</td>"
+        if not value:
+            return ""
+        if all(type(v).__name__ == "Evidence" for v in value):
+            return "".join(_quote(v) for v in value)
+        if attrs.has(type(value[0])):
+            # A collection of records: each a nested card, folded so the card stays short.
+            inner = "".join(record_card(v) for v in value)
+            return f"<details><summary>{len(value)} × {_esc(type(value[0]).__name__)}</summary>{inner}</details>"
+        return _esc("; ".join(str(v) for v in value))
+    if attrs.has(type(value)):
+        return record_card(value)
+    return _esc(value)
 
 
 def dataset_html(ds: Any) -> str:
@@ -113,8 +152,10 @@ def dataset_html(ds: Any) -> str:
     if len(dataset.relations) > MAX_ROWS:
         relations += f", … {len(dataset.relations) - MAX_ROWS} more"
     return (
-        f'<table style="{_STYLE}"><caption>{_esc(dataset_text(ds))}</caption><tbody>'
-        f"<tr><th>relations</th><td>{_esc(relations)}</td></tr></tbody></table>"
+        # The summary as the first row rather than a caption: a caption wraps to the table's width.
+        f'<table style="{_STYLE}"><tbody><tr><th colspan="2" style="text-align:left;white-space:nowrap">'
+        f"{_esc(dataset_text(ds))}</th></tr>"
+        f"<tr><th{_TH}>relations</th><td>{_esc(relations)}</td></tr></tbody></table>"
     )
 
 

@@ -4,7 +4,10 @@ Data (partner, programme and topic names) comes from the vocabulary; these are t
 Every key has both languages (a test checks it).
 """
 
-__all__ = ["LABELS", "LANGUAGES", "label"]
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["CODE_FIELDS", "LABELS", "LANGUAGES", "code_label", "header", "label", "localise_rows"]
 
 LANGUAGES = ("en", "fr")
 
@@ -12,6 +15,41 @@ LANGUAGES = ("en", "fr")
 # "section.X" heads a section of a partner's profile.
 _TABLE: dict[str, tuple[str, str]] = {
     "added": ("added", "ajouté"),
+    # Column headers of tables (query, timeline, list) and values of their kind/through columns.
+    "column.alpha2": ("alpha-2", "alpha-2"),
+    "column.alpha3": ("alpha-3", "alpha-3"),
+    "column.answer": ("answer", "réponse"),
+    "column.founded": ("founded", "fondé"),
+    "column.heading": ("heading", "titre"),
+    "column.kind": ("kind", "type"),
+    "column.month": ("month", "mois"),
+    "column.day": ("day", "jour"),
+    "column.partner": ("partner", "partenaire"),
+    "column.pfp_since": ("PfP since", "PPP depuis"),
+    "column.programme": ("programme", "programme"),
+    "column.programmes": ("programmes", "programmes"),
+    "column.relations_since": ("relations since", "relations depuis"),
+    "column.since": ("since", "depuis"),
+    "column.status": ("status", "statut"),
+    "column.through": ("through", "par"),
+    "column.topic": ("topic", "thème"),
+    "column.topics": ("topics", "thèmes"),
+    "column.via": ("through", "par"),
+    "question.cooperation": ("Cooperation", "Coopération"),
+    "question.frameworks": ("Frameworks", "Cadres"),
+    "question.milestones": ("Milestones", "Jalons"),
+    "question.participants": ("Participations", "Participations"),
+    "question.partners": ("Partners", "Partenaires"),
+    "question.statements": ("Statements", "Énoncés"),
+    "question.timeline": ("Timeline", "Chronologie"),
+    "value.cooperation": ("cooperation", "coopération"),
+    "value.designation": ("unit designated", "unité désignée"),
+    "value.ended": ("ended", "fin"),
+    "value.event": ("event", "événement"),
+    "value.founded": ("founded", "création"),
+    "value.participation": ("participation", "participation"),
+    "value.relations": ("relations", "relations"),
+    "value.statement": ("statement", "énoncé"),
     "aim": ("aim", "objectif"),
     "aliases": ("aliases", "autres noms"),
     "also": ("Also known as", "Autres noms"),
@@ -50,6 +88,32 @@ _TABLE: dict[str, tuple[str, str]] = {
     "no relation": ("No relation data for this partner.", "Aucune donnée de relation pour ce partenaire."),
     "none": ("No differences.", "Aucune différence."),
     "note": ("note", "note"),
+    "ingest.draft": (
+        "Draft records read from {page} ({language}, source id {source})",
+        "Projet d'enregistrements lu dans {page} ({language}, source {source})",
+    ),
+    "ingest.unplaced": (
+        "Unplaced sentences ({n}): nothing recognised in them",
+        "Phrases non placées ({n}) : rien n'y a été reconnu",
+    ),
+    "ingest.none": ("Unplaced sentences: none", "Phrases non placées : aucune"),
+    "validate.ok": (
+        "ok: {path}: data version {version}, {partners} partners, {relations} relations, {programmes} programmes, "
+        "{topics} topics, {sources} sources",
+        "ok : {path} : version des données {version}, {partners} partenaires, {relations} relations, "
+        "{programmes} programmes, {topics} thèmes, {sources} sources",
+    ),
+    "page line after": ("page after", "page après"),
+    "page line before": ("page before", "page avant"),
+    "page lines": ("{n} line(s) of the page changed", "{n} ligne(s) de la page modifiée(s)"),
+    "stale.en": (
+        "the French sentence changed but its English rendering did not: the rendering is stale",
+        "la phrase française a changé mais pas sa traduction anglaise : la traduction est périmée",
+    ),
+    "stale.fr": (
+        "the English text changed but the French did not: check the French",
+        "le texte anglais a changé mais pas le français : vérifier le français",
+    ),
     "nothing": ("(none)", "(aucun)"),
     "official_name": ("official name", "nom officiel"),
     "old evidence": ("evidence before", "source avant"),
@@ -99,3 +163,70 @@ def label(key: str, lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be 'en' or 'fr', not {lang!r}")
     return LABELS[lang].get(key, key.replace("_", " "))
+
+
+# Columns whose values are vocabulary codes, and which vocabulary names them.
+CODE_FIELDS = {
+    "focus": "topic",
+    "topic": "topic",
+    "topics": "topic",
+    "programme": "programme",
+    "programmes": "programme",
+    "via": "programme",
+    "successor": "programme",
+}
+
+
+def code_label(vocabulary: Any, kind: str, code: str, lang: str) -> str:
+    """How a topic or programme code reads for people: its vocabulary label, the same everywhere.
+
+    A topic reads as its label, a programme as its acronym (or its name when it has none); a code
+    the vocabulary does not know reads as itself. ``vocabulary`` is a dataset (anything with
+    ``topic()`` and ``programme()`` lookups).
+
+    >>> import partnerdata
+    >>> ds = partnerdata.load()
+    >>> code_label(ds, "topic", "training-exercises", "en"), code_label(ds, "programme", "NACC", "fr")
+    ('training and exercises', 'COCONA')
+    """
+    try:
+        if kind == "topic":
+            return str(vocabulary.topic(code).label.get(lang))
+        record = vocabulary.programme(code)
+    except LookupError:  # NotFoundError: a code outside the vocabulary (a draft, an edited edition)
+        return code
+    text = record.acronym if record.acronym is not None else record.name
+    return str(text.get(lang))
+
+
+def localise_rows(table: Sequence[dict[str, Any]], vocabulary: Any, lang: str) -> list[dict[str, Any]]:
+    """Flat rows for people: codes shown by their label, kinds in ``lang``, lists joined with ``"; "``.
+
+    >>> import partnerdata
+    >>> ds = partnerdata.load()
+    >>> localise_rows([{"kind": "event", "topics": "training-exercises; cyber-defence"}], ds, "fr")
+    [{'kind': 'événement', 'topics': 'activités de formation; cyberdéfense'}]
+    """
+    values = LABELS[lang]
+    out = []
+    for r in table:
+        shown = dict(r)
+        for name, value in r.items():
+            if not isinstance(value, str) or not value:
+                continue
+            kind = CODE_FIELDS.get(name)
+            if kind is not None:
+                shown[name] = "; ".join(code_label(vocabulary, kind, c, lang) for c in value.split("; "))
+            elif name in ("kind", "through"):
+                shown[name] = values.get(f"value.{value}", value)
+        out.append(shown)
+    return out
+
+
+def header(name: str, lang: str) -> str:
+    """A table column's header in ``lang``.
+
+    >>> header("partner", "fr"), header("text", "fr")
+    ('partenaire', 'texte')
+    """
+    return LABELS[lang].get(f"column.{name}") or label(name, lang)

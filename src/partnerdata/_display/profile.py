@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from partnerdata._display.labels import LABELS
+from partnerdata._display.labels import LABELS, code_label
 from partnerdata._model.records import Evidence, Relation, Text
 
 __all__ = ["Profile"]
@@ -30,7 +30,8 @@ class Profile:
         return f"{self.t(p.name)} ({acronym})" if acronym and acronym != self.t(p.name) else self.t(p.name)
 
     def topics(self, codes: Sequence[str]) -> str:
-        return ", ".join(self.t(self.ds.topic(c).label) for c in codes)
+        # "; " because a topic's label may itself contain commas.
+        return "; ".join(code_label(self.ds, "topic", c, self.lang) for c in codes)
 
     def flag(self, value: bool | None) -> str:
         return self.w["unknown"] if value is None else self.w["yes" if value else "no"]
@@ -47,7 +48,7 @@ class Profile:
         if partner.region is not None:
             self.line(f"{w['section.region']}: {self.t(partner.region)}")
         if partner.aliases:
-            self.line(f"{w['also']}: {', '.join(partner.aliases)}")
+            self.line(f"{w['also']}: {'; '.join(partner.aliases)}")
         relation: Relation | None = next((r for r in self.ds.relations if r.partner == partner.alpha3), None)
         if relation is None:
             self.line(w["no relation"])

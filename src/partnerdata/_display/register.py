@@ -29,6 +29,13 @@ def _diff(obj: "Any", *, format: str = "text", lang: str = "en", **options: "Any
     return diff.render(obj, format, lang)
 
 
+def _plot(obj: "Any", **options: "Any") -> "Any":
+    from partnerdata._display import plot
+
+    return plot.plot(obj, **options)
+
+
 show.register("html", _html)
+show.register("plot", _plot)
 show.register("text", _text)
 show.register("diff", _diff)

@@ -41,25 +41,63 @@ def write(table: Sequence[dict[str, Any]], names: Sequence[str], format: str, ou
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
 
 
-def _clip(value: Any, width: int) -> str:
-    text = "" if value is None else str(value)
+def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def text_lines(table: Sequence[dict[str, Any]], width: int = 48) -> list[str]:
-    """Rows as aligned text lines (a header and one line a row), leaving out the ``quote`` column."""
+def _fit(widths: list[int], floors: list[int], total: int) -> list[int]:
+    """Column widths whose lines (two spaces between columns) fit ``total`` characters, if they can.
+
+    The widest column gives up one character at a time, never below its floor.
+
+    >>> _fit([10, 40, 5], [5, 8, 5], 40)
+    [10, 21, 5]
+    """
+    widths = list(widths)
+    excess = sum(widths) + 2 * (len(widths) - 1) - total
+    while excess > 0:
+        i = max(range(len(widths)), key=lambda j: (widths[j] - floors[j], -j))
+        if widths[i] <= floors[i]:
+            break  # as narrow as columns may get: the lines stay longer than ``total``
+        widths[i] -= 1
+        excess -= 1
+    return widths
+
+
+def text_lines(
+    table: Sequence[dict[str, Any]],
+    width: int | None = None,
+    headers: dict[str, str] | None = None,
+) -> list[str]:
+    """Rows as aligned text lines (a header, then one line a row), leaving out the ``quote`` column.
+
+    With ``width`` the widest cells are cut (ending in "…") so lines fit ``width`` characters;
+    without it nothing is cut. ``headers`` gives a column's header (default: its name).
+
+    >>> rows = [{"partner": "KGZ", "text": "Relations began in 1992"}]
+    >>> print("\\n".join(text_lines(rows)))
+    partner  text
+    KGZ      Relations began in 1992
+    >>> print("\\n".join(text_lines(rows, width=20, headers={"partner": "partenaire"})))
+    partenaire  text
+    KGZ         Relatio…
+    """
     if not table:
         return []
     names = [n for n in table[0] if n != "quote"]
-    cells = [[_clip(r.get(n), width) for n in names] for r in table]
-    widths = [max(len(n), *(len(c[i]) for c in cells)) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(cs, widths, strict=True)).rstrip() for cs in cells]
+    titles = [(headers or {}).get(n, n) for n in names]
+    cells = [["" if r.get(n) is None else str(r.get(n)) for n in names] for r in table]
+    widths = [max(len(t), *(len(c[i]) for c in cells)) for i, t in enumerate(titles)]
+    if width is not None:
+        # A header is never cut; a column keeps at least 8 characters (or its header's width).
+        widths = _fit(widths, [min(w, max(8, len(t))) for w, t in zip(widths, titles, strict=True)], width)
+    lines = ["  ".join(t.ljust(w) for t, w in zip(titles, widths, strict=True)).rstrip()]
+    lines += ["  ".join(_clip(c, w).ljust(w) for c, w in zip(cs, widths, strict=True)).rstrip() for cs in cells]
     return lines
 
 
 def text_table(results: "Results[Any]", lang: str = "en") -> str:
-    """A result as readable text: its matches, then its unknown records, if any."""
+    """A result as readable text: its matches, then its unknown records, if any; nothing cut."""
     lines = [f"{results.title or 'results'}: {len(results)}"]
     lines += ["  " + line for line in text_lines(results.rows(lang))]
     unknown = results.unknown

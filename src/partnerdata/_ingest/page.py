@@ -262,3 +262,8 @@ def parse_page(text: str) -> Page:
     if _language(lines)[1] == 0:
         raise PageError("cannot tell whether the page is in French or in English")
     return parse(text)
+
+
+# Shown as partnerdata.PageError (its public path); __test__ keeps its example in this module's doctests.
+__test__ = {"PageError": PageError}
+PageError.__module__ = "partnerdata"

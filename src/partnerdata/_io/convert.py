@@ -181,9 +181,10 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
         except DataValidationError:
             raise
         except RecursionError:
-            raise DataValidationError([Problem(file=file, path=root, message="nested too deeply")]) from None
+            raise DataValidationError([Problem(file=file, path="$", message="nested too deeply")]) from None
         except Exception as exc:
-            raise DataValidationError(problems_of(exc, file, root)) from None
+            # Paths from "$": the handler below places them under ``root`` (once).
+            raise DataValidationError(problems_of(exc, file, "$")) from None
     except DataValidationError as exc:
         # A dataset's own checks report paths from its root; place them in the file being read.
         raise DataValidationError([_refile(p, file, root) for p in exc.problems]) from None

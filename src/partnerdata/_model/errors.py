@@ -97,3 +97,10 @@ class NotFoundError(PartnerDataError, LookupError):
     def __str__(self) -> str:
         # LookupError subclasses KeyError-like repr quoting only for KeyError; keep the plain message.
         return str(self.args[0])
+
+
+# Tracebacks and reprs name the public path (partnerdata.NotFoundError), not this private module;
+# ``__test__`` keeps their examples in this module's doctests (doctest skips "foreign" classes).
+__test__ = {c.__name__: c for c in (PartnerDataError, FieldError, DataValidationError, NotFoundError)}
+for _public in __test__.values():
+    _public.__module__ = "partnerdata"

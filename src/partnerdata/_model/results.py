@@ -14,7 +14,7 @@ from attrs import field, frozen
 
 from partnerdata._model import rows as _rows
 from partnerdata._model.records import Evidence, PartialDate, Text
-from partnerdata._model.show import Shown, render
+from partnerdata._model.show import Shown, figure, render
 
 __all__ = [
     "Answer",
@@ -330,6 +330,23 @@ class Results(Generic[T]):
 
     def _repr_html_(self) -> str:
         return render("html", self)
+
+    def plot(self, ax: Any = None, *, lang: str = "en", until: int | None = None) -> Any:
+        """Draw a timeline or participants (``partnerdata[plot]``); returns the matplotlib Axes.
+
+        A timeline draws each participation as a bar from its start year, open-ended (no end is
+        recorded), a participation whose start is not stated as a hatched row saying so, and events
+        and milestones as marks. Participants draw how many partners take part, year by year.
+        ``until`` is the last year drawn (default: this year); ``ax`` an Axes to draw on.
+
+        >>> import partnerdata
+        >>> ax = partnerdata.load().timeline(partner="KGZ").plot(until=2026)
+        >>> [t.get_text() for t in ax.get_yticklabels()]
+        ['SPS', 'PFP', 'BI', 'DEEP', 'RETRAINING', 'milestones']
+        >>> int(partnerdata.load().participants("SPS").plot(until=2026).get_lines()[0].get_ydata()[-1])
+        2
+        """
+        return figure(self, ax=ax, lang=lang, until=until)
 
 
 @frozen(kw_only=True, repr=False)

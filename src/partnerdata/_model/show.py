@@ -11,22 +11,31 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-__all__ = ["Shown", "register", "render"]
+__all__ = ["Shown", "figure", "register", "render"]
 
-_RENDERERS: "dict[str, Callable[..., str]]" = {}
+_RENDERERS: "dict[str, Callable[..., Any]]" = {}
 
 
-def register(name: str, renderer: "Callable[..., str]") -> None:
+def register(name: str, renderer: "Callable[..., Any]") -> None:
     """Make ``renderer`` the one called for ``render(name, ...)``."""
     _RENDERERS[name] = renderer
 
 
-def render(name: str, obj: object, **options: "Any") -> str:
-    """``obj`` rendered by the renderer registered under ``name`` (``"html"``, ``"text"``, ``"diff"``)."""
+def _renderer(name: str) -> "Callable[..., Any]":
     renderer = _RENDERERS.get(name)
     if renderer is None:  # only if partnerdata/__init__.py did not run, which importing any part of it does
         raise RuntimeError(f"no {name!r} renderer is registered: import partnerdata first")
-    return renderer(obj, **options)
+    return renderer
+
+
+def render(name: str, obj: object, **options: "Any") -> str:
+    """``obj`` rendered by the renderer registered under ``name`` (``"html"``, ``"text"``, ``"diff"``)."""
+    return str(_renderer(name)(obj, **options))
+
+
+def figure(obj: object, **options: "Any") -> "Any":
+    """``obj`` drawn by the ``"plot"`` renderer: a matplotlib Axes (the ``plot`` extra)."""
+    return _renderer("plot")(obj, **options)
 
 
 class Shown:

@@ -184,7 +184,7 @@ class Dataset(Questions):
         >>> ds.participation("TKM", "BI")
         Traceback (most recent call last):
         ...
-        partnerdata._model.errors.NotFoundError: TKM has no participation in BI in the data
+        partnerdata.NotFoundError: TKM has no participation in BI in the data
         """
         relation = self.relation(partner)
         code = self.programme(programme).code
@@ -269,7 +269,7 @@ class Dataset(Questions):
         >>> ds.source("nato-kgz-en")
         Traceback (most recent call last):
         ...
-        partnerdata._model.errors.NotFoundError: no source matches 'nato-kgz-en'; did you mean 'nato-kgz-fr'...?
+        partnerdata.NotFoundError: no source matches 'nato-kgz-en'; did you mean 'nato-kgz-fr'...?
         """
         if type(id) is not str:
             raise TypeError(f"a source id is a string, not {id!r}")

@@ -1,0 +1,99 @@
+"""What every command shares about output: the language, tables for a terminal or a pipe, JSON.
+
+A table fits the terminal when standard output is one (cells cut with "…"), and is never cut
+when piped; ``--width N`` fits N columns instead and ``--no-truncate`` never cuts.
+"""
+
+import argparse
+import os
+import shutil
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from partnerdata._display.labels import header, localise_rows
+from partnerdata._display.tables import text_lines
+
+__all__ = ["add_output_options", "colour", "lang", "print_table", "usage_error", "width"]
+
+
+def usage_error(args: argparse.Namespace, message: str) -> NoReturn:
+    """Stop with a usage error (exit code 2): the command's usage line, then ``message`` on one line."""
+    parser: argparse.ArgumentParser = args.parser
+    parser.error(message)
+
+
+def lang(args: argparse.Namespace) -> str:
+    """The language of labels: ``--lang`` given before or after the command, else English."""
+    return str(getattr(args, "lang", None) or "en")
+
+
+def add_output_options(
+    p: argparse.ArgumentParser, *, json: bool = True, jsonl: bool = True, table: bool = True
+) -> None:
+    """``--json``/``--jsonl`` (one of them) and ``--width``/``--no-truncate`` for commands that print tables."""
+    if json or jsonl:
+        group = p.add_mutually_exclusive_group()
+        if json:
+            group.add_argument("--json", action="store_true", help="print JSON instead of text (see docs: cli)")
+        if jsonl:
+            group.add_argument("--jsonl", action="store_true", help="print JSON Lines: one object a line")
+    if table:
+        group = p.add_mutually_exclusive_group()
+        group.add_argument(
+            "--width", type=_positive, metavar="N", help="fit tables to N columns (default: the terminal's, if any)"
+        )
+        group.add_argument("--no-truncate", action="store_true", help="never cut a table cell, even on a terminal")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 20:
+        raise argparse.ArgumentTypeError(f"a width of at least 20 columns, not {value}")
+    return value
+
+
+def width(args: argparse.Namespace, out: TextIO) -> int | None:
+    """How wide a table may be: ``--width``, else the terminal's when ``out`` is one; ``None``: never cut."""
+    if getattr(args, "no_truncate", False):
+        return None
+    if getattr(args, "width", None) is not None:
+        return int(args.width)
+    isatty = getattr(out, "isatty", None)
+    if isatty is not None and isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def print_table(
+    table: Sequence[dict[str, Any]], vocabulary: Any, args: argparse.Namespace, out: TextIO, indent: str = ""
+) -> None:
+    """Rows as a table for people: headers and codes in the language asked for, fitted as asked."""
+    language = lang(args)
+    shown = localise_rows(table, vocabulary, language)
+    headers = {n: header(n, language) for n in (table[0] if table else ())}
+    room = width(args, out)
+    for line in text_lines(shown, None if room is None else room - len(indent), headers):
+        out.write(indent + line + "\n")
+
+
+_COLOURS = {"+": "\033[32m", "-": "\033[31m", "~": "\033[33m"}
+
+
+def colour(text: str, out: TextIO) -> str:
+    """A diff's text with added, removed and changed lines in colour, only on a terminal and without ``NO_COLOR``.
+
+    >>> import io
+    >>> colour("  + focus: cyber defence", io.StringIO())  # not a terminal: unchanged
+    '  + focus: cyber defence'
+    """
+    isatty = getattr(out, "isatty", None)
+    if isatty is None or not isatty() or os.environ.get("NO_COLOR"):  # https://no-color.org: any value
+        return text
+    lines = []
+    for line in text.split("\n"):
+        code = _COLOURS.get(line.lstrip()[:1]) if line.lstrip()[1:2] == " " else None
+        lines.append(f"{code}{line}\033[0m" if code else line)
+    return "\n".join(lines)
