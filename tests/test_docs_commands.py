@@ -23,7 +23,7 @@ import partnerdata
 
 ROOT = Path(__file__).resolve().parents[1]
 # The pages this developer's docs own; cli.rst has its own tests.
-DOCS = ("query.rst", "diff.rst", "ingest.rst", "provenance.rst")
+DOCS = ("query.rst", "diff.rst", "ingest.rst", "provenance.rst", "panel.rst")
 _BLOCK = re.compile(r"^\.\. code-block:: console\n\n((?:(?:   .*)?\n)+)", re.MULTILINE)
 
 

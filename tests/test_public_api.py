@@ -52,6 +52,10 @@ EXPECTED: dict[str, object] = {
             "to_pandas": "(self, lang: str | None = None) -> Any",
         },
     ),
+    "CellExplanation": (
+        "(*, partner: str, year: int, column: str, value: bool | int | str | None, rule: str, reason: str, evidence: tuple[Evidence, ...] = ()) -> None",
+        {},
+    ),
     "Change": (
         "(*, path: Iterable[str], kind: Literal['added', 'removed', 'changed'], old: Any = None, new: Any = None) -> None",
         {
@@ -168,6 +172,25 @@ EXPECTED: dict[str, object] = {
         {
             "key": "property",
         },
+    ),
+    # Built by Dataset.panel and Snapshot.panel (0.2), not by callers.
+    "Panel": (
+        "(start: int, end: int, *, edition: int | None, facts: Sequence[_Facts], programmes: dict[str, tuple[str, int | None, int | None]], data: dict[str, list[Any]], kinds: dict[str, str]) -> None",
+        {
+            "cell": "(self, partner: str, year: int, column: str) -> Any",
+            "column": "(self, name: str) -> list[Any]",
+            "explain": "(self, partner: str, year: int, column: str) -> CellExplanation",
+            "kinds": "(self) -> dict[str, str]",
+            "partners": "property",
+            "rows": "(self) -> list[dict[str, Any]]",
+            "to_pandas": "(self) -> Any",
+            "years": "property",
+        },
+    ),
+    "PanelError": (None, {}),
+    "PanelRow": (
+        "(columns: tuple[str, ...], values: tuple[Any, ...]) -> None",
+        {"as_dict": "(self) -> dict[str, Any]"},
     ),
     "PartialDate": (
         "(*, year: int, month: int | None = None, day: int | None = None) -> None",

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     )
     from partnerdata._query.dataset import Dataset
     from partnerdata._query.load import load
+    from partnerdata._query.panel import CellExplanation, Panel, PanelError, PanelRow
     from partnerdata._query.questions import Snapshot
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -97,6 +98,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "partnerdata._query.load": ("load",),
     "partnerdata._ingest.page": ("Page", "PageError", "PageItem", "PageLine", "PageSection", "parse_page", "read_page"),
     "partnerdata._query.questions": ("Snapshot",),
+    "partnerdata._query.panel": ("CellExplanation", "Panel", "PanelError", "PanelRow"),
     "partnerdata._model.records": (
         "Channel",
         "Conflict",
@@ -134,6 +136,7 @@ _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in nam
 __all__ = [
     "DATA_VERSION",
     "Answer",
+    "CellExplanation",
     "Change",
     "Channel",
     "Conflict",
@@ -158,6 +161,9 @@ __all__ = [
     "PageItem",
     "PageLine",
     "PageSection",
+    "Panel",
+    "PanelError",
+    "PanelRow",
     "PartialDate",
     "Participation",
     "Partner",

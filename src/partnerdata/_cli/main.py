@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TextIO
 from partnerdata._cli import diff as _diff_cli
 from partnerdata._cli import editions as _editions_cli
 from partnerdata._cli import ingest as _ingest_cli
+from partnerdata._cli import panel as _panel_cli
 from partnerdata._cli import query as _query_cli
 from partnerdata._cli.output import add_output_options, lang, print_table
 from partnerdata._display.labels import LABELS
@@ -118,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     data_option(p)
     p = command("validate", _cmd_validate, "check a dataset file or folder and list every problem")
     p.add_argument("path", metavar="PATH", help="a JSON file written by partnerdata.to_json, or a data folder")
-    for module in (_diff_cli, _query_cli, _ingest_cli, _editions_cli):
+    for module in (_diff_cli, _query_cli, _ingest_cli, _editions_cli, _panel_cli):
         # Each feature's module adds its own subcommands.
         module.add_commands(command, data_option, lang_option)
     return parser

@@ -45,6 +45,7 @@ from partnerdata._query.timeline import KINDS, order
 
 if TYPE_CHECKING:
     from partnerdata._query.dataset import Dataset
+    from partnerdata._query.panel import Panel
 
 
 def _partners(ds: "Dataset", partner: "str | Iterable[str] | None") -> list[str] | None:
@@ -442,6 +443,26 @@ class Questions:
         ds, until, _ = self._scope()
         _check_year("year", year)
         return Snapshot(ds, year if until is None else min(year, until))
+
+    def panel(self, start: int, end: int) -> "Panel":
+        """A partner-year panel from ``start`` to ``end`` (both included): one row per partner and year.
+
+        Every cell is yes, no or unknown by the rules of :doc:`panel`; ``panel.explain(partner,
+        year, column)`` gives the rule and evidence behind a cell. On a snapshot, ``end`` may not
+        pass the snapshot's year, and the undated plan and stances are unknown.
+
+        >>> import partnerdata
+        >>> panel = partnerdata.load().panel(1992, 2026)
+        >>> [panel.cell("KGZ", y, "nacc") for y in (1991 + 1, 1997)], panel.cell("TKM", 2026, "neutrality")
+        ([True, False], True)
+        >>> partnerdata.load().as_of(2000).panel(1999, 2000).cell("TKM", 2000, "neutrality") is None
+        True
+        """
+        from partnerdata._query.panel import build, edition_year
+
+        ds, until, _ = self._scope()
+        edition = edition_year(ds.data_version) if until is None else None
+        return build(ds, start, end, edition=edition, until=until)
 
     def _repr_html_(self) -> str:
         return render("html", self)

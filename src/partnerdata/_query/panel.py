@@ -1,0 +1,544 @@
+"""The partner-year panel: one row per partner and year, every cell yes, no or unknown, each traceable.
+
+:func:`build` turns a dataset (or a snapshot of it) into a :class:`Panel`. Each cell is decided by
+:func:`_decide`, the one place the rules live; the panel and :meth:`Panel.explain` both ask it, so
+what a cell says and the reason given for it cannot drift apart. The rules are documented in
+``docs/panel.rst``.
+
+Every rule compares a year of the data with the row's year as ``fact_year <= year``, so a cell is
+constant between two such years: the panel asks :func:`_decide` once per stretch of years, not
+once per cell.
+"""
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+
+from partnerdata._model.errors import PartnerDataError
+from partnerdata._model.records import MAX_YEAR, MIN_YEAR, Evidence, Milestone, Participation, Partner, Relation
+
+if TYPE_CHECKING:
+    from partnerdata._query.dataset import Dataset
+
+__all__ = [
+    "FRAMEWORK_COLUMNS",
+    "IDENTITY_COLUMNS",
+    "STANCE_COLUMNS",
+    "CellExplanation",
+    "Panel",
+    "PanelError",
+    "PanelRow",
+    "build",
+]
+
+#: Identity columns: the partner's codes and the year. ``iso_numeric`` keeps its leading zeros.
+IDENTITY_COLUMNS = ("alpha3", "alpha2", "iso_numeric", "ccode", "gwcode", "year")
+#: One column per partnership framework, and the programme code it stands for.
+FRAMEWORK_COLUMNS = {"nacc": "NACC", "eapc": "EAPC", "pfp": "PFP", "md": "MD", "ici": "ICI", "patg": "PATG"}
+#: One column per stance flag, and the :class:`~partnerdata.Stance` field it reads.
+STANCE_COLUMNS = {
+    "neutrality": "permanent_neutrality",
+    "contributes_forces": "contributes_forces",
+    "contributes_infrastructure": "contributes_infrastructure",
+}
+_PROGRAMME_PREFIX = "prog_"
+PLAN_KIND = "cooperation-plan"
+_EDITION = re.compile(r"([0-9]{4})\.(?:0[1-9]|1[0-2])\Z")
+
+# The pandas dtype of each kind of column: unknown is <NA> in all three, never 0, False or "".
+DTYPES = {"bool": "boolean", "int": "Int64", "str": "string"}
+
+
+class PanelError(PartnerDataError, ValueError):
+    """A panel asked for years it cannot have: out of range, in the wrong order, or past a snapshot's year.
+
+    >>> import partnerdata
+    >>> partnerdata.load().panel(2000, 1990)
+    Traceback (most recent call last):
+    ...
+    partnerdata._query.panel.PanelError: start (2000) is after end (1990)
+    """
+
+
+def programme_column(code: str) -> str:
+    """The column name of a programme that is not a framework: ``prog_`` and its code in lowercase.
+
+    >>> programme_column("PAP-T")
+    'prog_pap_t'
+    """
+    return _PROGRAMME_PREFIX + code.lower().replace("-", "_")
+
+
+def edition_year(data_version: str) -> int | None:
+    """The year of a data version written ``YYYY.MM`` (the year its pages were read), else ``None``.
+
+    >>> edition_year("2026.12"), edition_year("synthetic-10-0")
+    (2026, None)
+    """
+    found = _EDITION.match(data_version)
+    return int(found.group(1)) if found else None
+
+
+@frozen(kw_only=True)
+class CellExplanation:
+    """Why one cell of a panel holds its value: the rule that decided it, in words, and the evidence.
+
+    ``rule`` is a stable identifier (listed in :doc:`panel`); ``reason`` says it in English;
+    ``evidence`` holds the sentences of the pages the rule used (empty when the rule rests on the
+    vocabulary or on the absence of any statement).
+
+    >>> import partnerdata
+    >>> why = partnerdata.load().panel(2010, 2015).explain("KGZ", 2010, "prog_bi")
+    >>> why.value, why.rule
+    (False, 'not-yet-started')
+    >>> why.reason
+    'KGZ takes part in BI from 2015, after 2010'
+    """
+
+    partner: str
+    year: int
+    column: str
+    value: bool | int | str | None
+    rule: str
+    reason: str
+    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
+
+    def __str__(self) -> str:
+        words = {True: "yes", False: "no", None: "unknown"}
+        shown = words[self.value] if self.value is None or isinstance(self.value, bool) else self.value
+        lines = [f"{self.partner} {self.year} {self.column} = {shown} ({self.rule}): {self.reason}"]
+        lines += [f"  {e.locator}: {e.quote}" for e in self.evidence]
+        return "\n".join(lines)
+
+
+@frozen
+class PanelRow:
+    """One row of a panel: the values of its columns, by name.
+
+    >>> import partnerdata
+    >>> row = next(iter(partnerdata.load().panel(1994, 1994)))
+    >>> row["alpha3"], row["year"], row["ccode"], row["pfp"]
+    ('AFG', 1994, 700, False)
+    """
+
+    columns: tuple[str, ...] = field(repr=False)
+    values: tuple[Any, ...]
+
+    def __getitem__(self, column: str) -> Any:
+        try:
+            return self.values[self.columns.index(column)]
+        except ValueError:
+            raise KeyError(column) from None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as a ``dict`` from column name to value.
+
+        >>> import partnerdata
+        >>> next(iter(partnerdata.load().panel(2015, 2015))).as_dict()["gwcode"]
+        700
+        """
+        return dict(zip(self.columns, self.values, strict=True))
+
+
+# Facts of one partner the rules read, gathered once per partner.
+class _Facts:
+    __slots__ = ("edition", "frameworks", "milestones", "participations", "partner", "relation")
+
+    def __init__(self, partner: Partner, relation: Relation | None, edition: int | None) -> None:
+        self.partner = partner
+        self.relation = relation
+        self.edition = edition  # the year the relation's pages were read: its undated facts hold then
+        self.frameworks = partner.frameworks
+        self.participations: dict[str, Participation] = {}
+        self.milestones: dict[str, list[Milestone]] = {}
+        if relation is not None:
+            self.participations = {p.programme: p for p in relation.participations}
+            for m in (relation.relations_since, relation.cooperation_since):
+                if m is not None and m.via is not None:
+                    self.milestones.setdefault(m.via, []).append(m)
+
+
+_Cell = tuple[bool | int | str | None, str, str, tuple[Evidence, ...]]
+
+
+def _decide_programme(f: _Facts, code: str, founded: int | None, ended: int | None, year: int) -> _Cell:
+    """The cell of a framework or programme column: the rules of ``docs/panel.rst``, in their order."""
+    who = f.partner.alpha3
+    if founded is not None and founded > year:
+        return False, "not-founded", f"{code} was founded in {founded}, after {year}", ()
+    if ended is not None and ended <= year:
+        return False, "ended", f"{code} ended in {ended}", ()
+    p = f.participations.get(code)
+    if p is not None and p.since is not None and p.since <= year:
+        return True, "started", f"{who} takes part in {code} since {p.since}", p.evidence
+    for m in f.milestones.get(code, ()):
+        if m.year <= year:
+            return True, "began-through", f"{who}'s relations with NATO began through {code} in {m.year}", m.evidence
+    if p is not None and p.since is not None:
+        return False, "not-yet-started", f"{who} takes part in {code} from {p.since}, after {year}", p.evidence
+    r = f.relation
+    if r is not None and r.relations_since is not None and r.relations_since.year > year:
+        since = r.relations_since
+        return False, "before-relations", f"{who}'s relations with NATO began in {since.year}", since.evidence
+    if p is not None:
+        return None, "start-not-stated", f"{who} takes part in {code}; its pages do not say since when", p.evidence
+    if code in FRAMEWORK_COLUMNS.values() and f.frameworks:
+        listed = ", ".join(f.frameworks)
+        if code not in f.frameworks:
+            return False, "not-in-framework", f"the vocabulary lists {who}'s frameworks as {listed}, without {code}", ()
+        return None, "framework-undated", f"the vocabulary lists {code} among {who}'s frameworks, without years", ()
+    if r is None:
+        return None, "no-relation", f"the dataset has no relation data for {who}", ()
+    return None, "not-stated", f"{who}'s pages do not say whether it takes part in {code}", ()
+
+
+def _event_counts(r: Relation, start: int, end: int) -> list[int]:
+    """How many of the relation's events began in each year from ``start`` to ``end``."""
+    counts = [0] * (end - start + 1)
+    for e in r.events:
+        if start <= e.year <= end:
+            counts[e.year - start] += 1
+    return counts
+
+
+def _decide_other(f: _Facts, column: str, year: int) -> _Cell:
+    """The cell of an identity, plan, stance or events column."""
+    p, r, who, edition = f.partner, f.relation, f.partner.alpha3, f.edition
+    if column in IDENTITY_COLUMNS:
+        value = {
+            "alpha3": p.alpha3,
+            "alpha2": p.alpha2,
+            "iso_numeric": p.numeric,
+            "ccode": p.cow,
+            "gwcode": p.gw,
+            "year": year,
+        }[column]
+        if value is None:
+            return None, "no-code", f"{who} has no such code", ()
+        return value, "vocabulary", f"the partner vocabulary's {column} of {who}", ()
+    if column == "events":
+        if r is None:
+            return None, "no-relation", f"the dataset has no relation data for {who}", ()
+        (count,) = _event_counts(r, year, year)
+        evidence = tuple(ev for e in r.events if e.year == year for ev in e.evidence)
+        return count, "events", f"{who}'s pages date {count} events to {year}", evidence
+    # The plan and the stances are not dated: the pages say what they are when they were read.
+    if edition is None or year != edition:
+        when = (
+            f"the year its pages were read, {edition}"
+            if edition is not None
+            else "the year its pages were read, which this panel does not have (a snapshot, or no YYYY.MM version)"
+        )
+        what = "the plan in force" if column == "plan" else "a stance"
+        return None, "undated", f"{what} is not dated: it is known for {when}", ()
+    if r is None:
+        return None, "no-relation", f"the dataset has no relation data for {who}", ()
+    if column == "plan":
+        if r.plan is None:
+            return None, "not-stated", f"{who}'s pages do not name a cooperation plan", ()
+        return r.plan.programme, "plan", f"{who}'s pages name {r.plan.programme} in {edition}", r.plan.evidence
+    flag = getattr(r.stance, STANCE_COLUMNS[column])
+    if flag is None:
+        return None, "not-stated", f"{who}'s pages do not state {STANCE_COLUMNS[column]}", ()
+    return flag, "stance", f"{who}'s pages state {STANCE_COLUMNS[column]} = {flag} in {edition}", r.stance.evidence
+
+
+class Panel:
+    """A partner-year panel: one row per partner of the dataset and year, in that order.
+
+    Columns are named once (see :doc:`panel`): the partner's codes and the year, one column per
+    framework, the cooperation plan, one column per other programme of the vocabulary
+    (``prog_`` and its code), the three stances and the count of dated events. A cell is ``True``,
+    ``False`` or ``None`` (unknown), a code, or a count; :meth:`explain` says why.
+
+    >>> import partnerdata
+    >>> panel = partnerdata.load().panel(1991, 2026)
+    >>> len(panel), panel.columns[:8]
+    (1944, ('alpha3', 'alpha2', 'iso_numeric', 'ccode', 'gwcode', 'year', 'nacc', 'eapc'))
+    >>> [panel.cell("KGZ", y, "pfp") for y in (1993, 1994)], panel.cell("KGZ", 1994, "prog_deep")
+    ([False, True], None)
+    """
+
+    __slots__ = ("_data", "_facts", "_kinds", "_position", "_programmes", "columns", "edition_year", "end", "start")
+    start: int
+    end: int
+    edition_year: int | None
+    #: The column names, in order.
+    columns: tuple[str, ...]
+    _facts: dict[str, _Facts]
+    _position: dict[str, int]
+    _programmes: dict[str, tuple[str, int | None, int | None]]
+    _data: dict[str, list[Any]]
+    _kinds: dict[str, str]
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        *,
+        edition: int | None,
+        facts: Sequence[_Facts],
+        programmes: dict[str, tuple[str, int | None, int | None]],
+        data: dict[str, list[Any]],
+        kinds: dict[str, str],
+    ) -> None:
+        # Immutable like the records: set once here, refused afterwards. Only the facts the rules
+        # read are kept, not the dataset, so a panel does not pin the dataset's indexes.
+        for name, value in (
+            ("start", start),
+            ("end", end),
+            ("edition_year", edition),
+            ("_facts", {f.partner.alpha3: f for f in facts}),
+            ("_position", {f.partner.alpha3: i for i, f in enumerate(facts)}),
+            ("_programmes", programmes),
+            ("_data", data),
+            ("_kinds", kinds),
+            ("columns", tuple(data)),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Panel is immutable; cannot set {name!r}")
+
+    @property
+    def partners(self) -> tuple[str, ...]:
+        """The partners of the rows, in order (alpha-3 codes).
+
+        >>> import partnerdata
+        >>> partnerdata.load().panel(2000, 2001).partners[:3]
+        ('AFG', 'ALB', 'ARE')
+        """
+        return tuple(self._facts)
+
+    @property
+    def years(self) -> range:
+        """The years of each partner's rows.
+
+        >>> import partnerdata
+        >>> partnerdata.load().panel(2000, 2001).years
+        range(2000, 2002)
+        """
+        return range(self.start, self.end + 1)
+
+    def kinds(self) -> dict[str, str]:
+        """Each column's kind: ``"bool"`` (yes, no, unknown), ``"int"`` or ``"str"``.
+
+        >>> import partnerdata
+        >>> kinds = partnerdata.load().panel(2000, 2000).kinds()
+        >>> kinds["pfp"], kinds["ccode"], kinds["plan"]
+        ('bool', 'int', 'str')
+        """
+        return dict(self._kinds)
+
+    def column(self, name: str) -> list[Any]:
+        """Every value of one column, row by row (a copy).
+
+        >>> import partnerdata
+        >>> panel = partnerdata.load().panel(2014, 2015)
+        >>> panel.column("alpha3")[-8:-4], panel.column("events")[-8:-4]
+        (['TKM', 'TKM', 'TUN', 'TUN'], [1, 1, None, None])
+        """
+        if name not in self._data:
+            raise KeyError(f"no column {name!r}; columns: {', '.join(self.columns)}")
+        return list(self._data[name])
+
+    def _index(self, partner: str, year: int) -> tuple[_Facts, int]:
+        f = self._facts.get(partner)
+        if f is None:
+            raise KeyError(f"no partner {partner!r} in this panel (alpha-3 codes: {', '.join(self._facts)[:80]}...)")
+        if type(year) is not int or not self.start <= year <= self.end:
+            raise KeyError(f"year {year!r} is not in this panel ({self.start}-{self.end})")
+        return f, self._position[partner] * len(self.years) + year - self.start
+
+    def cell(self, partner: str, year: int, column: str) -> Any:
+        """The value of one cell; ``partner`` is an alpha-3 code.
+
+        >>> import partnerdata
+        >>> partnerdata.load().panel(2014, 2015).cell("TKM", 2015, "prog_sps")
+        True
+        """
+        _, i = self._index(partner, year)
+        if column not in self._data:
+            raise KeyError(f"no column {column!r}; columns: {', '.join(self.columns)}")
+        return self._data[column][i]
+
+    def explain(self, partner: str, year: int, column: str) -> CellExplanation:
+        """The rule, reason and evidence that decided one cell (``partner`` an alpha-3 code).
+
+        >>> import partnerdata
+        >>> panel = partnerdata.load().panel(1990, 2026)
+        >>> print(panel.explain("KGZ", 1994, "pfp"))
+        KGZ 1994 pfp = yes (started): KGZ takes part in PFP since 1994
+          nato-kgz-fr#1.1.0: La coopération pratique a démarré en 1994, avec l’adhésion du Kirghizistan au ...
+          nato-kgz-fr#3.0.0: Le Kirghizistan participe à de nombreuses activités du PPP.
+        >>> panel.explain("TKM", 2026, "neutrality").evidence[0].locator
+        'nato-tkm-fr#1.0.0'
+        """
+        f, _ = self._index(partner, year)
+        if column not in self._data:
+            raise KeyError(f"no column {column!r}; columns: {', '.join(self.columns)}")
+        value, rule, reason, evidence = self._decide(f, column, year)
+        return CellExplanation(
+            partner=partner, year=year, column=column, value=value, rule=rule, reason=reason, evidence=evidence
+        )
+
+    def _decide(self, f: _Facts, column: str, year: int) -> _Cell:
+        programme = self._programmes.get(column)
+        if programme is not None:
+            return _decide_programme(f, *programme, year)
+        return _decide_other(f, column, year)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every row as a ``dict`` from column name to value (``None`` for unknown).
+
+        >>> import partnerdata
+        >>> row = partnerdata.load().panel(2015, 2015).rows()[-4]
+        >>> row["alpha3"], row["year"], row["pfp"], row["prog_bi"]
+        ('TKM', 2015, True, None)
+        """
+        names = self.columns
+        return [dict(zip(names, values, strict=True)) for values in zip(*self._data.values(), strict=True)]
+
+    def to_pandas(self) -> Any:
+        """A pandas ``DataFrame`` with nullable dtypes: ``boolean``, ``Int64`` and ``string``, ``<NA>`` for unknown.
+
+        >>> import partnerdata
+        >>> df = partnerdata.load().panel(1993, 1994).to_pandas()
+        >>> str(df["pfp"].dtype), str(df["ccode"].dtype), str(df["plan"].dtype)
+        ('boolean', 'Int64', 'string')
+        >>> print(df[df.alpha3 == "KGZ"][["year", "pfp", "prog_deep"]].to_string(index=False))
+         year   pfp  prog_deep
+         1993 False       <NA>
+         1994  True       <NA>
+        """
+        import importlib
+
+        try:
+            pandas = importlib.import_module("pandas")  # optional: the ``pandas`` extra
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ImportError("to_pandas() needs pandas: pip install 'partnerdata[pandas]'") from None
+        return pandas.DataFrame(
+            {name: pandas.array(values, dtype=DTYPES[self._kinds[name]]) for name, values in self._data.items()}
+        )
+
+    def __len__(self) -> int:
+        return len(self._facts) * len(self.years)
+
+    def __iter__(self) -> Iterator[PanelRow]:
+        names = self.columns
+        for values in zip(*self._data.values(), strict=True):
+            yield PanelRow(names, values)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Panel {len(self._facts)} partners x {self.start}-{self.end}: {len(self)} rows, "
+            f"{len(self.columns)} columns>"
+        )
+
+
+def _check_years(start: object, end: object) -> tuple[int, int]:
+    for name, value in (("start", start), ("end", end)):
+        if type(value) is not int:
+            raise TypeError(f"{name} must be a year (an int), not {value!r}")
+        if not MIN_YEAR <= value <= MAX_YEAR:
+            raise PanelError(f"{name} must be between {MIN_YEAR} and {MAX_YEAR}, not {value}")
+    assert isinstance(start, int)
+    assert isinstance(end, int)
+    if start > end:
+        raise PanelError(f"start ({start}) is after end ({end})")
+    return start, end
+
+
+def _breaks(f: _Facts, code: str, founded: int | None, ended: int | None) -> set[int]:
+    """The years at which a programme column's cell may change for this partner."""
+    out = {y for y in (founded, ended) if y is not None}
+    p = f.participations.get(code)
+    if p is not None and p.since is not None:
+        out.add(p.since)
+    out.update(m.year for m in f.milestones.get(code, ()))
+    r = f.relation
+    if r is not None and r.relations_since is not None:
+        out.add(r.relations_since.year)
+    return out
+
+
+def build(
+    dataset: "Dataset",
+    start: int,
+    end: int,
+    *,
+    edition: int | None = None,
+    editions: Mapping[str, int | None] | None = None,
+    until: int | None = None,
+) -> Panel:
+    """The panel of ``dataset`` from ``start`` to ``end``; ``edition`` is the year its pages were read.
+
+    ``editions`` gives some partners (alpha-3 codes) an edition year of their own, for a dataset
+    whose relations come from pages read at different times. ``until`` is the year of a snapshot
+    the panel is asked of: its years cannot go past it.
+    """
+    start, end = _check_years(start, end)
+    if until is not None and end > until:
+        raise PanelError(f"a snapshot at the end of {until} has no years after it; end must be at most {until}")
+    years = range(start, end + 1)
+    n = len(years)
+    relations = {r.partner: r for r in dataset.relations}
+    own = editions or {}
+    facts = [_Facts(p, relations.get(p.alpha3), own.get(p.alpha3, edition)) for p in dataset.partners]
+    founded_ended = {p.code: (p.founded.year if p.founded is not None else None, p.ended) for p in dataset.programmes}
+    programmes: dict[str, tuple[str, int | None, int | None]] = {}
+    for name, code in FRAMEWORK_COLUMNS.items():
+        programmes[name] = (code, *founded_ended.get(code, (None, None)))
+    # Cooperation plans have their own column (``plan``), frameworks theirs.
+    others = {
+        programme_column(code): (code, *founded_ended[code])
+        for code, kind in ((p.code, p.kind) for p in dataset.programmes)
+        if code not in FRAMEWORK_COLUMNS.values() and kind != PLAN_KIND
+    }
+    kinds: dict[str, str] = {
+        "alpha3": "str",
+        "alpha2": "str",
+        "iso_numeric": "str",
+        "ccode": "int",
+        "gwcode": "int",
+        "year": "int",
+        **dict.fromkeys(FRAMEWORK_COLUMNS, "bool"),
+        "plan": "str",
+        **dict.fromkeys(sorted(others), "bool"),
+        **dict.fromkeys(STANCE_COLUMNS, "bool"),
+        "events": "int",
+    }
+    programmes.update(others)
+    data: dict[str, list[Any]] = {name: [] for name in kinds}
+    for f in facts:
+        p = f.partner
+        for name, value in (
+            ("alpha3", p.alpha3),
+            ("alpha2", p.alpha2),
+            ("iso_numeric", p.numeric),
+            ("ccode", p.cow),
+            ("gwcode", p.gw),
+        ):
+            data[name] += [value] * n
+        data["year"] += years
+        for name, (code, founded, ended) in programmes.items():
+            column = data[name]
+            cuts = sorted(y for y in _breaks(f, code, founded, ended) if start < y <= end)
+            for a, b in zip([start, *cuts], [*cuts, end + 1], strict=True):
+                column += [_decide_programme(f, code, founded, ended, a)[0]] * (b - a)
+        if f.relation is None:
+            for name in ("plan", *STANCE_COLUMNS, "events"):
+                data[name] += [None] * n
+            continue
+        r = f.relation
+        for name in ("plan", *STANCE_COLUMNS):
+            column = data[name]
+            read = f.edition
+            if read is not None and start <= read <= end:
+                column += [None] * (read - start) + [_decide_other(f, name, read)[0]] + [None] * (end - read)
+            else:
+                column += [None] * n
+        data["events"] += _event_counts(r, start, end)
+    return Panel(start, end, edition=edition, facts=facts, programmes=programmes, data=data, kinds=kinds)
