@@ -174,8 +174,11 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
             return typing.cast(T, _fast(data, cl))
         except DataValidationError:
             raise
-        except Exception:
-            pass  # find every defect, with its path, in cattrs' detailed pass
+        except (_structure.Invalid, FieldError, TypeError, ValueError, RecursionError):
+            # The defects the fast pass stops at (its own Invalid, a record's refusal, too deep a
+            # nesting): find every one, with its path, in cattrs' detailed pass. Anything else is a
+            # bug of the fast pass and must not be hidden by the slow one.
+            pass
         try:
             return typing.cast(T, _converter().structure(data, cl))
         except DataValidationError:
@@ -224,15 +227,62 @@ def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
     def refuse(name: str) -> Any:
         raise ValueError(f"{name} is not a JSON number")
 
+    duplicated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        found = dict(items)
+        if len(found) != len(items):
+            # json.loads keeps the last of equal keys without a word; mark the object, report later.
+            duplicated = True
+            return _Duplicated(items)
+        return found
+
     try:
-        return json.loads(data, parse_constant=refuse)
+        value = json.loads(data, parse_constant=refuse, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         message = f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     except RecursionError:
         message = "invalid JSON: nested too deeply"
     except ValueError as exc:  # NaN, Infinity, or an integer with too many digits
         message = f"invalid JSON: {exc}"
+    else:
+        if duplicated:
+            raise DataValidationError(
+                [
+                    Problem(file=file, path=path, message=f"duplicate key {key!r}")
+                    for path, key in _duplicates(value, "$")
+                ]
+            )
+        return value
     raise DataValidationError([Problem(file=file, path="$", message=message)])
+
+
+class _Duplicated(dict[str, Any]):
+    """An object of the JSON text that holds a key twice; ``keys_seen`` keeps every key as written."""
+
+    def __init__(self, items: list[tuple[str, Any]]) -> None:
+        super().__init__(items)
+        self.keys_seen = [key for key, _ in items]
+
+
+def _duplicates(value: Any, path: str) -> list[tuple[str, str]]:
+    """(path, key) of every repeated key in a parsed value, walking it without recursion."""
+    found: list[tuple[str, str]] = []
+    stack = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, _Duplicated):
+            seen: set[str] = set()
+            for key in item.keys_seen:
+                if key in seen:
+                    found.append((f"{where}.{key}", key))
+                seen.add(key)
+        if isinstance(item, dict):
+            stack.extend((v, f"{where}.{k}") for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in reversed(list(enumerate(item))))
+    return sorted(set(found), key=found.index)
 
 
 # The record types, and Dataset (built on top of this layer, so named rather than imported).

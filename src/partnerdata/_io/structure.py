@@ -60,8 +60,11 @@ def build(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> Any:
     if leaf:
         if memo is None:
             return cls(**data)
+        given = [data[name] for name in order]
         try:
-            key = (cls, *[data[name] for name in order])
+            # Types are part of the key: True == 1 == 1.0 hash alike, and a record built from 1
+            # must not stand in for one given true (which the validators refuse).
+            key = (cls, *given, *[type(v) for v in given])
             found = memo.get(key)
         except TypeError:  # an unhashable value: the validators will refuse it
             return cls(**data)
