@@ -122,7 +122,8 @@ def test_a_data_folder_reached_through_a_link_still_loads(tmp_path: Path) -> Non
 
 
 def _relation_document() -> dict[str, Any]:
-    return json.loads(partnerdata.to_json(PACKAGED.relation("KGZ")))
+    document: dict[str, Any] = json.loads(partnerdata.to_json(PACKAGED.relation("KGZ")))
+    return document
 
 
 def _evidence_dicts(value: Any) -> list[dict[str, Any]]:
@@ -190,7 +191,7 @@ def test_quadratic_in_document_structures_each_kind_once(tmp_path: Path, monkeyp
     path = tmp_path / "many.json"
     path.write_text(json.dumps(document))
     calls: list[object] = []
-    real = _io_load.structure
+    real = _convert.structure
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(args[1])
