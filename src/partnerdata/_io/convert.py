@@ -152,6 +152,9 @@ def _walk(exc: BaseException, path: str, out: list[tuple[str, str]]) -> None:
         for sub in exc.exceptions:
             step = next((k for k in map(_key, getattr(sub, "__notes__", ())) if k is not None), "")
             _walk(sub, path + step, out)
+    elif isinstance(exc, DataValidationError):
+        # A dataset's own checks, raised inside cattrs: each problem at its path, not one at ``path``.
+        out.extend((path + p.path[1:] if p.path.startswith("$") else p.path, p.message) for p in exc.problems)
     elif isinstance(exc, FieldError):
         out.append((f"{path}.{exc.field}", exc.message))
     elif isinstance(exc, TypeError | ValueError):
@@ -179,17 +182,22 @@ def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$
             # nesting): find every one, with its path, in cattrs' detailed pass. Anything else is a
             # bug of the fast pass and must not be hidden by the slow one.
             pass
-        try:
-            return typing.cast(T, _converter().structure(data, cl))
-        except DataValidationError:
-            raise
-        except RecursionError:
-            raise DataValidationError([Problem(file=file, path=root, message="nested too deeply")]) from None
-        except Exception as exc:
-            raise DataValidationError(problems_of(exc, file, root)) from None
+        return _detailed(data, cl, file, root)
     except DataValidationError as exc:
         # A dataset's own checks report paths from its root; place them in the file being read.
         raise DataValidationError([_refile(p, file, root) for p in exc.problems]) from None
+
+
+def _detailed(data: Any, cl: type[T], file: str | None, root: str) -> T:
+    """cattrs' detailed pass: the record, or every defect with its path (the fast pass's twin)."""
+    try:
+        return typing.cast(T, _converter().structure(data, cl))
+    except DataValidationError:
+        raise
+    except RecursionError:
+        raise DataValidationError([Problem(file=file, path=root, message="nested too deeply")]) from None
+    except Exception as exc:  # cattrs' exception groups, turned into problems; nothing is swallowed
+        raise DataValidationError(problems_of(exc, file, root)) from None
 
 
 def _fast(data: Any, cl: Any) -> Any:
