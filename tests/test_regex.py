@@ -138,3 +138,10 @@ def test_quadratic_mentions_in_a_sentence_of_many_names() -> None:
     # Each "Partenariat pour la paix" is one mention of PfP, each "PPP" another: 20,000 in all.
     assert len(found) == 20_000
     assert {m.code for m in found} == {"PFP"}
+
+
+def test_extract_on_a_page_beyond_evidence_numbering_says_which_line() -> None:
+    """A 9 MB page ended in ``item: 10001 is not between 0 and 10000`` from deep inside extraction."""
+    text = "Relations with Georgia\nNATO and Georgia talk.\n" + "- Relations began in 1992.\n" * 10_002
+    with pytest.raises(partnerdata.PageError, match="line 10004: more than 10,000 items in one section"):
+        partnerdata.extract(text)

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from partnerdata._ingest import cues
 from partnerdata._ingest.page import Page, parse_page
+from partnerdata._io.load import quietly
 from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import (
     Channel,
@@ -296,7 +297,9 @@ def extract(
     lang = page.language
     partner = _partner(page, matcher)
     source = source_id or f"nato-{partner.alpha3.lower()}-{lang}"
-    return _Extractor(page, matcher, partner, source, lang, url).run()
+    # Tokens, mentions and sentences are many small objects without cycles: the cyclic GC walking
+    # them again and again made the cost of a large page grow faster than its length.
+    return quietly(lambda: _Extractor(page, matcher, partner, source, lang, url).run())
 
 
 def _partner(page: Page, matcher: _Matcher) -> Partner:

@@ -261,4 +261,23 @@ def parse_page(text: str) -> Page:
         raise PageError("no bullet line ('- '): a partner page lists its facts as bullets")
     if _language(lines)[1] == 0:
         raise PageError("cannot tell whether the page is in French or in English")
-    return parse(text)
+    page = parse(text)
+    _check_numbering(page)
+    return page
+
+
+# Evidence numbers sections, items and sentences from 0 to this; a page beyond it cannot be cited.
+_MOST = 10_000
+
+
+def _check_numbering(page: Page) -> None:
+    if len(page.sections) > _MOST + 1:
+        line = page.sections[_MOST + 1].line
+        raise PageError(f"line {line}: more than {_MOST:,} sections: evidence cannot cite beyond that", line)
+    for section in page.sections:
+        if len(section.items) > _MOST + 1:
+            line = section.items[_MOST + 1].line
+            raise PageError(f"line {line}: more than {_MOST:,} items in one section", line)
+        for item in section.items:
+            if len(item.sentences) > _MOST + 1:
+                raise PageError(f"line {item.line}: more than {_MOST:,} sentences in one line", item.line)
