@@ -326,3 +326,243 @@ def test_extra_files_in_a_data_folder_are_reported(tmp_path: Path, extra: str) -
         target.write_text("[]")
     found = refusal(folder)
     assert [(f.rsplit("data/", 1)[-1], m) for f, _, m in found] == [(extra, "not listed in the manifest")]
+
+
+# --- 5. writes ----------------------------------------------------------------------------------
+
+from partnerdata._cli.main import main  # noqa: E402
+from partnerdata._ingest import build as _build  # noqa: E402
+from partnerdata._io.files import UnsafeWriteError, write_atomic  # noqa: E402
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_export_truncating_before_writing_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``export -o FILE`` truncated FILE first: a failure (disk full, kill) left a fragment."""
+    target = tmp_path / "out.csv"
+    target.write_text("the previous export\n")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    code, _, err = cli(capsys, "export", "partners", "-o", str(target))
+    assert code == 3 and "No space left on device" in err
+    assert target.read_text() == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+
+
+def test_export_over_its_own_data_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``export ... --data mydata.json -o mydata.json`` replaced the dataset with CSV."""
+    data = tmp_path / "mydata.json"
+    data.write_text(partnerdata.to_json(PACKAGED))
+    before = data.read_bytes()
+    code, _, err = cli(capsys, "export", "partners", "--data", str(data), "-o", str(data))
+    assert code == 2 and "refusing to overwrite" in err
+    assert data.read_bytes() == before
+    folder = copy_data(tmp_path)
+    code, _, err = cli(capsys, "export", "partners", "--data", str(folder), "-o", str(folder / "x.csv"))
+    assert code == 2 and not (folder / "x.csv").exists()
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_export_through_a_symlink_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (tmp_path / "out.csv").symlink_to(victim)
+    code, _, err = cli(capsys, "export", "partners", "-o", str(tmp_path / "out.csv"))
+    assert code == 2 and "symbolic link" in err
+    assert victim.read_text() == "precious"
+
+
+def test_export_writes_the_table_atomically_with_usual_permissions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "partners.csv"
+    assert cli(capsys, "export", "partners", "-o", str(target))[0] == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("status,alpha3,") and len(lines) == 1 + len(PACKAGED.partners)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def build_folder(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(_build.default_data_dir(), data)
+    return data
+
+
+def test_build_deleted_a_users_file_it_did_not_create(tmp_path: Path) -> None:
+    """``build --data-dir DIR`` deleted a user's ``relations/KAZ.json``."""
+    data = build_folder(tmp_path)
+    mine = data / "relations" / "KAZ.json"
+    mine.write_text("{}")
+    with pytest.raises(_build.BuildError, match=r"left relations/KAZ.json: the build does not make"):
+        _build.write(data)
+    assert mine.read_text() == "{}"
+    assert _build.write(data, clean=True) == ["relations/KAZ.json"]
+    assert not mine.exists()
+
+
+def test_build_removes_a_stale_file_it_made_itself(tmp_path: Path) -> None:
+    data = build_folder(tmp_path)
+    # A file listed in the manifest with its checksum was made by an earlier build.
+    stale = data / "relations" / "KAZ.json"
+    stale.write_text("{}")
+    set_manifest(data, {"relations/KAZ.json": sha(b"{}")})
+    assert _build.write(data) == ["manifest.json", "relations/KAZ.json"]
+    assert not stale.exists()
+    assert partnerdata.load(data) == PACKAGED
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_build_through_a_symlink_is_refused(tmp_path: Path) -> None:
+    """``build`` wrote through a symbolic link: a file outside the folder was overwritten."""
+    data = build_folder(tmp_path)
+    victim = tmp_path / "victim.json"
+    victim.write_text("precious")
+    (data / "topics.json").unlink()
+    (data / "topics.json").symlink_to(victim)
+    with pytest.raises((UnsafeWriteError, _build.BuildError)):
+        _build.write(data)
+    assert victim.read_text() == "precious"
+    # A linked subfolder leads out of the data folder too.
+    data2 = build_folder(tmp_path / "two")
+    shutil.move(data2 / "relations", tmp_path / "outside-relations")
+    (data2 / "relations").symlink_to(tmp_path / "outside-relations")
+    (tmp_path / "outside-relations" / "TKM.json").write_text("precious")
+    with pytest.raises(UnsafeWriteError):
+        _build.write(data2)
+    assert (tmp_path / "outside-relations" / "TKM.json").read_text() == "precious"
+
+
+def test_build_interrupted_leaves_every_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interrupted build left ``programmes.json`` cut at 8,192 bytes."""
+    data = build_folder(tmp_path)
+    (data / "relations" / "TKM.json").write_text("{}")  # something for the build to rewrite
+    (data / "programmes.json").write_bytes((data / "programmes.json").read_bytes().replace(b"\n", b"\n\n"))
+    before = {p: p.read_bytes() for p in data.rglob("*.json")}
+    real_replace = os.replace
+
+    def killed(src: str, dst: Any) -> None:
+        raise KeyboardInterrupt  # the moment before the first rename
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        _build.write(data)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert {p: p.read_bytes() for p in data.rglob("*.json")} == before
+    assert not [p for p in data.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_write_atomic_refuses_a_target_outside_the_folder_it_must_stay_in(tmp_path: Path) -> None:
+    (tmp_path / "inner").mkdir()
+    with pytest.raises(UnsafeWriteError, match="not inside"):
+        write_atomic(tmp_path / "inner" / ".." / "x.json", b"{}", inside=tmp_path / "inner")
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_malformed_overlay_in_build_check_is_a_clean_error(tmp_path: Path) -> None:
+    """A malformed overlay gave JSONDecodeError or ``KeyError: 'id'``; a page path could leave pages/."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(_build.default_inputs_dir(), inputs)
+    overlay = inputs / "overlay.json"
+    overlay.write_text("{")
+    with pytest.raises(_build.BuildError, match="invalid JSON"):
+        _build.check(inputs_dir=inputs)
+    document = json.loads((_build.default_inputs_dir() / "overlay.json").read_text("utf-8"))
+    del document["sources"][0]["id"]
+    document["sources"][1]["page"] = "../../../../etc/passwd"
+    overlay.write_text(json.dumps(document))
+    with pytest.raises(_build.BuildError) as caught:
+        _build.check(inputs_dir=inputs)
+    assert "$.sources[0].id: expected a source id" in str(caught.value)
+    assert "$.sources[1].page: expected pages/<id>.txt" in str(caught.value)
+
+
+# --- 6. tracebacks ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["query", "--stance", "nope"],
+        ["query", "--table", "milestones", "--kind", "nope"],
+        ["timeline", "--kind", "nope"],
+        ["query", "--table", "statements"],
+    ],
+)
+def test_bad_values_are_usage_errors_not_tracebacks(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = cli(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith("partnerdata: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_data_option_empty_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "list", "--data", "")
+    assert code == 3 and "empty path" in err
+
+
+def test_malformed_overlay_in_build_check_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(_build.default_inputs_dir(), inputs)
+    (inputs / "overlay.json").write_text('{"format": 1, "sources": [{"page": "pages/x.txt"}]}')
+    code, _, err = cli(capsys, "build", "--check", "--inputs", str(inputs))
+    assert code == 3 and "$.sources[0].id" in err and "Traceback" not in err
+
+
+def test_an_unexpected_error_in_a_command_is_reported_as_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partnerdata._cli import main as _main
+
+    def broken(*args: Any) -> Any:
+        raise KeyError("oops")
+
+    monkeypatch.setattr(_main, "load", broken)
+    monkeypatch.delenv("PARTNERDATA_DEBUG", raising=False)
+    code, _, err = cli(capsys, "list")
+    assert code == 4 and err == "partnerdata: internal error (please report it): KeyError: 'oops'\n"
+
+
+def run_cli(*argv: str, env: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    import subprocess
+
+    return subprocess.run(
+        [sys.executable, "-m", "partnerdata", *argv],
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=120,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}],
+    ids=["ascii", "C-locale"],
+)
+def test_non_utf8_stdout_writes_escapes_not_tracebacks(env: dict[str, str]) -> None:
+    result = run_cli("show", "Turkménistan", "--lang", "fr", env=env)
+    assert result.returncode == 0, result.stderr
+    assert b"Turkm\\xe9nistan (TKM / TM)" in result.stdout
+    assert b"Traceback" not in result.stderr
+
+
+def test_closed_stdout_is_not_an_attribute_error(tmp_path: Path) -> None:
+    """``partnerdata list >&-`` (stdout closed, sys.stdout None) gave AttributeError."""
+    import subprocess
+
+    for argv in (["list"], ["export", "partners", "-o", str(tmp_path / "p.csv")]):
+        code = f"import sys; sys.stdout = None; from partnerdata._cli.main import main; sys.exit(main({argv!r}))"
+        closed = subprocess.run([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        assert closed.returncode == 0 and b"Traceback" not in closed.stderr, closed.stderr
+    assert (tmp_path / "p.csv").read_text(encoding="utf-8").startswith("status,alpha3")

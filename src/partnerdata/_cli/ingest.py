@@ -80,7 +80,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
             return 1
         out.write("ok: the packaged data is what the build makes\n")
         return 0
-    changed = _build.write(data_dir, inputs_dir)
+    changed = _build.write(data_dir, inputs_dir, clean=args.clean)
     target = data_dir or _build.default_data_dir()
     if changed:
         out.write(f"wrote {len(changed)} files in {target}: {', '.join(changed)}\n")
@@ -103,6 +103,11 @@ def add_commands(command: Any, data_option: Option, lang_option: Option) -> None
     data_option(p)
     p = command("build", _cmd_build, "regenerate the packaged data from its source pages and overlay (or --check it)")
     p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 if the data differs")
+    p.add_argument(
+        "--clean",
+        action="store_true",
+        help="also remove data files the build does not make (by default only those it made itself)",
+    )
     p.add_argument("--data-dir", metavar="PATH", help="the data folder to build into (default: the packaged one)")
     p.add_argument(
         "--inputs", metavar="PATH", help="the folder with overlay.json and pages/ (default: the packaged one)"

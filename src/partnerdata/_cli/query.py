@@ -6,12 +6,15 @@ stdout or to a file, unknown records included (column ``status``).
 """
 
 import argparse
+import io
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from partnerdata._display.labels import LABELS
 from partnerdata._display.tables import FORMATS, text_lines, write
+from partnerdata._io.files import UnsafeWriteError, write_atomic
 from partnerdata._model.results import Answer, Results
 from partnerdata._query.load import load
 
@@ -112,6 +115,8 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.output is not None:
+        _refuse_overwriting_input(args.output, args.data)
     result = _answer(args, args.table)
     lang = args.lang
     if isinstance(result, Answer):
@@ -123,10 +128,21 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.output in (None, "-"):
         write(table, names, args.format, out)
     else:
-        with open(args.output, "w", encoding="utf-8", newline="") as f:
-            write(table, names, args.format, f)
+        buffer = io.StringIO(newline="")  # csv writes its own \r\n line ends
+        write(table, names, args.format, buffer)
+        # A whole new file or the old one untouched, never through a link (see write_atomic).
+        write_atomic(args.output, buffer.getvalue().encode("utf-8"))
         print(f"partnerdata: wrote {len(table)} rows to {args.output}", file=sys.stderr)
     return 0
+
+
+def _refuse_overwriting_input(output: str, data: str | None) -> None:
+    """``export --data mydata.json -o mydata.json`` would replace the dataset with a table."""
+    if data is None or output == "-":
+        return
+    source, target = Path(data).resolve(), Path(output).resolve()
+    if target == source or target.is_relative_to(source):
+        raise UnsafeWriteError(f"{output}: is the --data input (or inside it); refusing to overwrite it")
 
 
 def add_commands(
