@@ -270,7 +270,7 @@ def test_cli_compares_editions_in_files(capsys: pytest.CaptureFixture[str], tmp_
     assert code == 3  # unreadable input
     assert "invalid JSON" in err
     code, _, err = _run(capsys, str(tmp_path / "missing.json"), str(old))
-    assert code == 2
+    assert code == 3  # unreadable input
 
 
 def test_cli_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
