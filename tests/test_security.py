@@ -7,6 +7,7 @@ the number of problems, duplicate keys, extra files, unreadable and special file
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 from importlib.resources import as_file, files
@@ -566,3 +567,49 @@ def test_closed_stdout_is_not_an_attribute_error(tmp_path: Path) -> None:
         closed = subprocess.run([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         assert closed.returncode == 0 and b"Traceback" not in closed.stderr, closed.stderr
     assert (tmp_path / "p.csv").read_text(encoding="utf-8").startswith("status,alpha3")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("\ud800", "holds a lone surrogate (U+D800) at offset 0"),
+        ("Kaz\udfffakhstan", "holds a lone surrogate (U+DFFF) at offset 3"),
+        ("\u200b\u200b", "must not be invisible characters only"),
+        ("\ufeff\u2060 ", "must not be invisible characters only"),
+        ("Kazakh\x00stan", "holds a control or direction-override character (U+0000) at offset 6"),
+        ("abc\u202egnp.exe", "holds a control or direction-override character (U+202E) at offset 3"),
+        ("x\u2066y", "U+2066"),
+        ("a\x1bb", "U+001B"),
+    ],
+)
+def test_names_with_lone_surrogates_controls_bidi_overrides_or_only_zero_width_are_refused(
+    value: str, message: str
+) -> None:
+    with pytest.raises(partnerdata.FieldError, match=re.escape(message)):
+        partnerdata.Text(en=value)
+    document = json.loads(partnerdata.to_json(PACKAGED.partner("KGZ")))
+    document["aliases"] = [value]
+    with pytest.raises(DataValidationError) as caught:
+        partnerdata.from_dict(partnerdata.Partner, document)
+    assert [p.path for p in caught.value.problems] == ["$.aliases[0]"]
+
+
+def test_names_with_ordinary_text_still_load() -> None:
+    # Tabs, accents, non-Latin scripts and a left-to-right mark are text, not tricks.
+    for value in ("Kazakhstan\tKZ", "Қазақстан", "Türkmenistan", "ישראל\u200e", "Côte d’Ivoire"):
+        assert partnerdata.Text(en=value).en == value
+
+
+def test_lone_surrogate_in_a_file_is_refused_before_it_can_break_to_json(tmp_path: Path) -> None:
+    """``"\\ud800"`` was accepted and later broke ``to_json``, ``list`` and ``extract``."""
+    document = json.loads(partnerdata.to_json(PACKAGED))
+    document["partners"][0]["aliases"] = ["\\ud800"]
+    text = json.dumps(document).replace("\\\\ud800", "\\ud800")  # a JSON escape of the lone surrogate
+    path = tmp_path / "d.json"
+    path.write_text(text, encoding="ascii")
+    found = refusal(path)
+    assert [(p, m) for _, p, m in found] == [
+        ("$.partners[0].aliases[0]", "holds a lone surrogate (U+D800) at offset 0")
+    ]
+    with pytest.raises(partnerdata.PageError, match=re.escape("line 2 holds a lone surrogate U+D800")):
+        partnerdata.extract("Relations with Georgia\nNATO \ud800 and Georgia.\n- Relations began in 1992.")

@@ -21,7 +21,7 @@ from partnerdata._model.text import fold, fold_marks
 
 __all__ = ["Page", "PageError", "PageItem", "PageSection", "parse", "parse_page"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _MARKUP = re.compile(r"\s*<[!/?A-Za-z][^>]*>")
 
 _FRENCH = frozenset(
@@ -239,7 +239,8 @@ def parse_page(text: str) -> Page:
             raise PageError(f"line {number} holds a carriage return: the page format uses LF line ends only", number)
         bad = _CONTROL.search(line)
         if bad is not None:
-            raise PageError(f"line {number} holds the control character U+{ord(bad.group()):04X}", number)
+            kind = "a lone surrogate" if "\ud800" <= bad.group() <= "\udfff" else "the control character"
+            raise PageError(f"line {number} holds {kind} U+{ord(bad.group()):04X}", number)
         if _MARKUP.match(line):
             raise PageError(f"line {number} is markup (HTML or XML), not page text", number)
     if not lines[0].strip():
