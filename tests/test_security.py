@@ -613,3 +613,87 @@ def test_lone_surrogate_in_a_file_is_refused_before_it_can_break_to_json(tmp_pat
     ]
     with pytest.raises(partnerdata.PageError, match=re.escape("line 2 holds a lone surrogate U+D800")):
         partnerdata.extract("Relations with Georgia\nNATO \ud800 and Georgia.\n- Relations began in 1992.")
+
+
+# --- 8. diff ------------------------------------------------------------------------------------
+
+
+def test_json_patch_test_true_guards_additions_too() -> None:
+    """An add-only patch applied to the wrong base succeeded and made a duplicate code."""
+    import attrs
+    import jsonpatch
+
+    kgz = PACKAGED.relation("KGZ")
+    taken = {p.programme for p in kgz.participations}
+    code = next(p.code for p in PACKAGED.programmes if p.code not in taken)
+    extra = attrs.evolve(kgz.participations[0], programme=code)
+    added = attrs.evolve(kgz, participations=[*kgz.participations, extra])
+    d = partnerdata.diff(kgz, added)
+    assert [c.kind for c in d] == ["added"]
+    patch = d.to_json_patch(test=True)
+    old, new = json.loads(partnerdata.to_json(kgz)), json.loads(partnerdata.to_json(added))
+    assert jsonpatch.apply_patch(old, patch) == new
+    # The wrong base: the addition is already there. Without the guard the patch adds it again.
+    with pytest.raises(jsonpatch.JsonPatchTestFailed):
+        jsonpatch.apply_patch(new, patch)
+    unguarded = jsonpatch.apply_patch(new, d.to_json_patch())
+    codes = [p["programme"] for p in unguarded["participations"]]
+    assert len(codes) == len(set(codes)) + 1  # what the guard prevents
+
+
+def test_json_patch_test_true_guards_an_added_code() -> None:
+    import attrs
+    import jsonpatch
+
+    kgz = PACKAGED.relation("KGZ")
+    statement = kgz.statements[0]
+    code = next(t.code for t in PACKAGED.topics if t.code not in statement.topics)
+    edited = attrs.evolve(
+        kgz, statements=[attrs.evolve(statement, topics=(*statement.topics, code)), *kgz.statements[1:]]
+    )
+    patch = partnerdata.diff(kgz, edited).to_json_patch(test=True)
+    new = json.loads(partnerdata.to_json(edited))
+    assert jsonpatch.apply_patch(json.loads(partnerdata.to_json(kgz)), patch) == new
+    with pytest.raises(jsonpatch.JsonPatchTestFailed):
+        jsonpatch.apply_patch(new, patch)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (5, "must be a sequence of strings"),
+        ("participations", "must be a sequence of strings"),
+        (("participations", 3), "holds 3 at position 1"),
+        (("participations", ""), "holds '' at position 1"),
+        ((None,), "holds None at position 0"),
+    ],
+)
+def test_hand_built_change_with_a_bad_path_raises_a_clear_error(path: Any, message: str) -> None:
+    """A hand-built Change with a bad path raised AttributeError or TypeError from deep inside."""
+    with pytest.raises(TypeError, match=re.escape(message)):
+        partnerdata.Change(path=path, kind="changed", old=1, new=2)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [("nope",), ("participations", "NOPE", "since"), ("relations_since", "year", "deeper"), ("focus", "x")],
+)
+def test_hand_built_change_naming_nothing_is_a_conflict_in_apply_and_patch(path: tuple[str, ...]) -> None:
+    kgz = PACKAGED.relation("KGZ")
+    d = partnerdata.Diff(changes=[partnerdata.Change(path=path, kind="changed", old=1, new=2)], old=kgz, new=kgz)
+    with pytest.raises(partnerdata.DiffConflictError):
+        d.apply(kgz)
+    with pytest.raises(partnerdata.DiffConflictError):
+        d.to_json_patch()
+
+
+def test_dataset_index_relations_is_read_only_for_every_later_load() -> None:
+    """``ds._index.relations`` was a plain dict: what one caller put in it every later load() saw."""
+    ds = partnerdata.load()
+    with pytest.raises(TypeError):
+        ds._index.relations["XXX"] = PACKAGED.relation("KGZ")  # type: ignore[index]
+    with pytest.raises(TypeError):
+        ds._index.sources["x"] = None  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        ds._index.relations = {}
+    assert "XXX" not in partnerdata.load()._index.relations

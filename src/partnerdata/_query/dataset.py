@@ -1,7 +1,8 @@
 """The dataset: every record of one data edition, checked as a whole, with lookups by any name."""
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from attrs import field, frozen
@@ -62,8 +63,15 @@ class _Indexes:
             "topic",
             ((t, (t.code, *_texts(t.label), *t.aliases)) for t in ds.topics),
         )
-        self.relations = {r.partner: r for r in ds.relations}
-        self.sources = {s.id: s for s in ds.sources}
+        # Read-only views: the packaged dataset is shared by every load() of the process, and what
+        # one caller put in a plain dict here every later caller would see.
+        self.relations: Mapping[str, Relation] = MappingProxyType({r.partner: r for r in ds.relations})
+        self.sources: Mapping[str, Source] = MappingProxyType({s.id: s for s in ds.sources})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, name):
+            raise AttributeError(f"the indexes of a dataset are read-only ({name})")
+        object.__setattr__(self, name, value)
 
 
 def _texts(*texts: Any) -> tuple[str, ...]:
