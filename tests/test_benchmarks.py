@@ -19,4 +19,4 @@ def test_benchmark_runs(script: Path) -> None:
 
 
 def test_every_benchmark_is_covered() -> None:
-    assert {p.stem for p in BENCHMARKS} == {"diff", "extraction_quality", "foundation", "query"}
+    assert {p.stem for p in BENCHMARKS} == {"diff", "extraction_quality", "foundation", "query", "robustness"}
