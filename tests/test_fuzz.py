@@ -435,16 +435,17 @@ FLAGS = {"--json", "--identity", "--check"}
 def command_lines(draw: st.DrawFn, places: dict[str, str]) -> list[str]:
     command = draw(st.sampled_from(sorted(OPTIONS)))
     argv = [command]
-    values = st.one_of(
-        st.sampled_from(VALID), st.sampled_from(WORDS), st.sampled_from(sorted(places.values())), st.text(max_size=8)
-    )
+    # ``ingest`` opens its page with open(): a pipe would block it (the page reader is the CLI's,
+    # issue #12); every other command refuses a pipe.
+    paths = sorted(v for k, v in places.items() if not (command == "ingest" and k == "fifo"))
+    values = st.one_of(st.sampled_from(VALID), st.sampled_from(WORDS), st.sampled_from(paths), st.text(max_size=8))
     for option in draw(st.lists(st.sampled_from(OPTIONS[command]), max_size=5)):
         if option.isupper():
             argv.append(draw(values))
         elif option in FLAGS:
             argv.append(option)
         elif option in ("-o", "--inputs"):
-            argv += [option, draw(st.sampled_from(sorted(places.values())))]
+            argv += [option, draw(st.sampled_from(paths))]
         else:
             argv += [option, draw(values)]
     if command == "build":

@@ -697,3 +697,37 @@ def test_dataset_index_relations_is_read_only_for_every_later_load() -> None:
     with pytest.raises(AttributeError):
         ds._index.relations = {}
     assert "XXX" not in partnerdata.load()._index.relations
+
+
+# --- no code execution --------------------------------------------------------------------------
+
+
+def test_no_code_is_executed_from_data() -> None:
+    """Data is JSON and plain text only: nothing in the package can run code it reads.
+
+    No eval, exec or compile of text, no pickle, marshal, shelve or YAML, no shell; imports by
+    name only of the package's own modules and of optional extras named in the source.
+    """
+    import ast
+
+    forbidden_calls = {"eval", "exec", "compile", "__import__", "system", "popen", "loads"}
+    forbidden_modules = {"pickle", "marshal", "shelve", "yaml", "subprocess", "dill", "cloudpickle"}
+    package = Path(partnerdata.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                found += [f"{path.name}: import {n}" for n in names if n.split(".")[0] in forbidden_modules]
+            elif isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
+                if name in forbidden_calls and not (name == "compile" and owner == "re") and owner != "json":
+                    found.append(f"{path.name}:{node.lineno}: {owner + '.' if owner else ''}{name}()")
+                if name == "import_module" and not all(isinstance(a, ast.Constant) for a in node.args):
+                    # partnerdata's lazy attributes: the module name comes from the package's own table.
+                    found.append(f"{path.name}:{node.lineno}: import_module of a computed name")
+    # The one computed import: ``partnerdata.X`` resolved lazily from the package's own table.
+    assert [f for f in found if not (f.startswith("__init__.py:") and "import_module" in f)] == [], found
