@@ -5,6 +5,7 @@ accents, plain apostrophes, spaces and dashes). The matching code is in
 :mod:`partnerdata._ingest.extract`; adding a phrasing is an edit here.
 """
 
+import bisect
 import re
 
 # A year: not part of a larger number, nor a decade ("the 1990s", "les années 1990").
@@ -103,8 +104,6 @@ def aim_end(low: str) -> int | None:
     >>> aim_end("the aim. it is to train") is None
     True
     """
-    import bisect
-
     phrase = AIM.search(low)
     limit = len(low) if phrase is None else phrase.start()
     verbs: list[tuple[int, int]] | None = None

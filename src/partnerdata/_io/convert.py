@@ -170,11 +170,17 @@ def problems_of(exc: BaseException, file: str | None, root: str = "$") -> list[P
     return [Problem(file=file, path=path, message=message) for path, message in pairs]
 
 
-def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$") -> T:
-    """Build ``cl`` from JSON-like ``data``; every defect is reported in one :class:`DataValidationError`."""
+def structure(
+    data: Any, cl: type[T], *, file: str | None = None, root: str = "$", keep: dict[str, Any] | None = None
+) -> T:
+    """Build ``cl`` from JSON-like ``data``; every defect is reported in one :class:`DataValidationError`.
+
+    ``keep`` (a record type only) receives the fields the fast pass built, records in the order of
+    ``data``, whether or not ``cl`` then accepts them.
+    """
     try:
         try:
-            return typing.cast(T, _fast(data, cl))
+            return typing.cast(T, _fast(data, cl, keep))
         except DataValidationError:
             raise
         except (_structure.Invalid, FieldError, TypeError, ValueError, RecursionError):
@@ -200,11 +206,11 @@ def _detailed(data: Any, cl: type[T], file: str | None, root: str) -> T:
         raise DataValidationError(problems_of(exc, file, root)) from None
 
 
-def _fast(data: Any, cl: Any) -> Any:
+def _fast(data: Any, cl: Any, keep: dict[str, Any] | None = None) -> Any:
     memo: dict[Any, Any] = {}
     if _is_tuple_of(cl):
         return _structure.build_all(typing.get_args(cl)[0], data, memo)
-    return _structure.build(cl, data, memo)
+    return _structure.build(cl, data, memo, keep)
 
 
 def _refile(problem: Problem, file: str | None, root: str) -> Problem:

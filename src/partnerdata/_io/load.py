@@ -94,16 +94,18 @@ def _read_bytes(node: Any, where: str) -> bytes:
 
 def _load_document(target: Path, make: "type[T]") -> T:
     name = str(target)
-    raw = _read_bytes(target, name)
+    # The file the user named may be a link of theirs: follow it here, and only here.
+    raw = _read_bytes(Path(os.path.realpath(target)), name)
     data = parse_json(raw, file=name)
     if isinstance(data, dict) and data.keys() >= MANIFEST_KEYS and "partners" not in data:
         raise DataValidationError(
             [Problem(file=name, path="$", message="this is a manifest: load the folder that holds it")]
         )
+    built: dict[str, Any] = {}
     try:
-        return structure(data, make, file=name)
+        return structure(data, make, file=name, keep=built)
     except DataValidationError as exc:
-        placer = _InDocument(data)
+        placer = _InDocument(data, built)
         raise DataValidationError([placer.place(p) for p in exc.problems]) from None
 
 
@@ -282,7 +284,7 @@ def _outside(folder: Node, node: Node, where: str) -> Problem | None:
         return None  # an importlib Traversable (a zip, say) has no links
     try:
         step = node
-        while step != folder:
+        while step != folder and step != step.parent:
             if step.is_symlink():
                 return Problem(
                     file=where,
@@ -381,14 +383,17 @@ class _InDocument:
     is linear in the number of problems (it was one structuring of the whole document per problem).
     """
 
-    def __init__(self, data: Any) -> None:
-        self.data = data
+    def __init__(self, data: Any, built: dict[str, Any]) -> None:
+        self.data, self.built = data, built
         self.kinds: dict[str, tuple[tuple[Any, ...], list[int]] | None] = {}
 
     def _kind(self, kind: str) -> tuple[tuple[Any, ...], list[int]] | None:
         if kind not in self.kinds:
             try:
-                records = structure(self.data[kind], tuple[_CLASSES[kind], ...])  # type: ignore[valid-type]
+                # The records the fast pass built before the dataset refused them, if it got so far.
+                records = self.built.get(kind)
+                if not isinstance(records, tuple) or len(records) != len(self.data[kind]):
+                    records = structure(self.data[kind], tuple[_CLASSES[kind], ...])  # type: ignore[valid-type]
             except DataValidationError:
                 self.kinds[kind] = None
             else:
