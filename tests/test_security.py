@@ -739,3 +739,25 @@ def test_a_document_named_through_a_users_link_still_loads(tmp_path: Path) -> No
     real.write_text(partnerdata.to_json(PACKAGED), encoding="utf-8")
     (tmp_path / "link.json").symlink_to(real)
     assert partnerdata.load(tmp_path / "link.json") == PACKAGED
+
+
+@pytest.mark.parametrize(("errno", "message"), [(5, "Input/output error"), (13, "Permission denied")])
+def test_unreadable_file_in_a_folder_eio_or_permission_is_a_problem_not_an_os_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno: int, message: str
+) -> None:
+    """An unreadable file in a folder raised PermissionError or OSError EIO (works as root too)."""
+    folder = copy_data(tmp_path)
+    victim = str(folder / "relations" / "KGZ.json")
+    real_open = os.open
+
+    def failing(path: Any, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path) == victim:
+            raise OSError(errno, os.strerror(errno), victim)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing)
+    found = refusal(folder)
+    assert [(f.rsplit("data/", 1)[-1], p, m) for f, p, m in found] == [
+        ("relations/KGZ.json", "$", f"cannot read: {os.strerror(errno)}")
+    ]
+    assert message == os.strerror(errno)
