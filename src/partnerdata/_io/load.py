@@ -52,7 +52,7 @@ def read(path: "str | os.PathLike[str]", make: "type[T]") -> T:
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
     if os.fspath(path) in ("", b""):
         # Path("") is the current folder: an empty option must not load whatever is there.
-        raise DataValidationError([Problem(file="", path="$", message="empty path: name a dataset file or folder")])
+        raise DataValidationError([Problem(file=None, path="$", message="empty path: name a dataset file or folder")])
     target = Path(path)
     name = str(target)
     try:
