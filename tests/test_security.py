@@ -405,7 +405,9 @@ def test_build_deleted_a_users_file_it_did_not_create(tmp_path: Path) -> None:
     data = build_folder(tmp_path)
     mine = data / "relations" / "KAZ.json"
     mine.write_text("{}")
-    with pytest.raises(_build.BuildError, match=r"left relations/KAZ.json: the build does not make"):
+    with pytest.raises(
+        _build.BuildError, match=r"left 1 the build does not make and did not make before: relations/KAZ.json"
+    ):
         _build.write(data)
     assert mine.read_text() == "{}"
     assert _build.write(data, clean=True) == ["relations/KAZ.json"]

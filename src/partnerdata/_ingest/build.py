@@ -360,8 +360,8 @@ def write(data_dir: Path | None = None, inputs_dir: Path | None = None, *, clean
             kept.append(name)
     if kept:
         raise BuildError(
-            f"wrote {len(changed)} files; left {', '.join(kept)}: the build does not make "
-            "them and did not make them before (remove them, or build with --clean to remove them)"
+            f"wrote {len(changed)} files; left {len(kept)} the build does not make and did not make before: "
+            f"{', '.join(kept)} (remove them by hand, or build with --clean)"
         )
     return changed
 
