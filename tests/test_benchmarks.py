@@ -27,4 +27,5 @@ def test_every_benchmark_is_covered() -> None:
         "pages",
         "panel",
         "query",
+        "robustness",
     }

@@ -96,7 +96,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
             "nothing to build: give pages and a folder (partnerdata build PAGES... --output DIR); "
             "the maintainers rebuild the packaged data with --packaged"
         )
-    changed = _build.write(data_dir, inputs_dir)
+    changed = _build.write(data_dir, inputs_dir, clean=args.clean)
     target = data_dir or _build.default_data_dir()
     if changed:
         out.write(f"wrote {len(changed)} files in {target}: {', '.join(changed)}\n")
@@ -162,6 +162,11 @@ def add_commands(command: Any, data_option: Option, lang_option: Option) -> None
     p.add_argument("--data-version", default="local", metavar="NAME", help="the data version the manifest records")
     p.add_argument("--packaged", action="store_true", help="maintainers: regenerate the packaged data from its sources")
     p.add_argument("--check", action="store_true", help="maintainers: compare the packaged data with its build")
+    p.add_argument(
+        "--clean",
+        action="store_true",
+        help="maintainers: also remove data files the build does not make (by default only those it made itself)",
+    )
     p.add_argument("--data-dir", metavar="PATH", help="the data folder to build into (default: the packaged one)")
     p.add_argument(
         "--inputs", metavar="PATH", help="the folder with overlay.json and pages/ (default: the packaged one)"

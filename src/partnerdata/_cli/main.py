@@ -1,10 +1,14 @@
 """The ``partnerdata`` command: list partners, show one with its evidence, validate data.
 
 Errors go to stderr as one line each, never as a traceback; the exit code is 0 on success,
-1 when validation finds problems, 2 for a usage error or a failure.
+1 when problems or differences are found (``validate``, ``diff``, ``build --check``), 2 for a usage
+error, 3 for an input that cannot be read (or an output that cannot be written), 4 for a bug.
 """
 
 import argparse
+import contextlib
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
@@ -18,8 +22,11 @@ from partnerdata._cli.output import add_output_options, lang, print_table
 from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._display.tables import write
+from partnerdata._ingest.build import BuildError
+from partnerdata._ingest.page import PageError
 from partnerdata._io.convert import to_dict
-from partnerdata._model.errors import DataValidationError, NotFoundError, PartnerDataError
+from partnerdata._io.files import UnsafeWriteError
+from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.rows import row
 from partnerdata._query.load import load
 from partnerdata._version import DATA_VERSION, __version__
@@ -81,7 +88,9 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors in one line (which flag, and why), exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        # An argument may hold anything: control characters are shown escaped, never sent to the terminal.
+        shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in message)
+        self.exit(2, f"{self.prog}: {shown} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -125,34 +134,112 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Exit codes (documented in docs/cli.rst).
+OK, FOUND, USAGE, UNREADABLE, BUG = 0, 1, 2, 3, 4
+
+
+def _tolerant(stream: object) -> None:
+    """Make a text stream write what its encoding cannot hold as escapes instead of failing.
+
+    ``PYTHONIOENCODING=ascii`` or ``LC_ALL=C`` without UTF-8 mode give an ASCII stdout; French
+    names must not turn into a traceback there.
+    """
+    # Python writes with "strict" (or "surrogateescape" in the C locale): both fail on "é" in ASCII.
+    if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
+        # A closed stream cannot be reconfigured; whatever is written to it fails the same way.
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _arguments(argv: Sequence[str]) -> list[str]:
+    """The arguments, with UTF-8 typed under an ASCII locale read as UTF-8.
+
+    Under ``LC_ALL=C`` Python decodes the bytes of ``Turkménistan`` as lone surrogates; a
+    terminal almost always sends UTF-8, so that is what they are read as when they can be.
+    """
+    out = []
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            with contextlib.suppress(UnicodeError):
+                arg = os.fsencode(arg).decode("utf-8")
+        out.append(arg)
+    return out
+
+
+def _say(message: str) -> None:
+    if sys.stderr is not None:
+        print(message, file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code (0 ok, 1 problems or differences found, 2 usage, 3 input).
+
+    Every error is one line on stderr (a validation error lists its problems below it), never a
+    traceback; an error that is a bug of partnerdata says so and exits with 4.
+    """
+    _tolerant(sys.stdout)
+    _tolerant(sys.stderr)
     parser = _parser()
-    args = parser.parse_args(argv)
-    out = sys.stdout
+    try:
+        args = parser.parse_args(_arguments(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # argparse has printed the usage error (2) or --help/--version (0)
+        return exc.code if isinstance(exc.code, int) else USAGE
+    # A closed stdout (``partnerdata export partners -o f.csv >&-``) leaves sys.stdout None.
+    out: TextIO = sys.stdout if sys.stdout is not None else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     try:
         return int(args.run(args, out))
     except DataValidationError as exc:
         for line in str(exc).splitlines():
-            print(
-                f"partnerdata: {line.strip()}" if line.startswith("invalid") else f"  {line.strip()}", file=sys.stderr
-            )
-        return 1 if args.command == "validate" else 2
-    except NotFoundError as exc:
-        print(f"partnerdata: {exc}", file=sys.stderr)
-        return 2
-    except PartnerDataError as exc:
-        print(f"partnerdata: {exc}", file=sys.stderr)
-        return 2
+            _say(f"partnerdata: {line.strip()}" if line.startswith("invalid") else f"  {line.strip()}")
+        # ``validate`` reports problems as its answer; for any other command the input is unusable.
+        return FOUND if args.command == "validate" else UNREADABLE
+    except UnsafeWriteError as exc:
+        _say(f"partnerdata: {exc}")
+        return USAGE
+    except (PageError, BuildError) as exc:
+        _say(f"partnerdata: {exc}")
+        return UNREADABLE
+    except PartnerDataError as exc:  # NotFoundError and the rest: what was asked for is wrong
+        _say(f"partnerdata: {exc}")
+        return USAGE
     except BrokenPipeError:
         # The reader went away (``partnerdata show KGZ | head``); that is not an error of ours.
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, sys.stdout.fileno())
+        return OK
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:
-        print(f"partnerdata: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 2
+    except OSError as exc:  # a file that cannot be read or written: no such file, permissions, disk full
+        where = f": {exc.filename}" if exc.filename else ""
+        _say(f"partnerdata: {exc.strerror or exc}{where}")
+        return UNREADABLE
+    except UnicodeDecodeError as exc:  # a file given as text that is not UTF-8
+        _say(f"partnerdata: not UTF-8 text: {exc}")
+        return UNREADABLE
+    except (ValueError, TypeError) as exc:
+        # The library refuses a value given on the command line (``--stance nope``): its message
+        # says what is allowed.
+        _say(f"partnerdata: {exc}")
+        return USAGE
+    except SystemExit as exc:
+        if isinstance(exc.code, str):  # a command's own usage message
+            _say(exc.code)
+            return USAGE
+        # A usage error found while running (a filter the question does not take), already printed.
+        return exc.code if isinstance(exc.code, int) else USAGE
+    except RecursionError as exc:
+        _say(f"partnerdata: input nested too deeply: {exc}")
+        return UNREADABLE
+    except MemoryError:
+        _say("partnerdata: out of memory: the input is too large")
+        return UNREADABLE
+    except Exception as exc:
+        # Not one of the errors above: a bug. Still no traceback for the user, but a distinct
+        # exit code, and the traceback on request (the fuzz tests treat 4 as a failure).
+        _say(f"partnerdata: internal error (please report it): {type(exc).__name__}: {exc}")
+        if os.environ.get("PARTNERDATA_DEBUG"):
+            raise
+        return BUG

@@ -12,13 +12,16 @@ records they could not decide after it as unknown; ``--json`` and ``--jsonl`` pr
 
 import argparse
 import inspect
+import io
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from partnerdata._cli.output import add_output_options, lang, print_table, usage_error
 from partnerdata._display.labels import LABELS, label
 from partnerdata._display.tables import FORMATS, write
+from partnerdata._io.files import UnsafeWriteError, write_atomic
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.results import Answer, Results
 from partnerdata._query.engine import FLAGS, THROUGH
@@ -198,15 +201,28 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.output is not None:
+        _refuse_overwriting_input(args.output, args.data)
     result = answer(args, args.table)
     table, names = rows(result, args.lang)
     if args.output in (None, "-"):
         write(table, names, args.format, out)
     else:
-        with open(args.output, "w", encoding="utf-8", newline="") as f:
-            write(table, names, args.format, f)
+        buffer = io.StringIO(newline="")  # csv writes its own \r\n line ends
+        write(table, names, args.format, buffer)
+        # A whole new file or the old one untouched, never through a link (see write_atomic).
+        write_atomic(args.output, buffer.getvalue().encode("utf-8"))
         print(f"partnerdata: wrote {len(table)} rows to {args.output}", file=sys.stderr)
     return 0
+
+
+def _refuse_overwriting_input(output: str, data: str | None) -> None:
+    """``export --data mydata.json -o mydata.json`` would replace the dataset with a table."""
+    if data is None or output == "-":
+        return
+    source, target = Path(data).resolve(), Path(output).resolve()
+    if target == source or target.is_relative_to(source):
+        raise UnsafeWriteError(f"{output}: is the --data input (or inside it); refusing to overwrite it")
 
 
 def add_commands(

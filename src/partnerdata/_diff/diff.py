@@ -102,7 +102,10 @@ class Diff:
 
         The JSON form is what :func:`partnerdata.to_json` writes (a collection of records is a
         list sorted by key). With ``test``, each replacement and removal is preceded by a ``test``
-        operation carrying the old value, so that a patch applied to other data fails instead.
+        operation carrying the old value, and a list that gains a new key or code by a ``test`` of
+        the whole list as it was, so that a patch applied to other data fails instead. A
+        hand-built :class:`Change` whose path names nothing in ``old`` raises
+        :class:`DiffConflictError` saying where.
 
         >>> import attrs, partnerdata
         >>> kgz = partnerdata.load().relation("KGZ")

@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from partnerdata._diff.schema import _FIELDS, _KEYED, _KEYS, _SCHEMA, _SET, Change, _escape, _item_type, _trie
+from partnerdata._diff.schema import (
+    _FIELDS,
+    _KEYED,
+    _KEYS,
+    _SCHEMA,
+    _SET,
+    Change,
+    DiffConflictError,
+    _escape,
+    _item_type,
+    _trie,
+)
 from partnerdata._io.convert import to_dict
 
 if TYPE_CHECKING:
@@ -68,11 +79,20 @@ def _replace(c: Change, pointer: str, ops: list[dict[str, Any]], test: bool) -> 
     ops.append({"op": "replace", "path": pointer, "value": _json(c.new)})
 
 
+def _bad_path(pointer: str, message: str) -> DiffConflictError:
+    # A hand-built Change may name anything; say where it stops matching the data.
+    return DiffConflictError(f"{pointer or '/'}: {message}")
+
+
 def _patch_record(a: Any, b: Any, node: dict[str, Any], pointer: str, ops: list[dict[str, Any]], test: bool) -> None:
+    if type(a) not in _SCHEMA or type(b) is not type(a):
+        raise _bad_path(pointer, f"is {type(a).__name__}, not a record the diff can change inside")
     fields = _FIELDS[type(a)]
     for name, sub in node.items():
-        mode, item = fields[name]
         here = f"{pointer}/{_escape(name)}"
+        if name not in fields:
+            raise _bad_path(here, f"is not a field of {type(a).__name__}")
+        mode, item = fields[name]
         if isinstance(sub, Change):
             _replace(sub, here, ops, test)
         elif mode == _KEYED:
@@ -102,6 +122,10 @@ def _patch_keyed(
     additions: list[tuple[int, Any]] = []
     inner: list[tuple[int, Any, Any, dict[str, Any]]] = []
     for k, sub in node.items():
+        for side, at in (("old", old_at), ("new", new_at)):
+            needed = sub.kind != ("added" if side == "old" else "removed") if isinstance(sub, Change) else True
+            if needed and k not in at:
+                raise _bad_path(f"{pointer}/{_escape(k)}", f"names no {item.__name__} of the {side} value")
         if isinstance(sub, Change):
             if sub.kind != "added":
                 removals.append((old_at[k], xs[old_at[k]]))
@@ -114,6 +138,11 @@ def _patch_keyed(
             additions.append((new_at[k], y))
         else:
             inner.append((old_at[k], x, y, sub))
+    if test and any(isinstance(sub, Change) and sub.kind == "added" for sub in node.values()):
+        # A new key has no old value to test; the list it goes into, as it was, guards it (an
+        # add-only patch on another base would otherwise succeed and make a duplicate key). A
+        # moved item needs nothing more: its removal is tested.
+        ops.append({"op": "test", "path": pointer, "value": _json(list(xs))})
     removals.sort(key=lambda r: r[0], reverse=True)
     for i, x in removals:
         if test:
@@ -133,6 +162,13 @@ def _patch_codes(
 ) -> None:
     old_at = {x: i for i, x in enumerate(xs)}
     new_at = {y: i for i, y in enumerate(ys)}
+    for k, c in node.items():
+        if not isinstance(c, Change) or c.kind == "changed":
+            raise _bad_path(f"{pointer}/{_escape(k)}", "a code of a set can only be added or removed")
+        if k not in (old_at if c.kind == "removed" else new_at):
+            raise _bad_path(f"{pointer}/{_escape(k)}", f"is not in the {'old' if c.kind == 'removed' else 'new'} set")
+    if test and any(c.kind == "added" for c in node.values()):
+        ops.append({"op": "test", "path": pointer, "value": list(xs)})  # guards the additions (see above)
     for i in sorted((old_at[k] for k, c in node.items() if c.kind == "removed"), reverse=True):
         if test:
             ops.append({"op": "test", "path": f"{pointer}/{i}", "value": xs[i]})

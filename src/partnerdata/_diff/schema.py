@@ -149,7 +149,14 @@ class DiffConflictError(PartnerDataError, ValueError):
 
 
 def _path(steps: Iterable[str]) -> tuple[str, ...]:
-    return tuple(steps)
+    # A path is field names and keys; a string would split into letters, a number has no name.
+    if isinstance(steps, str | bytes) or not isinstance(steps, Iterable):
+        raise TypeError(f"a change's path must be a sequence of strings (field names and keys), not {show(steps)}")
+    path = tuple(steps)
+    for i, step in enumerate(path):
+        if type(step) is not str or not step:
+            raise TypeError(f"a change's path holds {show(step)} at position {i}: every step is a non-empty string")
+    return path
 
 
 def _changes(changes: Iterable["Change"]) -> tuple["Change", ...]:

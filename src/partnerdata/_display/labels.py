@@ -14,6 +14,10 @@ LANGUAGES = ("en", "fr")
 # key: (English, French). "one.X" names one item of a keyed collection X (a diff's group title);
 # "section.X" heads a section of a partner's profile.
 _TABLE: dict[str, tuple[str, str]] = {
+    "plot.events": ("events", "événements"),
+    "plot.milestones": ("milestones", "jalons"),
+    "plot.participants": ("participants", "participants"),
+    "plot.year": ("year", "année"),
     "added": ("added", "ajouté"),
     # Column headers of tables (query, timeline, list) and values of their kind/through columns.
     "column.alpha2": ("alpha-2", "alpha-2"),

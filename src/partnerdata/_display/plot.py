@@ -11,31 +11,40 @@ matplotlib is imported only here, when a figure is asked for.
 """
 
 import datetime
-import importlib
 from collections.abc import Sequence
 from typing import Any
 
-from partnerdata._display.labels import LABELS, code_label
+from partnerdata._display.labels import LABELS, code_label, label
 
 __all__ = ["plot", "save_timeline"]
 
-_WORDS = {
-    "en": {"events": "events", "milestones": "milestones", "participants": "participants", "year": "year"},
-    "fr": {"events": "événements", "milestones": "jalons", "participants": "participants", "year": "année"},
-}
 
-
-def _matplotlib(name: str) -> Any:
+def _pyplot() -> Any:
     try:
-        return importlib.import_module(name)  # optional: the ``plot`` extra
+        import matplotlib.pyplot  # optional: the ``plot`` extra
+
+        return matplotlib.pyplot
     except ImportError:
         raise ImportError("plot() needs matplotlib: pip install 'partnerdata[plot]'") from None
+
+
+def _figure_class() -> Any:
+    try:
+        from matplotlib.figure import Figure  # optional: the ``plot`` extra
+
+        return Figure
+    except ImportError:
+        raise ImportError("plot() needs matplotlib: pip install 'partnerdata[plot]'") from None
+
+
+def _words(lang: str) -> dict[str, str]:
+    return {k: label(f"plot.{k}", lang) for k in ("events", "milestones", "participants", "year")}
 
 
 def _axes(ax: Any) -> Any:
     if ax is not None:
         return ax
-    pyplot = _matplotlib("matplotlib.pyplot")
+    pyplot = _pyplot()
     _, ax = pyplot.subplots(figsize=(8, 3.5))
     return ax
 
@@ -48,7 +57,7 @@ def _name(vocabulary: Any, code: str, lang: str) -> str:
 def timeline(results: Any, ax: Any = None, lang: str = "en", until: int | None = None, vocabulary: Any = None) -> Any:
     """Draw a timeline's entries on ``ax`` (a new figure if ``None``); returns the Axes."""
     ax = _axes(ax)
-    words, w = _WORDS[lang], LABELS[lang]
+    words, w = _words(lang), LABELS[lang]
     dated = [e for e in results if e.year is not None]
     undated = list(results.unknown)
     several = len({e.partner for e in [*dated, *undated]}) > 1
@@ -93,7 +102,7 @@ def timeline(results: Any, ax: Any = None, lang: str = "en", until: int | None =
 def participants(results: Any, ax: Any = None, lang: str = "en", until: int | None = None) -> Any:
     """Draw how many partners take part, year by year, on ``ax``; returns the Axes."""
     ax = _axes(ax)
-    words = _WORDS[lang]
+    words = _words(lang)
     starts = sorted(m.since for m in results if m.since is not None)
     unknown = [m for m in [*results, *results.unknown] if m.since is None]
     end = until if until is not None else max([datetime.date.today().year, *starts])
@@ -138,7 +147,7 @@ def save_timeline(results: Any, path: str, lang: str, vocabulary: Any) -> None:
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     if suffix not in ("png", "svg"):
         raise ValueError(f"{path}: the figure's file name must end in .png or .svg")
-    figure = _matplotlib("matplotlib.figure").Figure(figsize=(9, 0.5 * _rows(results) + 1.5), layout="constrained")
+    figure = _figure_class()(figsize=(9, 0.5 * _rows(results) + 1.5), layout="constrained")
     timeline(results, figure.add_subplot(), lang, vocabulary=vocabulary)
     buffer = io.BytesIO()
     # No date in the SVG: the same data draws the same file.

@@ -11,7 +11,6 @@ French). The dataset's ``relations`` are the latest editions'. A page that canno
 reported with its file and reason; the others are still built.
 """
 
-import hashlib
 import json
 import re
 import sys
@@ -25,6 +24,7 @@ from partnerdata._ingest.extract import Extraction, extract
 from partnerdata._ingest.page import PageError, read_page
 from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._io.files import write_atomic
+from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import NotFoundError, PartnerDataError
 from partnerdata._model.records import (
     Conflict,
@@ -422,7 +422,7 @@ def folder_files(ds: Any) -> dict[str, bytes]:
     manifest = {
         "format": 1,
         "data_version": ds.data_version,
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "files": {name: sha256_hex(data) for name, data in sorted(files.items())},
     }
     files["manifest.json"] = (json.dumps(manifest, indent=2) + "\n").encode("utf-8")
     return files

@@ -14,16 +14,18 @@ Outputs: ``sources/<id>.json``, ``relations/<ALPHA3>.json``, the vocabulary file
 """
 
 import json
+import re
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from partnerdata._io.convert import structure, to_dict
+from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._io.files import write_atomic
 from partnerdata._model.digest import sha256_hex
-from partnerdata._model.errors import PartnerDataError
+from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.records import Partner, Programme, Relation, Text, Topic
 from partnerdata._model.text import fold_marks
 
@@ -178,13 +180,11 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
 
     data_dir = data_dir or default_data_dir()
     inputs_dir = inputs_dir or default_inputs_dir()
-    overlay = json.loads((inputs_dir / "overlay.json").read_text("utf-8"))
-    if overlay.get("format") != 1:
-        raise BuildError("overlay.json: unknown format (expected 1)")
+    overlay = _read_overlay(inputs_dir)
     files: dict[str, bytes] = {}
     vocabulary: dict[str, tuple[Any, ...]] = {}
     for name, cls in _VOCABULARY.items():
-        data = json.loads((data_dir / name).read_text("utf-8"))
+        data = parse_json(_read(data_dir / name), file=str(data_dir / name))
         records = tuple(structure(data, tuple[cls, ...], file=name))  # type: ignore[valid-type]
         key: Callable[[Any], str] = (lambda r: r.alpha3) if cls is Partner else (lambda r: r.code)
         records = tuple(sorted(records, key=key))
@@ -196,7 +196,11 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
     problems: list[str] = []
     for entry in overlay.get("sources", []):
         sid = entry["id"]
-        text = (inputs_dir / entry["page"]).read_text("utf-8")
+        where = inputs_dir / entry["page"]
+        try:
+            text = _read(where).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BuildError(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         try:
             page = parse_page(text)
         except PageError as exc:
@@ -226,6 +230,63 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
     }
     files["manifest.json"] = (json.dumps(manifest, indent=2) + "\n").encode("utf-8")
     return dict(sorted(files.items()))
+
+
+_PAGE = re.compile(r"pages/[a-z0-9]+(?:-[a-z0-9]+)*\.txt")
+_SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _read(path: Path) -> bytes:
+    """A build input's bytes; any failure to read it is a :class:`BuildError` naming the file."""
+    try:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise BuildError(f"{path}: not a regular file (a link, a pipe or a device); refused")
+        return path.read_bytes()
+    except OSError as exc:
+        raise BuildError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _read_overlay(inputs_dir: Path) -> dict[str, Any]:
+    """``overlay.json``, checked in shape: every problem is a :class:`BuildError` with its JSON path."""
+    where = inputs_dir / "overlay.json"
+    try:
+        overlay = parse_json(_read(where), file=str(where))
+    except DataValidationError as exc:
+        raise BuildError("; ".join(str(p) for p in exc.problems)) from None
+    problems: list[str] = []
+
+    def bad(path: str, message: str) -> None:
+        problems.append(f"{where}: {path}: {message}")
+
+    if not isinstance(overlay, dict):
+        raise BuildError(f"{where}: $: expected an object")
+    if overlay.get("format") != 1:
+        bad("$.format", f"unknown format {overlay.get('format')!r} (expected 1)")
+    for key, kind in (("sources", list), ("headings", dict), ("relations", dict)):
+        if key in overlay and not isinstance(overlay[key], kind):
+            bad(f"$.{key}", f"expected {'an array' if kind is list else 'an object'}")
+    sources = overlay.get("sources", [])
+    for i, entry in enumerate(sources if isinstance(sources, list) else []):
+        if not isinstance(entry, dict):
+            bad(f"$.sources[{i}]", "expected an object with id and page")
+            continue
+        for key in sorted(entry.keys() - {"id", "page", "partner", "url"}):
+            bad(f"$.sources[{i}].{key}", "unknown field")
+        if not isinstance(entry.get("id"), str) or not _SOURCE_ID.fullmatch(entry["id"]):
+            bad(f"$.sources[{i}].id", f"expected a source id (lowercase words joined by '-'), got {entry.get('id')!r}")
+        # The page is named within pages/: an overlay cannot make the build read elsewhere.
+        if not isinstance(entry.get("page"), str) or not _PAGE.fullmatch(entry["page"]):
+            bad(f"$.sources[{i}].page", f"expected pages/<id>.txt, got {entry.get('page')!r}")
+        for key in ("partner", "url"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                bad(f"$.sources[{i}].{key}", f"expected a string or null, got {entry[key]!r}")
+    relations = overlay.get("relations", {})
+    for code, entries in relations.items() if isinstance(relations, dict) else ():
+        if not isinstance(entries, dict) or not all(isinstance(v, dict) for v in entries.values()):
+            bad(f"$.relations.{code}", "expected an object of objects (statements, plan, participations, ...)")
+    if problems:
+        raise BuildError("overlay.json is malformed:\n  " + "\n  ".join(problems))
+    return typing.cast(dict[str, Any], overlay)
 
 
 def _on_disk(data_dir: Path) -> dict[str, bytes]:
@@ -264,20 +325,53 @@ def check(data_dir: Path | None = None, inputs_dir: Path | None = None) -> list[
     return out
 
 
-def write(data_dir: Path | None = None, inputs_dir: Path | None = None) -> list[str]:
-    """Regenerate the data folder; returns the names of the files that changed (stale ones removed)."""
+def write(data_dir: Path | None = None, inputs_dir: Path | None = None, *, clean: bool = False) -> list[str]:
+    """Regenerate the data folder; returns the names of the files written or removed.
+
+    Each file is replaced atomically (:func:`partnerdata._io.files.write_atomic`): an interrupted
+    build leaves every file whole, and the manifest is written last. Nothing is written through a
+    symbolic link or outside ``data_dir``. A data file the build no longer makes is removed only if
+    the current manifest lists it with its current checksum (the build made it and nobody changed
+    it since) or if ``clean`` is true; any other is left alone and raises :class:`BuildError` after
+    the rest is written, naming it.
+    """
     data_dir = data_dir or default_data_dir()
     built = build_files(data_dir, inputs_dir)
     present = _on_disk(data_dir)
     changed: list[str] = []
-    for name, data in built.items():
+    ordered = [name for name in built if name != "manifest.json"] + ["manifest.json"]
+    for name in ordered:
+        data = built[name]
         if present.get(name) != data:
             target = data_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
+            if not target.parent.is_dir():
+                target.parent.mkdir(parents=True)
+            write_atomic(target, data, inside=data_dir)
             changed.append(name)
+    made = _made_by_build(present.get("manifest.json", b""), present)
+    kept: list[str] = []
     for name in sorted(set(present) - set(built)):
-        if name.startswith(("relations/", "sources/")):
+        if not name.startswith(("relations/", "sources/")):
+            continue
+        if clean or name in made:
             (data_dir / name).unlink()
             changed.append(name)
+        else:
+            kept.append(name)
+    if kept:
+        raise BuildError(
+            f"wrote {len(changed)} files; left {len(kept)} the build does not make and did not make before: "
+            f"{', '.join(kept)} (remove them by hand, or build with --clean)"
+        )
     return changed
+
+
+def _made_by_build(manifest: bytes, present: dict[str, bytes]) -> set[str]:
+    """The files the previous build made and that are unchanged since (listed with their checksum)."""
+    try:
+        listed = json.loads(manifest).get("files", {})
+    except (ValueError, AttributeError):
+        return set()
+    if not isinstance(listed, dict):
+        return set()
+    return {name for name, digest in listed.items() if name in present and sha256_hex(present[name]) == digest}

@@ -5,6 +5,7 @@ accents, plain apostrophes, spaces and dashes). The matching code is in
 :mod:`partnerdata._ingest.extract`; adding a phrasing is an edit here.
 """
 
+import bisect
 import re
 
 # A year: not part of a larger number, nor a decade ("the 1990s", "les années 1990").
@@ -45,9 +46,27 @@ JOIN = re.compile(
 SINCE = re.compile(
     r"\b(?:depuis|since)\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
 )
-FIRST = re.compile(
-    r"\b(?:first|premier|premiere)\b.*\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
+# "The first ... agreed": a first-word, then (anywhere after it) an agreeing verb. Two searches,
+# not one ``first.*agreed`` pattern, whose backtracking is quadratic in the number of "first".
+FIRST_WORD = re.compile(r"\b(?:first|premier|premiere)\b")
+FIRST_VERB = re.compile(
+    r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
 )
+
+
+def first_agreed(low: str) -> bool:
+    """Whether a (folded, one-line) sentence has a first-word followed by an agreeing verb.
+
+    >>> first_agreed("the first individual partnership programme was agreed in 2004")
+    True
+    >>> first_agreed("agreed in 2004, it was the first one")
+    False
+    """
+    word = FIRST_WORD.search(low)
+    # The earliest first-word is enough: a verb after any later one is after it too.
+    return word is not None and FIRST_VERB.search(low, word.end()) is not None
+
+
 FRAMEWORK = re.compile(
     r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up)"
 )
@@ -62,13 +81,46 @@ CYCLE_WORDS = {
     "yearly": 1, "chaque annee": 1, "every year": 1, "triennal": 3, "three-year": 3,
 }  # fmt: skip
 PLAN_CLAUSE = re.compile(r"\b(?:qui est|qui sont|which is|which are|that is|qui doit etre|to be)\s+")
+# A purpose clause starts after one of these phrases, or after "the aim ... is to". The second
+# form is found by :func:`aim_end` with two linear searches: one pattern with ``[^.]*?`` between
+# its parts backtracks over the rest of the sentence once per "the aim" (quadratic).
 AIM = re.compile(
     r"\b(?:destine a|destinee a|destines a|visant a|vise a|visent a|afin d'|afin de|pour (?=\w+(?:er|ir|re)\b)|"
-    r"aims to|aimed at|aiming to|designed to|intended to|in order to|with the aim of|"
-    r"(?:l'objectif|le but|the aim|the objective|the goal|the purpose)[^.]*?\b(?:est|is)\s+(?:d'|de|to)\s*)"
+    r"aims to|aimed at|aiming to|designed to|intended to|in order to|with the aim of)"
 )
+AIM_NOUN = re.compile(r"\b(?:l'objectif|le but|the aim|the objective|the goal|the purpose)")
+AIM_VERB = re.compile(r"\b(?:est|is)\s+(?:d'|de|to)\s*")
+
+
+def aim_end(low: str) -> int | None:
+    """Where the purpose clause of a folded sentence starts, or ``None`` if it states no purpose.
+
+    The leftmost cue wins: a phrase of :data:`AIM`, or a noun of :data:`AIM_NOUN` followed, with
+    no full stop between, by "is to" / "est de" (:data:`AIM_VERB`).
+
+    >>> low = "the aim of the programme is to train officers"
+    >>> low[aim_end(low):]
+    'train officers'
+    >>> aim_end("the aim. it is to train") is None
+    True
+    """
+    phrase = AIM.search(low)
+    limit = len(low) if phrase is None else phrase.start()
+    verbs: list[tuple[int, int]] | None = None
+    for noun in AIM_NOUN.finditer(low, 0, limit):
+        if verbs is None:
+            verbs = [(m.start(), m.end()) for m in AIM_VERB.finditer(low)]
+        i = bisect.bisect_left(verbs, (noun.end(), -1))
+        if i < len(verbs):
+            stop = low.find(".", noun.end())
+            if stop < 0 or verbs[i][0] < stop:
+                return verbs[i][1]
+    return None if phrase is None else phrase.end()
+
+
+# ``\s*(?:,\s*)?`` rather than ``\s*,?\s*``: two adjacent ``\s*`` share a run of spaces in n² ways.
 HOST = re.compile(
-    r"^\s*,?\s*(?:(?:qui est\s+)?(?:situ[ée]e?|install[ée]e?|h[ée]berg[ée]e?|based|located|hosted|housed)\s+)?"
+    r"^\s*(?:,\s*)?(?:(?:qui est\s+)?(?:situ[ée]e?|install[ée]e?|h[ée]berg[ée]e?|based|located|hosted|housed)\s+)?"
     r"(?:au sein de|à|at|in|by|auprès de|dans)\s+"
 )
 # A host's name ends where the sentence goes on: a verb, a relative pronoun or a purpose.

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from partnerdata._ingest import cues
 from partnerdata._ingest.page import Page, parse_page
+from partnerdata._io.load import quietly
 from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import (
     Channel,
@@ -137,22 +138,39 @@ class _Matcher:
                 if exact and i + n <= len(tokens) and all(tokens[i + k].raw == words[k] for k in range(n)):
                     found.append(_Mention(kind, code, i, i + n, tok.start, tokens[i + n - 1].end))
         # A mention inside a longer one of the same kind is part of that name (PPP in "... du PPP").
-        kept = [
-            m
-            for m in found
-            if not any(
-                o.kind == m.kind
-                and o is not m
-                and o.first <= m.first
-                and m.last <= o.last
-                and (o.last - o.first) > (m.last - m.first)
-                for o in found
-            )
-        ]
+        kept = _outermost(found)
         unique: dict[tuple[str, str, int], _Mention] = {}
         for m in sorted(kept, key=lambda m: (m.first, -m.last)):
             unique.setdefault((m.kind, m.code, m.first), m)
         return sorted(unique.values(), key=lambda m: (m.first, m.kind, m.code))
+
+
+def _outermost(found: list[_Mention]) -> list[_Mention]:
+    """The mentions not strictly inside a longer one of the same kind, in one sorted sweep.
+
+    A span is inside another if that one starts no later and ends no earlier; sorted by start, then
+    by end descending, every container of a span comes before it (spans equal to it aside), so the
+    largest end seen before is all that needs remembering. Comparing every pair was quadratic in
+    the mentions of a sentence, and a hostile page can hold a sentence of thousands of names.
+    """
+    kept: list[_Mention] = []
+    by_kind: dict[str, list[_Mention]] = {}
+    for m in found:
+        by_kind.setdefault(m.kind, []).append(m)
+    for mentions in by_kind.values():
+        mentions.sort(key=lambda m: (m.first, -m.last))
+        reach = -1  # the largest end among spans before the current group of equal spans
+        i = 0
+        while i < len(mentions):
+            j = i
+            span = (mentions[i].first, mentions[i].last)
+            while j < len(mentions) and (mentions[j].first, mentions[j].last) == span:
+                j += 1
+            if reach < span[1]:
+                kept.extend(mentions[i:j])
+            reach = max(reach, span[1])
+            i = j
+    return kept
 
 
 def _texts(*texts: Text | None) -> list[str]:
@@ -329,7 +347,9 @@ def extract(
     lang = page.language
     partner = _partner(page, matcher)
     source = source_id or f"nato-{partner.alpha3.lower()}-{lang}"
-    return _Extractor(page, matcher, partner, source, lang, url).run()
+    # Tokens, mentions and sentences are many small objects without cycles: the cyclic GC walking
+    # them again and again made the cost of a large page grow faster than its length.
+    return quietly(lambda: _Extractor(page, matcher, partner, source, lang, url).run())
 
 
 def _partner(page: Page, matcher: _Matcher) -> Partner:
@@ -505,7 +525,7 @@ class _Extractor:
                 years.append((int(match.group(1)), match.start(1)))
             if not years and cues.JOIN.search(s.low):
                 years = list(s.years)
-            if not years and cues.FIRST.search(s.low):
+            if not years and cues.first_agreed(s.low):
                 years = list(s.years)
             for year, at in years:
                 mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
@@ -606,9 +626,9 @@ class _Extractor:
             others = [c for c in s.programmes if c != code and self.eligible(c)]
             if others:
                 continue
-            match = cues.AIM.search(s.low)
-            if match is not None:
-                clause = _clean_clause(s.text[match.end() :])
+            end = cues.aim_end(s.low)
+            if end is not None:
+                clause = _clean_clause(s.text[end:])
                 if clause:
                     return _text(self.lang, clause)
         return None

@@ -35,7 +35,7 @@ from partnerdata._model.text import fold, fold_marks
 
 __all__ = ["Page", "PageError", "PageItem", "PageLine", "PageSection", "parse", "parse_page", "read_page"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _MARKUP = re.compile(r"\s*<[!/?A-Za-z][^>]*>")
 
 
@@ -314,8 +314,10 @@ def parse_page(text: str, *, url: str | None = None, parser: str | None = None) 
             raise PageError("the HTML page holds no text", kind="empty")
         # The language of a refusal is judged on the page's words, not on its markup and scripts.
         words = "\n".join(b.text for b in blocks)
+        _refuse_hostile(words)
         return _from_assembled(assemble(blocks, words), "html", url or own_url)
     if not _plain(text):
+        _refuse_hostile(text)
         blocks = text_blocks(text)
         if not blocks:
             raise PageError("the text is empty", kind="empty")
@@ -358,6 +360,20 @@ def read_page(source: "str | os.PathLike[str] | bytes", *, url: str | None = Non
         raise PageError(f"{name}: {exc.reason}", exc.line, kind=exc.kind) from None
 
 
+# What no page's text may hold, whatever its layout: lone surrogates, control characters other
+# than the line and page breaks of text extractions, direction overrides (the records refuse them
+# too, so a page holding one could not be cited).
+_HOSTILE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _refuse_hostile(text: str) -> None:
+    bad = _HOSTILE.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        kind = "a lone surrogate" if "\ud800" <= bad.group() <= "\udfff" else "the control character"
+        raise PageError(f"line {line} holds {kind} U+{ord(bad.group()):04X}", line)
+
+
 def _parse_plain(text: str) -> Page:
     """The plain format, read with the checks it always had."""
     lines = text.split("\n")
@@ -366,7 +382,8 @@ def _parse_plain(text: str) -> Page:
             raise PageError(f"line {number} holds a carriage return: the page format uses LF line ends only", number)
         bad = _CONTROL.search(line)
         if bad is not None:
-            raise PageError(f"line {number} holds the control character U+{ord(bad.group()):04X}", number)
+            kind = "a lone surrogate" if "\ud800" <= bad.group() <= "\udfff" else "the control character"
+            raise PageError(f"line {number} holds {kind} U+{ord(bad.group()):04X}", number)
         if _MARKUP.match(line):
             raise PageError(f"line {number} is markup (HTML or XML), not page text", number)
     if not lines[0].strip():
@@ -388,7 +405,26 @@ def _parse_plain(text: str) -> Page:
         raise PageError("no bullet line ('- '): a partner page lists its facts as bullets")
     if _language(lines)[1] == 0:
         raise PageError("cannot tell whether the page is in French or in English", kind="unsupported-language")
-    return parse(text)
+    page = parse(text)
+    _check_numbering(page)
+    return page
+
+
+# Evidence numbers sections, items and sentences from 0 to this; a page beyond it cannot be cited.
+_MOST = 10_000
+
+
+def _check_numbering(page: Page) -> None:
+    if len(page.sections) > _MOST + 1:
+        line = page.sections[_MOST + 1].line
+        raise PageError(f"line {line}: more than {_MOST:,} sections: evidence cannot cite beyond that", line)
+    for section in page.sections:
+        if len(section.items) > _MOST + 1:
+            line = section.items[_MOST + 1].line
+            raise PageError(f"line {line}: more than {_MOST:,} items in one section", line)
+        for item in section.items:
+            if len(item.sentences) > _MOST + 1:
+                raise PageError(f"line {item.line}: more than {_MOST:,} sentences in one line", item.line)
 
 
 # Shown as partnerdata.PageError (its public path); __test__ keeps its example in this module's doctests.

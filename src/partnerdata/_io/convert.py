@@ -152,6 +152,9 @@ def _walk(exc: BaseException, path: str, out: list[tuple[str, str]]) -> None:
         for sub in exc.exceptions:
             step = next((k for k in map(_key, getattr(sub, "__notes__", ())) if k is not None), "")
             _walk(sub, path + step, out)
+    elif isinstance(exc, DataValidationError):
+        # A dataset's own checks, raised inside cattrs: each problem at its path, not one at ``path``.
+        out.extend((path + p.path[1:] if p.path.startswith("$") else p.path, p.message) for p in exc.problems)
     elif isinstance(exc, FieldError):
         out.append((f"{path}.{exc.field}", exc.message))
     elif isinstance(exc, TypeError | ValueError):
@@ -167,34 +170,47 @@ def problems_of(exc: BaseException, file: str | None, root: str = "$") -> list[P
     return [Problem(file=file, path=path, message=message) for path, message in pairs]
 
 
-def structure(data: Any, cl: type[T], *, file: str | None = None, root: str = "$") -> T:
-    """Build ``cl`` from JSON-like ``data``; every defect is reported in one :class:`DataValidationError`."""
+def structure(
+    data: Any, cl: type[T], *, file: str | None = None, root: str = "$", keep: dict[str, Any] | None = None
+) -> T:
+    """Build ``cl`` from JSON-like ``data``; every defect is reported in one :class:`DataValidationError`.
+
+    ``keep`` (a record type only) receives the fields the fast pass built, records in the order of
+    ``data``, whether or not ``cl`` then accepts them.
+    """
     try:
         try:
-            return typing.cast(T, _fast(data, cl))
+            return typing.cast(T, _fast(data, cl, keep))
         except DataValidationError:
             raise
-        except Exception:
-            pass  # find every defect, with its path, in cattrs' detailed pass
-        try:
-            return typing.cast(T, _converter().structure(data, cl))
-        except DataValidationError:
-            raise
-        except RecursionError:
-            raise DataValidationError([Problem(file=file, path="$", message="nested too deeply")]) from None
-        except Exception as exc:
-            # Paths from "$": the handler below places them under ``root`` (once).
-            raise DataValidationError(problems_of(exc, file, "$")) from None
+        except (_structure.Invalid, FieldError, TypeError, ValueError, RecursionError):
+            # The defects the fast pass stops at (its own Invalid, a record's refusal, too deep a
+            # nesting): find every one, with its path, in cattrs' detailed pass. Anything else is a
+            # bug of the fast pass and must not be hidden by the slow one.
+            pass
+        return _detailed(data, cl, file, "$")  # paths from "$": the handler below places them under root
     except DataValidationError as exc:
         # A dataset's own checks report paths from its root; place them in the file being read.
         raise DataValidationError([_refile(p, file, root) for p in exc.problems]) from None
 
 
-def _fast(data: Any, cl: Any) -> Any:
+def _detailed(data: Any, cl: type[T], file: str | None, root: str) -> T:
+    """cattrs' detailed pass: the record, or every defect with its path (the fast pass's twin)."""
+    try:
+        return typing.cast(T, _converter().structure(data, cl))
+    except DataValidationError:
+        raise
+    except RecursionError:
+        raise DataValidationError([Problem(file=file, path=root, message="nested too deeply")]) from None
+    except Exception as exc:  # cattrs' exception groups, turned into problems; nothing is swallowed
+        raise DataValidationError(problems_of(exc, file, root)) from None
+
+
+def _fast(data: Any, cl: Any, keep: dict[str, Any] | None = None) -> Any:
     memo: dict[Any, Any] = {}
     if _is_tuple_of(cl):
         return _structure.build_all(typing.get_args(cl)[0], data, memo)
-    return _structure.build(cl, data, memo)
+    return _structure.build(cl, data, memo, keep)
 
 
 def _refile(problem: Problem, file: str | None, root: str) -> Problem:
@@ -225,15 +241,62 @@ def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
     def refuse(name: str) -> Any:
         raise ValueError(f"{name} is not a JSON number")
 
+    duplicated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        found = dict(items)
+        if len(found) != len(items):
+            # json.loads keeps the last of equal keys without a word; mark the object, report later.
+            duplicated = True
+            return _Duplicated(items)
+        return found
+
     try:
-        return json.loads(data, parse_constant=refuse)
+        value = json.loads(data, parse_constant=refuse, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         message = f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     except RecursionError:
         message = "invalid JSON: nested too deeply"
     except ValueError as exc:  # NaN, Infinity, or an integer with too many digits
         message = f"invalid JSON: {exc}"
+    else:
+        if duplicated:
+            raise DataValidationError(
+                [
+                    Problem(file=file, path=path, message=f"duplicate key {key!r}")
+                    for path, key in _duplicates(value, "$")
+                ]
+            )
+        return value
     raise DataValidationError([Problem(file=file, path="$", message=message)])
+
+
+class _Duplicated(dict[str, Any]):
+    """An object of the JSON text that holds a key twice; ``keys_seen`` keeps every key as written."""
+
+    def __init__(self, items: list[tuple[str, Any]]) -> None:
+        super().__init__(items)
+        self.keys_seen = [key for key, _ in items]
+
+
+def _duplicates(value: Any, path: str) -> list[tuple[str, str]]:
+    """(path, key) of every repeated key in a parsed value, walking it without recursion."""
+    found: list[tuple[str, str]] = []
+    stack = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, _Duplicated):
+            seen: set[str] = set()
+            for key in item.keys_seen:
+                if key in seen:
+                    found.append((f"{where}.{key}", key))
+                seen.add(key)
+        if isinstance(item, dict):
+            stack.extend((v, f"{where}.{k}") for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in reversed(list(enumerate(item))))
+    return sorted(set(found), key=found.index)
 
 
 # The record types, and Dataset (built on top of this layer, so named rather than imported).

@@ -1,13 +1,16 @@
 """Reading datasets from files and folders; the dataset class to build is given by the caller.
 
 A folder (the packaged data is one) holds ``manifest.json``, which names every data file with its
-SHA-256. File names in a manifest are checked against a fixed pattern before any file is opened,
-so a manifest cannot make the loader read outside its folder. Every problem in every file is
-collected before anything is returned: a dataset is loaded whole or not at all.
+SHA-256. File names in a manifest are checked as whole matches of a fixed pattern before any file
+is opened, a file that is a symbolic link (or resolves outside the folder) is refused, and only
+regular files are read, so a manifest cannot make the loader read outside its folder, nor hang on
+a pipe or a device. Every problem in every file is collected before anything is returned: a
+dataset is loaded whole or not at all.
 """
 
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -25,9 +28,8 @@ MANIFEST = "manifest.json"
 FORMAT = 1
 # Every name a manifest may list: a closed set of shapes, never a path of the user's choosing.
 _FILE_NAME = re.compile(
-    r"(?:partners|programmes|topics)\.json|(?:relations|editions)/[A-Z]{3}\.json"
-    r"|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json\Z"
-)
+    r"(?:partners|programmes|topics)\.json|(?:relations|editions)/[A-Z]{3}\.json|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json"
+)  # always used with fullmatch: a prefix match would let "topics.jsonx/../../x" through
 _REQUIRED = ("partners.json", "programmes.json", "topics.json")
 
 
@@ -48,21 +50,52 @@ def read(path: "str | os.PathLike[str]", make: "type[T]") -> T:
     """The dataset in a user's file or folder, built by ``make`` (the dataset class) from its records."""
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+    if os.fspath(path) in ("", b""):
+        # Path("") is the current folder: an empty option must not load whatever is there.
+        raise DataValidationError([Problem(file=None, path="$", message="empty path: name a dataset file or folder")])
     target = Path(path)
-    if target.is_dir():
-        return quietly(lambda: read_folder(target, str(target), make))
-    if not target.exists():
-        raise DataValidationError([Problem(file=str(target), path="$", message="no such file or folder")])
+    name = str(target)
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        raise DataValidationError([Problem(file=name, path="$", message="no such file or folder")]) from None
+    except (OSError, ValueError) as exc:  # too long a name, a loop of links, a NUL byte, no permission
+        raise DataValidationError([Problem(file=name, path="$", message=f"cannot read: {_reason(exc)}")]) from None
+    if stat.S_ISDIR(mode):
+        return quietly(lambda: read_folder(target, name, make))
+    if not stat.S_ISREG(mode):
+        # A pipe would block for ever and a device such as /dev/zero never ends.
+        raise DataValidationError([Problem(file=name, path="$", message="not a regular file or a folder")])
     return quietly(lambda: _load_document(target, make))
 
 
-def _load_document(target: Path, make: "type[T]") -> T:
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
 
-    name = str(target)
+
+def _read_bytes(node: Any, where: str) -> bytes:
+    """The bytes of a regular file; any failure to read it is a problem of that file."""
     try:
-        raw = target.read_bytes()
+        if isinstance(node, Path):
+            # Open without following a final link and check what was opened, not what was looked at.
+            fd = os.open(node, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as f:
+                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    raise DataValidationError([Problem(file=where, path="$", message="not a regular file")])
+                return f.read()
+        return bytes(node.read_bytes())
     except OSError as exc:
-        raise DataValidationError([Problem(file=name, path="$", message=f"cannot read: {exc.strerror}")]) from None
+        raise DataValidationError([Problem(file=where, path="$", message=f"cannot read: {_reason(exc)}")]) from None
+    except MemoryError:
+        raise DataValidationError([Problem(file=where, path="$", message="cannot read: too large")]) from None
+
+
+def _load_document(target: Path, make: "type[T]") -> T:
+    name = str(target)
+    # The file the user named may be a link of theirs: follow it here, and only here.
+    raw = _read_bytes(Path(os.path.realpath(target)), name)
     data = parse_json(raw, file=name)
     if isinstance(data, dict) and data.keys() >= MANIFEST_KEYS and "partners" not in data:
         raise DataValidationError(
@@ -74,10 +107,12 @@ def _load_document(target: Path, make: "type[T]") -> T:
         data.setdefault("editions", [])
         if isinstance(data.get("sources"), list):
             data["sources"] = [_edition_field(s) for s in data["sources"]]
+    built: dict[str, Any] = {}
     try:
-        return structure(data, make, file=name)
+        return structure(data, make, file=name, keep=built)
     except DataValidationError as exc:
-        raise DataValidationError([_in_document(p, data) for p in exc.problems]) from None
+        placer = _InDocument(data, built)
+        raise DataValidationError([placer.place(p) for p in exc.problems]) from None
 
 
 MANIFEST_KEYS = frozenset({"format", "data_version", "files"})
@@ -102,7 +137,10 @@ def _read_manifest(folder: Node, label: str) -> tuple[str, dict[str, str], list[
     node = folder.joinpath(MANIFEST)
     if not node.is_file():
         return "", {}, [Problem(file=where, path="$", message="missing: a data folder needs a manifest")]
-    data = parse_json(node.read_bytes(), file=where)
+    refused = _outside(folder, node, where)
+    if refused is not None:
+        return "", {}, [refused]
+    data = parse_json(_read_bytes(node, where), file=where)
     problems: list[Problem] = []
 
     def bad(path: str, message: str) -> None:
@@ -126,7 +164,7 @@ def _read_manifest(folder: Node, label: str) -> tuple[str, dict[str, str], list[
         bad("$.files", "expected an object of file name to SHA-256")
     elif isinstance(files, dict):
         for name, digest in files.items():
-            if not _FILE_NAME.match(name):
+            if not _FILE_NAME.fullmatch(name):
                 bad(
                     f"$.files[{name!r}]",
                     "not a data file name (partners.json, relations/ABC.json, sources/id.json, ...)",
@@ -147,15 +185,24 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]") -> T:
     if not folder.is_dir():
         raise DataValidationError([Problem(file=label, path="$", message="not a folder")])
     version, listed, problems = _read_manifest(folder, label)
-    problems += _unlisted(folder, label, listed)
+    if listed or not problems:  # without a list of files, every file would look unlisted
+        problems += _unlisted(folder, label, listed)
     parsed: dict[str, Any] = {}
     for name, digest in sorted(listed.items()):
         where = f"{label}/{name}"
         node = folder.joinpath(*name.split("/"))
+        refused = _outside(folder, node, where)
+        if refused is not None:
+            problems.append(refused)
+            continue
         if not node.is_file():
             problems.append(Problem(file=where, path="$", message="listed in the manifest but missing"))
             continue
-        raw = node.read_bytes()
+        try:
+            raw = _read_bytes(node, where)
+        except DataValidationError as exc:
+            problems += exc.problems
+            continue
         actual = sha256_hex(raw)
         if actual != digest:
             problems.append(
@@ -228,44 +275,102 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]") -> T:
         try:
             return make(data_version=version, **lists)
         except DataValidationError as exc:
-            raise DataValidationError([_place(p, lists, files, parsed, label) for p in exc.problems]) from None
+            placer = _Placer(lists, files, parsed, label)
+            raise DataValidationError([placer.place(p) for p in exc.problems]) from None
 
     return build()
 
 
 def _unlisted(folder: Node, label: str, listed: dict[str, str]) -> list[Problem]:
-    """Data files in the folder that the manifest does not name: loading them silently would lie."""
+    """Files in the folder that the manifest does not name: ignoring them silently would hide a mistake.
+
+    ``relations/KAZ.json`` added by hand, ``KAZ.json.bak`` left by an editor, ``relations/kaz.json``
+    misspelt: each is reported, so that what is loaded is what the folder seems to hold.
+    """
     found: list[Problem] = []
     for sub in ("", "relations", "sources", "editions"):
         node = folder.joinpath(sub) if sub else folder
         if not node.is_dir():
             continue
-        for child in node.iterdir():
+        for child in sorted(node.iterdir(), key=lambda c: str(c.name)):
             name = f"{sub}/{child.name}" if sub else child.name
-            if child.name.endswith(".json") and name != MANIFEST and name not in listed and _FILE_NAME.match(name):
-                found.append(Problem(file=f"{label}/{name}", path="$", message="not listed in the manifest"))
+            if name == MANIFEST or name in listed or (not sub and name in ("relations", "sources", "editions")):
+                continue
+            found.append(Problem(file=f"{label}/{name}", path="$", message="not listed in the manifest"))
     return found
 
 
-def _place(
-    problem: Problem, lists: dict[str, list[Any]], files: dict[str, list[str]], raw: dict[str, Any], label: str
-) -> Problem:
-    """Turn a dataset-wide path (``$.relations[1].x``) into the file and path the record came from."""
-    match = re.match(r"\$\.(\w+)\[(\d+)\](.*)", problem.path)
-    if match is None:
-        return Problem(file=f"{label}/{MANIFEST}", path=problem.path, message=problem.message)
-    kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
-    # The dataset sorted its records; find the one the path names among the ones read from files.
-    ordered = sorted(range(len(lists[kind])), key=lambda i: getattr(lists[kind][i], _KEYS[kind]))
-    original = ordered[index]
-    record, name = lists[kind][original], files[kind][original]
-    if "/" in name:
-        return Problem(file=f"{label}/{name}", path="$" + file_path(rest, record, raw[name]), message=problem.message)
-    position = files[kind][:original].count(name)
-    rest = file_path(rest, record, raw[name][position])
-    return Problem(file=f"{label}/{name}", path=f"$[{position}]{rest}", message=problem.message)
+def _outside(folder: Node, node: Node, where: str) -> Problem | None:
+    """A problem if ``node`` is a symbolic link or resolves outside ``folder`` (a real folder only)."""
+    if not isinstance(folder, Path) or not isinstance(node, Path):
+        return None  # an importlib Traversable (a zip, say) has no links
+    try:
+        step = node
+        while step != folder and step != step.parent:
+            if step.is_symlink():
+                return Problem(
+                    file=where,
+                    path="$",
+                    message="a symbolic link: refused (data files must be in the folder)",
+                )
+            step = step.parent
+        if not node.resolve().is_relative_to(folder.resolve()):
+            return Problem(file=where, path="$", message="resolves outside the data folder: refused")
+    except (OSError, RuntimeError) as exc:  # a loop of links, a name too long
+        return Problem(file=where, path="$", message=f"cannot read: {_reason(exc)}")
+    return None
 
 
+class _Placer:
+    """Turns dataset-wide paths (``$.relations[1].x``) into the file and path each record came from.
+
+    The sorted order of each kind is computed once, so placing n problems costs O(n log n), not n².
+    """
+
+    def __init__(self, lists: dict[str, list[Any]], files: dict[str, list[str]], raw: dict[str, Any], label: str):
+        self.lists, self.files, self.raw, self.label = lists, files, raw, label
+        self.orders: dict[str, list[int]] = {}
+        self.positions: dict[str, list[int]] = {}
+
+    def _order(self, kind: str) -> tuple[list[int], list[int]]:
+        if kind not in self.orders:
+            records, names = self.lists[kind], self.files[kind]
+            # The dataset sorted its records (stably) by key; the same sort finds each one's origin.
+            self.orders[kind] = sorted(range(len(records)), key=lambda i: getattr(records[i], _KEYS[kind]))
+            seen: dict[str, int] = {}
+            positions = []
+            for name in names:  # the position of each record in its own file
+                positions.append(seen.get(name, 0))
+                seen[name] = positions[-1] + 1
+            self.positions[kind] = positions
+        return self.orders[kind], self.positions[kind]
+
+    def place(self, problem: Problem) -> Problem:
+        label = self.label
+        match = _DATASET_PATH.match(problem.path)
+        if match is None or int(match.group(2)) >= len(self.lists[match.group(1)]):
+            return Problem(file=f"{label}/{MANIFEST}", path=problem.path, message=problem.message)
+        kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
+        ordered, positions = self._order(kind)
+        original = ordered[index]
+        record, name = self.lists[kind][original], self.files[kind][original]
+        if "/" in name:
+            path = "$" + file_path(rest, record, self.raw[name])
+            return Problem(file=f"{label}/{name}", path=path, message=problem.message)
+        position = positions[original]
+        rest = file_path(rest, record, self.raw[name][position])
+        return Problem(file=f"{label}/{name}", path=f"$[{position}]{rest}", message=problem.message)
+
+
+_DATASET_PATH = re.compile(r"\$\.(partners|programmes|topics|sources|relations|editions)\[(\d+)\](.*)", re.DOTALL)
+_CLASSES: dict[str, type] = {
+    "partners": Partner,
+    "programmes": Programme,
+    "topics": Topic,
+    "sources": Source,
+    "relations": Relation,
+    "editions": Edition,
+}
 _KEYS = {
     "partners": "alpha3",
     "programmes": "code",
@@ -308,16 +413,41 @@ def file_path(path: str, record: Any, raw: Any) -> str:
     return "".join(out)
 
 
-def _in_document(problem: Problem, data: Any) -> Problem:
-    """Place a problem the dataset found (indices in sorted order) at its position in the document."""
-    match = re.match(r"\$\.(partners|programmes|topics|sources|relations)\[(\d+)\](.*)", problem.path)
-    if match is None or not isinstance(data, dict) or not isinstance(data.get(match.group(1)), list):
-        return problem
-    kind = match.group(1)
-    cls: Any = {"partners": Partner, "programmes": Programme, "topics": Topic, "sources": Source}.get(kind, Relation)
-    try:
-        records = sorted(structure(data[kind], tuple[cls, ...]), key=lambda r: getattr(r, _KEYS[kind]))
-    except DataValidationError:
-        return problem
-    rest = file_path(f"[{match.group(2)}]{match.group(3)}", tuple(records), data[kind])
-    return Problem(file=problem.file, path=f"$.{kind}{rest}", message=problem.message)
+class _InDocument:
+    """Places problems the dataset found (indices in sorted order) at their positions in one document.
+
+    Each kind of record is structured and sorted once, however many problems there are: the cost
+    is linear in the number of problems (it was one structuring of the whole document per problem).
+    """
+
+    def __init__(self, data: Any, built: dict[str, Any]) -> None:
+        self.data, self.built = data, built
+        self.kinds: dict[str, tuple[tuple[Any, ...], list[int]] | None] = {}
+
+    def _kind(self, kind: str) -> tuple[tuple[Any, ...], list[int]] | None:
+        if kind not in self.kinds:
+            try:
+                # The records the fast pass built before the dataset refused them, if it got so far.
+                records = self.built.get(kind)
+                if not isinstance(records, tuple) or len(records) != len(self.data[kind]):
+                    records = structure(self.data[kind], tuple[_CLASSES[kind], ...])  # type: ignore[valid-type]
+            except DataValidationError:
+                self.kinds[kind] = None
+            else:
+                key = _KEYS[kind]
+                self.kinds[kind] = (records, sorted(range(len(records)), key=lambda i: getattr(records[i], key)))
+        return self.kinds[kind]
+
+    def place(self, problem: Problem) -> Problem:
+        match = _DATASET_PATH.match(problem.path)
+        data = self.data
+        if match is None or not isinstance(data, dict) or not isinstance(data.get(match.group(1)), list):
+            return problem
+        kind, index = match.group(1), int(match.group(2))
+        found = self._kind(kind)
+        if found is None or index >= len(found[0]):
+            return problem
+        records, order = found
+        original = order[index]
+        rest = file_path(match.group(3), records[original], data[kind][original])
+        return Problem(file=problem.file, path=f"$.{kind}[{original}]{rest}", message=problem.message)

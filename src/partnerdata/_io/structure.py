@@ -46,11 +46,13 @@ def _plan(cls: type) -> _Plan:
     return plan
 
 
-def build(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> Any:
+def build(cls: type, data: Any, memo: dict[Any, Any] | None = None, keep: dict[str, Any] | None = None) -> Any:
     """A ``cls`` from its dict form; raises :class:`Invalid` (or the record's own error) on any defect.
 
     ``memo`` shares equal leaf records (texts, dates, evidence) within one load: the same sentence
     is cited by a statement and by the facts read from it, and one immutable record serves both.
+    ``keep`` receives the built fields of ``cls`` before it is made: when a dataset's own checks
+    refuse them, the caller can place the problems without building every record again.
     """
     if type(data) is not dict:
         raise Invalid
@@ -60,8 +62,11 @@ def build(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> Any:
     if leaf:
         if memo is None:
             return cls(**data)
+        given = [data[name] for name in order]
         try:
-            key = (cls, *[data[name] for name in order])
+            # Types are part of the key: True == 1 == 1.0 hash alike, and a record built from 1
+            # must not stand in for one given true (which the validators refuse).
+            key = (cls, *given, *[type(v) for v in given])
             found = memo.get(key)
         except TypeError:  # an unhashable value: the validators will refuse it
             return cls(**data)
@@ -80,6 +85,8 @@ def build(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> Any:
             values[name] = tuple([build(sub, item, memo) for item in value])
         else:
             values[name] = tuple(value)
+    if keep is not None:
+        keep.update(values)
     return cls(**values)
 
 

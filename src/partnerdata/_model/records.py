@@ -60,11 +60,27 @@ def show(value: object) -> str:
 # the end of the line: nothing after them coerces.
 
 
+# Characters no text of the data may hold: lone surrogates (they cannot be written as UTF-8, so
+# a record holding one breaks to_json and every printout), control characters other than tab and
+# line feed, and the bidirectional overrides and isolates, which make a name display as another.
+_FORBIDDEN = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A text of nothing but spaces and invisible characters (zero-width spaces, joiners, BOM, soft
+# hyphen) looks empty and must be None instead.
+_INVISIBLE = re.compile("[\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
+
+
 def _check_str(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if type(value) is not str:
         raise FieldError(attribute.name, f"expected a string, got {show(value)}")
-    if not value.strip():
-        raise FieldError(attribute.name, "must not be empty (use None for unknown)")
+    if _INVISIBLE.fullmatch(value):
+        if not value.strip():
+            raise FieldError(attribute.name, "must not be empty (use None for unknown)")
+        raise FieldError(attribute.name, "must not be invisible characters only (use None for unknown)")
+    bad = _FORBIDDEN.search(value)
+    if bad is not None:
+        char = ord(bad.group())
+        kind = "a lone surrogate" if 0xD800 <= char <= 0xDFFF else "a control or direction-override character"
+        raise FieldError(attribute.name, f"holds {kind} (U+{char:04X}) at offset {bad.start()}")
 
 
 def _check_opt_str(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:

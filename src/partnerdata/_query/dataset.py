@@ -2,7 +2,8 @@
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from attrs import field, frozen
@@ -70,18 +71,26 @@ class _Indexes:
             "topic",
             ((t, (t.code, *_texts(t.label), *t.aliases)) for t in ds.topics),
         )
-        self.relations = {r.partner: r for r in ds.relations}
-        self.sources = {s.id: s for s in ds.sources}
-        self.editions: dict[str, tuple[Edition, ...]] = {}
+        # Read-only views: the packaged dataset is shared by every load() of the process, and what
+        # one caller put in a plain dict here every later caller would see.
+        self.relations: Mapping[str, Relation] = MappingProxyType({r.partner: r for r in ds.relations})
+        self.sources: Mapping[str, Source] = MappingProxyType({s.id: s for s in ds.sources})
+        editions: dict[str, tuple[Edition, ...]] = {}
         for e in ds.editions:  # already in order: partner, then edition
-            self.editions[e.partner] = (*self.editions.get(e.partner, ()), e)
+            editions[e.partner] = (*editions.get(e.partner, ()), e)
         # A relation without editions (the packaged data) is one edition of its pages' date.
         for r in ds.relations:
-            if r.partner not in self.editions:
+            if r.partner not in editions:
                 ids = r.sources or tuple(sorted(s.id for s in ds.sources if s.partner == r.partner))
                 dates = {self.sources[i].edition for i in ids if i in self.sources}
                 date = dates.pop() if len(dates) == 1 else None
-                self.editions[r.partner] = (Edition(partner=r.partner, date=date, sources=ids, relation=r),)
+                editions[r.partner] = (Edition(partner=r.partner, date=date, sources=ids, relation=r),)
+        self.editions: Mapping[str, tuple[Edition, ...]] = MappingProxyType(editions)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, name):
+            raise AttributeError(f"the indexes of a dataset are read-only ({name})")
+        object.__setattr__(self, name, value)
 
 
 def _source_key(id: str) -> str:
