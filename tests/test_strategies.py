@@ -217,7 +217,7 @@ def test_datasets_with_editions_keep_the_edition_invariants_and_draw_every_shape
     assert seen == {"1 editions", "2 editions", "undated", "dated", "conflict", "bilingual"}
 
 
-@given(pst.datasets(max_partners=3))
+@given(pst.datasets(max_partners=2))
 def test_datasets_without_max_editions_have_no_edition_records(ds: Dataset) -> None:
     # Regression guard for the default: today's shape, one edition per partner, implied by its pages.
     assert ds.editions == ()
