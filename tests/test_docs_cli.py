@@ -3,6 +3,7 @@
 import doctest
 import io
 import shlex
+import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -11,6 +12,27 @@ import pytest
 from partnerdata._cli.main import main
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "cli.rst"
+LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
+# The pages the page's "Your own pages" examples build from, as it says.
+KAZ_PAGES = ("kaz-en-2017-12-12.txt", "kaz-en-2019-04-02.txt", "kaz-en-2022-05-23.txt", "kaz-fr-2022-05-23-browser.txt")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the examples run in: ``pages/`` and, built from them once, ``kaz-data/``."""
+    root = tmp_path_factory.mktemp("cli-docs")
+    (root / "pages").mkdir()
+    for name in KAZ_PAGES:
+        shutil.copy(LAYOUTS / name, root / "pages" / name)
+    with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+        assert main(["build", str(root / "pages"), "--output", str(root / "kaz-data")]) == 0
+    return root
+
+
+@pytest.fixture(autouse=True)
+def in_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every example runs there, so that each can be run alone (the build example rewrites the same folder).
+    monkeypatch.chdir(folder)
 
 
 def blocks() -> list[list[str]]:

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import hypothesis.strategies as st
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis.errors import InvalidArgument
 
 import partnerdata
@@ -41,6 +41,8 @@ STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (partnerdata.Channel, pst.channels()),
     (partnerdata.Event, pst.events()),
     (partnerdata.Statement, pst.statements()),
+    (partnerdata.Conflict, pst.conflicts()),
+    (partnerdata.Edition, pst.editions()),
     (partnerdata.Relation, pst.relations()),
     (partnerdata.Dataset, pst.datasets()),
 ]
@@ -56,10 +58,7 @@ def test_every_public_record_type_has_a_strategy() -> None:
         and attrs.has(getattr(partnerdata, name))
         and getattr(partnerdata, name).__module__ in ("partnerdata._model.records", "partnerdata._query.dataset")
     }
-    # Editions (issue 13) have no strategies yet: partnerdata.strategies is being split into a
-    # package; drop this exception when it gains editions() and conflicts().
-    pending = {partnerdata.Edition, partnerdata.Conflict}
-    assert public - pending == {cls for cls, _ in STRATEGIES}
+    assert public == {cls for cls, _ in STRATEGIES}
     assert set(pst._REGISTERED) == {cls for cls, _ in STRATEGIES}
     # The entry point (which may not import the strategies) registers the same types by name.
     assert set(_hypothesis.REGISTERED) == {cls.__name__ for cls in pst._REGISTERED}
@@ -156,6 +155,105 @@ def test_participations_use_the_given_programmes_and_their_foundations(participa
     assert participation.since is None or founded is None or participation.since >= founded.year
 
 
+def _label(date: partnerdata.PartialDate | None) -> str:
+    return "undated" if date is None else date.isoformat()
+
+
+def _quotes_its_page(ev: partnerdata.Evidence, sources: dict[str, partnerdata.Source]) -> bool:
+    return parse(sources[ev.source].text).sentence(ev.section, ev.item, ev.sentence) == ev.quote
+
+
+def _evidence_of(value: Any) -> Iterator[partnerdata.Evidence]:
+    """Every evidence record inside a record, found by walking its fields (not by the library's own code)."""
+    if isinstance(value, partnerdata.Evidence):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _evidence_of(item)
+    elif attrs.has(type(value)):
+        for a in attrs.fields(type(value)):
+            yield from _evidence_of(getattr(value, a.name))
+
+
+def test_datasets_with_editions_keep_the_edition_invariants_and_draw_every_shape() -> None:
+    seen: set[str] = set()
+
+    @given(pst.datasets(max_editions=3, min_relations=1, max_partners=2, min_year=2001, max_year=2009))
+    def check(ds: Dataset) -> None:
+        sources = {s.id: s for s in ds.sources}
+        relations = {r.partner: r for r in ds.relations}
+        assert {e.partner for e in ds.editions} == set(relations)
+        for partner, relation in relations.items():
+            mine = [e for e in ds.editions if e.partner == partner]
+            assert 1 <= len(mine) <= 3
+            seen.add(f"{min(len(mine), 2)} editions")
+            labels = [_label(e.date) for e in mine]
+            assert len(set(labels)) == len(labels)
+            # Oldest first, undated ones counted as the oldest; written out here rather than taken from Edition.
+            order = [
+                (0, 0, 0, 0) if e.date is None else (1, e.date.year, e.date.month or 0, e.date.day or 0) for e in mine
+            ]
+            assert order == sorted(order)
+            assert mine[-1].relation == relation
+            assert ds.editions_of(partner) == tuple(mine)
+            for e in mine:
+                seen.add("undated" if e.date is None else "dated")
+                seen.update(["bilingual"] if len(e.sources) == 2 else [])
+                seen.update(["conflict"] if e.conflicts else [])
+                assert ds.relation(partner, edition=_label(e.date)) == e.relation
+                assert 1 <= len(e.sources) <= 2
+                pages = [sources[i] for i in e.sources]
+                assert all(p.partner == partner and p.edition == e.date for p in pages)
+                assert len({p.language for p in pages}) == len(pages)  # one page per language
+                assert e.date is None or 2001 <= e.date.year <= 2009
+                for ev in _evidence_of(e.relation):
+                    assert ev.source in e.sources and _quotes_its_page(ev, sources)
+                for c in e.conflicts:
+                    assert len(c.values) == len(c.evidence) == 2 and c.values[0] != c.values[1]
+                    assert {ev.source for ev in c.evidence} == set(e.sources)
+                    assert all(_quotes_its_page(ev, sources) for ev in c.evidence)
+
+    check()
+    assert seen == {"1 editions", "2 editions", "undated", "dated", "conflict", "bilingual"}
+
+
+@given(pst.datasets(max_partners=2))
+def test_datasets_without_max_editions_have_no_edition_records(ds: Dataset) -> None:
+    # Regression guard for the default: today's shape, one edition per partner, implied by its pages.
+    assert ds.editions == ()
+    for r in ds.relations:
+        dates = {s.edition for s in ds.sources if s.partner == r.partner}
+        assert len(dates) == 1
+        assert ds.edition(r.partner).date == dates.pop()
+
+
+def test_sources_draw_dated_and_undated_editions() -> None:
+    seen: set[str] = set()
+
+    @given(pst.sources())
+    def check(source: partnerdata.Source) -> None:
+        seen.add("undated" if source.edition is None else "dated")
+
+    check()
+    assert seen == {"undated", "dated"}
+
+
+@given(pst.conflicts(languages=["fr", "en"], min_year=1995, max_year=1996))
+def test_conflicts_are_between_a_french_and_an_english_page(conflict: partnerdata.Conflict) -> None:
+    assert sorted(conflict.values) == ["1995", "1996"]
+    assert conflict.fact in ("relations_since", "cooperation_since")
+    first, second = conflict.evidence
+    assert first.source < second.source  # the record's order, which the values follow
+    assert {first.source.rsplit("-", 2)[1], second.source.rsplit("-", 2)[1]} == {"fr", "en"}
+
+
+@settings(max_examples=10)  # only the wiring: the strategies themselves are tested above
+@given(st.from_type(partnerdata.Edition), st.from_type(partnerdata.Conflict))
+def test_from_type_draws_editions_and_conflicts(edition: partnerdata.Edition, conflict: Any) -> None:
+    assert edition.relation.partner == edition.partner
+    assert isinstance(conflict, partnerdata.Conflict) and len(conflict.values) == 2
+
+
 def test_dataset_pairs_describe_their_edits_exactly() -> None:
     seen: set[str] = set()
 
@@ -205,8 +303,8 @@ def test_near_valid_documents_are_refused_where_the_defect_is(defects: tuple[str
     assert len(seen) >= 2
 
 
-# A relation is drawn from a whole dataset: its documents are covered by the dataset's.
-@pytest.mark.parametrize(("cls", "strategy"), STRATEGIES[:-2], ids=IDS[:-2])
+# A relation or an edition is drawn from a whole dataset: its documents are covered by the dataset's.
+@pytest.mark.parametrize(("cls", "strategy"), STRATEGIES[:-3], ids=IDS[:-3])
 def test_near_valid_record_documents_are_refused(cls: type, strategy: st.SearchStrategy[Any]) -> None:
     @given(pst.near_valid_documents(cls))
     def check(doc: pst.NearValidDocument) -> None:
@@ -231,6 +329,10 @@ def test_near_valid_record_documents_are_refused(cls: type, strategy: st.SearchS
         lambda: pst.datasets(programmes=["PFP"]),  # type: ignore[list-item]
         lambda: pst.participations(programmes=[]),
         lambda: pst.sources(partner="KGZ"),  # type: ignore[arg-type]
+        lambda: pst.datasets(max_editions=0),
+        lambda: pst.editions(min_year=2010, max_year=2000),
+        lambda: pst.conflicts(languages=["de"]),
+        lambda: pst.conflicts(min_year=2031, max_year=2030),
         lambda: pst.near_valid_documents(defects=["typo"]),
         lambda: pst.near_valid_documents(int),
         lambda: pst.near_valid_documents(Partner, defects=["dangling-reference"]),
@@ -367,7 +469,8 @@ def test_generated_programmes_alone_have_no_successor() -> None:
 # ---------------------------------------------------------------------------------------------
 # The public names of partnerdata.strategies: the split into modules changed none of them.
 
-# Written from the single-module strategies.py, as its source spelled them (years as numbers).
+# Written from the single-module strategies.py, as its source spelled them (years as numbers);
+# editions, conflicts and datasets(max_editions=) came with issue 13.
 PUBLIC_SIGNATURES = {
     "channels": "(*, languages: Sequence[str] = LANGUAGES, programmes: Iterable[Programme] | None = None)"
     " -> SearchStrategy[Channel]",
@@ -379,7 +482,12 @@ PUBLIC_SIGNATURES = {
     "datasets": "(*, min_partners: int = 1, max_partners: int = 3, min_relations: int = 0,"
     " max_relations: int | None = None, programmes: Iterable[Programme] | None = None,"
     " topics: Iterable[Topic] | None = None, languages: Sequence[str] = LANGUAGES, min_year: int = 1990,"
-    " max_year: int = 2030, max_items: int = 2) -> SearchStrategy[Dataset]",
+    " max_year: int = 2030, max_items: int = 2, max_editions: int = 1) -> SearchStrategy[Dataset]",
+    "editions": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030,"
+    " programmes: Iterable[Programme] | None = None, topics: Iterable[Topic] | None = None, max_items: int = 2)"
+    " -> SearchStrategy[Edition]",
+    "conflicts": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030)"
+    " -> SearchStrategy[Conflict]",
     "events": "(*, languages: Sequence[str] = LANGUAGES, min_year: int = 1990, max_year: int = 2030)"
     " -> SearchStrategy[Event]",
     "evidences": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[Evidence]",

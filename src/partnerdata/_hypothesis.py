@@ -53,4 +53,6 @@ REGISTERED = (
     "Text",
     "PartialDate",
     "Evidence",
+    "Edition",
+    "Conflict",
 )

@@ -9,7 +9,7 @@ from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._ingest import build as _build
 from partnerdata._ingest.extract import extract
-from partnerdata._ingest.page import PageError, parse_page
+from partnerdata._ingest.page import PageError, read_page
 from partnerdata._io.convert import to_dict
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._query.dataset import Dataset
@@ -19,22 +19,21 @@ Command = Callable[[str, Callable[[argparse.Namespace, TextIO], int], str], argp
 Option = Callable[[argparse.ArgumentParser], None]
 
 
-def _read_page(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as f:  # universal newlines: CRLF files read as LF
-            return f.read()
-    except UnicodeDecodeError as exc:
-        raise PartnerDataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-
-
 def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    text = _read_page(args.page)
+    # Any layout and encoding (text or saved HTML, UTF-8, windows-1252, ...), as `build` reads pages.
     try:
-        page = parse_page(text)
+        page = read_page(args.page)
     except PageError as exc:
-        raise PartnerDataError(f"{args.page}: {exc}") from None
+        raise PartnerDataError(str(exc)) from None
     ds = load(args.data)
-    result = extract(page, vocabulary=ds, source_id=args.source_id)
+    result = extract(page, vocabulary=ds, source_id=args.source_id, url=page.url)
+    import attrs
+
+    from partnerdata._ingest.assemble import edition_of
+
+    # The edition as `build` dates it, so that a draft and a built dataset agree.
+    edition = edition_of(page.edition, Path(args.page))
+    result = attrs.evolve(result, source=attrs.evolve(result.source, edition=edition))
     if args.json:
         import json
 
@@ -142,9 +141,11 @@ def _build_pages(args: argparse.Namespace, out: TextIO) -> int:
 
 def add_commands(command: Any, data_option: Option, lang_option: Option) -> None:
     """Add ``ingest`` and ``build`` to the ``partnerdata`` command."""
-    p = command("ingest", _cmd_ingest, "read a partner page (plain text) into draft records with their evidence")
+    p = command(
+        "ingest", _cmd_ingest, "read a partner page (text or saved HTML) into draft records with their evidence"
+    )
     p.add_argument(
-        "page", metavar="PAGE.txt", help="the page's text: UTF-8, title line, introduction line, headings, bullets"
+        "page", metavar="PAGE", help="the page: .txt (copied text) or .htm/.html (saved page), in any encoding"
     )
     p.add_argument(
         "--json", action="store_true", help="print the partner, source, relation and unplaced sentences as JSON"

@@ -126,7 +126,8 @@ def _unknown_partner(file: str, name: str) -> str:
     )
 
 
-def _edition_of(page_edition: PartialDate | None, path: Path) -> PartialDate | None:
+def edition_of(page_edition: PartialDate | None, path: Path) -> PartialDate | None:
+    """A page's edition: its "last updated" date, else a ``YYYY-MM-DD`` in its file name, else unknown."""
     if page_edition is not None:
         return page_edition
     match = _FILE_DATE.search(path.name)
@@ -164,7 +165,7 @@ def build_pages(
         if alpha3 is None:
             failures.append((str(path), _unknown_partner(str(path), name)))
             continue
-        edition = _edition_of(page.edition, path)
+        edition = edition_of(page.edition, path)
         label = "undated" if edition is None else edition.isoformat()
         sid = f"nato-{alpha3.lower()}-{page.language}-{label}"
         if sid in extractions:

@@ -31,17 +31,18 @@ without any set-up.
 """
 
 # The public names live in private modules by concern (like hypothesis's strategies/_internal/):
-# _common (argument checks), _text (texts, dates), _records (records and relation parts),
-# _datasets (datasets, relations), _editions (edition pairs), _documents (near-valid documents),
+# _common (argument checks), _text (texts, dates), _records (records, relation parts, conflicts),
+# _datasets (datasets, relations, editions), _editions (edition pairs), _documents (near-valid documents),
 # _registry (the default strategy per type). The shared generator they build through, free of
 # hypothesis, is partnerdata._query.synthetic.
 import partnerdata.strategies._documents as _documents
 import partnerdata.strategies._registry as _registry
-from partnerdata.strategies._datasets import datasets, relations
+from partnerdata.strategies._datasets import datasets, editions, relations
 from partnerdata.strategies._documents import NearValidDocument, near_valid_documents
 from partnerdata.strategies._editions import EditionPair, dataset_pairs
 from partnerdata.strategies._records import (
     channels,
+    conflicts,
     cooperation_plans,
     events,
     evidences,
@@ -62,9 +63,11 @@ __all__ = [
     "EditionPair",
     "NearValidDocument",
     "channels",
+    "conflicts",
     "cooperation_plans",
     "dataset_pairs",
     "datasets",
+    "editions",
     "events",
     "evidences",
     "milestones",

@@ -7,7 +7,17 @@ import attrs
 import hypothesis.strategies as st
 from hypothesis.errors import InvalidArgument
 
-from partnerdata._model.records import LANGUAGES, Partner, Programme, Relation, Source, Text, Topic
+from partnerdata._model.records import (
+    LANGUAGES,
+    Conflict,
+    Edition,
+    Partner,
+    Programme,
+    Relation,
+    Source,
+    Text,
+    Topic,
+)
 from partnerdata._model.text import fold
 from partnerdata._query import synthetic as synth
 from partnerdata._query.dataset import Dataset
@@ -21,7 +31,14 @@ from partnerdata.strategies._common import (
     check_years,
     maybe,
 )
-from partnerdata.strategies._records import partners_in, programmes_in, source_for, topics_in
+from partnerdata.strategies._records import (
+    conflict_in,
+    edition_dates,
+    partners_in,
+    programmes_in,
+    source_for,
+    topics_in,
+)
 from partnerdata.strategies._text import Draws
 
 T = TypeVar("T")
@@ -83,6 +100,7 @@ def _datasets(
     min_year: int,
     max_year: int,
     max_items: int,
+    max_editions: int,
 ) -> Dataset:
     found = draw(
         st.lists(
@@ -117,25 +135,64 @@ def _datasets(
     )
     source_list: list[Source] = []
     relation_list: list[Relation] = []
+    edition_list: list[Edition] = []
+    codes = tuple(p.code for p in programme_list)
+
+    def relation_from(partner: Partner, own: list[Source]) -> Relation:
+        ctx = synth.RelationContext(
+            partner=partner.alpha3,
+            partners=tuple(p.alpha3 for p in partner_list),
+            programmes=tuple(programme_list),
+            topics=tuple(t.code for t in topic_list),
+            evidence=tuple(e for s in own for e in synth.evidence_in(s)),
+            language_of={s.id: s.language for s in own},
+            languages=languages,
+            min_year=min_year,
+            max_year=max_year,
+            max_items=max_items,
+        )
+        return synth.relation(Draws(draw), ctx)
+
     for partner in partner_list:
         wanted = partner in with_relation
+        stem = f"nato-{partner.alpha3.lower()}"
+        if wanted and max_editions > 1:
+            # Editions of the partner's pages, oldest first (an undated one counts as the oldest).
+            dates = draw(
+                st.lists(
+                    edition_dates(min_year, max_year),
+                    min_size=1,
+                    max_size=max_editions,
+                    unique_by=lambda d: "undated" if d is None else d.isoformat(),
+                )
+            )
+            dates.sort(key=lambda d: (0, 0, 0, 0) if d is None else (1, *d.sort_key()))
+            for k, date in enumerate(dates):
+                # One page per language, as NATO publishes them.
+                chosen = draw(st.lists(st.sampled_from(languages), min_size=1, max_size=2, unique=True))
+                pages = [draw(source_for(partner, f"{stem}-{k + 1}-{lang}", (lang,), 2, date)) for lang in chosen]
+                source_list += pages
+                found_conflicts: list[Conflict] = []
+                if len(pages) == 2 and draw(st.booleans()):
+                    found_conflicts.append(draw(conflict_in(pages, min_year, max_year, codes)))
+                edition_list.append(
+                    Edition(
+                        partner=partner.alpha3,
+                        date=date,
+                        sources=[s.id for s in pages],
+                        relation=relation_from(partner, pages),
+                        conflicts=found_conflicts,
+                    )
+                )
+            relation_list.append(edition_list[-1].relation)
+            continue
+        # Today's shape: the partner's pages (if any) are of one edition, dated or not.
+        date = draw(edition_dates(min_year, max_year))
         count = draw(st.integers(1, 2) if wanted else st.integers(0, 1))
-        own = [draw(source_for(partner, f"nato-{partner.alpha3.lower()}-{i + 1}", languages, 2)) for i in range(count)]
+        own = [draw(source_for(partner, f"{stem}-{i + 1}", languages, 2, date)) for i in range(count)]
         source_list += own
         if wanted:
-            ctx = synth.RelationContext(
-                partner=partner.alpha3,
-                partners=tuple(p.alpha3 for p in partner_list),
-                programmes=tuple(programme_list),
-                topics=tuple(t.code for t in topic_list),
-                evidence=tuple(e for s in own for e in synth.evidence_in(s)),
-                language_of={s.id: s.language for s in own},
-                languages=languages,
-                min_year=min_year,
-                max_year=max_year,
-                max_items=max_items,
-            )
-            relation_list.append(synth.relation(Draws(draw), ctx))
+            relation_list.append(relation_from(partner, own))
     version = draw(st.from_regex(r"\A20[0-9]{2}\.(0[1-9]|1[0-2])\Z"))
     return Dataset(
         data_version=version,
@@ -144,6 +201,7 @@ def _datasets(
         topics=topic_list,
         sources=source_list,
         relations=relation_list,
+        editions=edition_list,
     )
 
 
@@ -159,6 +217,7 @@ def datasets(
     min_year: int = DEFAULT_MIN_YEAR,
     max_year: int = DEFAULT_MAX_YEAR,
     max_items: int = 2,
+    max_editions: int = 1,
 ) -> st.SearchStrategy[Dataset]:
     """Whole, valid :class:`~partnerdata.Dataset` editions, small by default so tests stay fast.
 
@@ -169,6 +228,13 @@ def datasets(
     generated, one to five of each. Texts and pages are in ``languages``; every year lies between
     ``min_year`` and ``max_year``; ``max_items`` bounds each list of a relation (participations,
     channels, events, statements).
+
+    With ``max_editions`` above 1, every partner with a relation has one to ``max_editions``
+    editions of its pages (:class:`~partnerdata.Edition`, at most one undated), each with a French
+    or English page or both, its own relation read from them and, when it has both, sometimes a
+    :class:`~partnerdata.Conflict`; the dataset's relation is the latest edition's. By default
+    (``max_editions=1``) a dataset has no edition records: a partner's pages share one edition
+    date, or none.
 
     Every reference resolves, every evidence quotes its page verbatim, every statement renders
     the sentence it quotes, and no year of a participation or milestone precedes the founding of
@@ -192,6 +258,7 @@ def datasets(
     if min_relations > max_partners:
         raise InvalidArgument(f"min_relations={min_relations} is larger than max_partners={max_partners}")
     check_size("max_items", max_items)
+    check_size("max_editions", max_editions, minimum=1)
     check_years(min_year, max_year)
     programme_list = check_records("programmes", programmes, Programme)
     topic_list = check_records("topics", topics, Topic)
@@ -206,6 +273,7 @@ def datasets(
         min_year=min_year,
         max_year=max_year,
         max_items=max_items,
+        max_editions=max_editions,
     )
 
 
@@ -243,3 +311,40 @@ def relations(
         topics=topics,
         max_items=max_items,
     ).map(lambda ds: ds.relations[0])
+
+
+def editions(
+    *,
+    languages: Sequence[str] = LANGUAGES,
+    min_year: int = DEFAULT_MIN_YEAR,
+    max_year: int = DEFAULT_MAX_YEAR,
+    programmes: Iterable[Programme] | None = None,
+    topics: Iterable[Topic] | None = None,
+    max_items: int = 2,
+) -> st.SearchStrategy[Edition]:
+    """:class:`~partnerdata.Edition`, each one of the editions of a generated valid dataset.
+
+    Its date is an edition date or ``None`` (undated); its pages, one or two (French, English),
+    are of that date; its relation quotes them. The arguments are those of :func:`datasets`.
+
+    >>> from hypothesis import given, settings
+    >>> from partnerdata.strategies import editions
+    >>> @settings(max_examples=10, database=None, deadline=None)
+    ... @given(editions(min_year=2000))
+    ... def test_dated_after_2000(edition):
+    ...     assert edition.date is None or edition.date.year >= 2000
+    ...     assert edition.relation.partner == edition.partner and 1 <= len(edition.sources) <= 2
+    >>> test_dated_after_2000()
+    """
+    return datasets(
+        min_relations=1,
+        max_relations=1,
+        max_partners=2,
+        languages=languages,
+        min_year=min_year,
+        max_year=max_year,
+        programmes=programmes,
+        topics=topics,
+        max_items=max_items,
+        max_editions=3,
+    ).flatmap(lambda ds: st.sampled_from(ds.editions))

@@ -10,16 +10,19 @@ import string
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+import attrs
 import hypothesis.strategies as st
 from hypothesis.errors import InvalidArgument
 
 from partnerdata._model.records import (
     LANGUAGES,
     Channel,
+    Conflict,
     CooperationPlan,
     Event,
     Evidence,
     Milestone,
+    PartialDate,
     Participation,
     Partner,
     Programme,
@@ -172,24 +175,40 @@ def _page_parts(language: str, max_sections: int) -> st.SearchStrategy[tuple[lis
 
 
 @st.composite
-def source_for(draw: st.DrawFn, partner: Partner, id: str, languages: tuple[str, ...], max_sections: int) -> Source:
+def source_for(
+    draw: st.DrawFn,
+    partner: Partner,
+    id: str,
+    languages: tuple[str, ...],
+    max_sections: int,
+    edition: PartialDate | None = None,
+) -> Source:
     language = draw(st.sampled_from(languages))
     intro, sections = draw(_page_parts(language, max_sections))
     url = maybe(draw, st.just(f"https://www.nato.int/cps/{language}/natohq/topics_{id}.htm"))
-    return synth.source_page(id=id, partner=partner, language=language, intro=intro, sections=sections, url=url)
+    page = synth.source_page(id=id, partner=partner, language=language, intro=intro, sections=sections, url=url)
+    return page if edition is None else attrs.evolve(page, edition=edition)
+
+
+@functools.cache
+def edition_dates(min_year: int, max_year: int) -> st.SearchStrategy[PartialDate | None]:
+    """An edition date or ``None`` (unknown, as the packaged pages have it)."""
+    return st.none() | partial_dates_between(min_year, max_year)
 
 
 @st.composite
 def _sources(draw: st.DrawFn, languages: tuple[str, ...], partner: Partner | None) -> Source:
     owner = partner if partner is not None else draw(partners_in(languages))
-    return draw(source_for(owner, f"{draw(slugs)}-{owner.alpha3.lower()}", languages, 3))
+    edition = draw(edition_dates(DEFAULT_MIN_YEAR, DEFAULT_MAX_YEAR))
+    return draw(source_for(owner, f"{draw(slugs)}-{owner.alpha3.lower()}", languages, 3, edition))
 
 
 def sources(*, languages: Sequence[str] = LANGUAGES, partner: Partner | None = None) -> st.SearchStrategy[Source]:
     """:class:`~partnerdata.Source`: a page about ``partner`` (or a generated one) in one of ``languages``.
 
     The page text has the layout :class:`~partnerdata.Evidence` points into: a title line, an
-    introduction, then sections of bullets and paragraphs, with or without headings.
+    introduction, then sections of bullets and paragraphs, with or without headings. Its
+    ``edition`` is a date (to the year, month or day) or ``None`` (unknown).
 
     >>> from hypothesis import given, settings
     >>> from partnerdata.strategies import sources
@@ -422,3 +441,57 @@ def statements(*, languages: Sequence[str] = LANGUAGES) -> st.SearchStrategy[Sta
     >>> test_verbatim()
     """
     return _parts(lambda c, ctx: synth.statement(c, ctx, c.choice(ctx.evidence)), languages)
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflicts: two pages of one edition that give a fact different values.
+
+
+@st.composite
+def conflict_in(
+    draw: st.DrawFn, pages: Sequence[Source], min_year: int, max_year: int, programmes: Sequence[str]
+) -> Conflict:
+    """A conflict between the first two of ``pages`` (in id order): a sentence of each, two different years."""
+    first, second = sorted(pages, key=lambda s: s.id)[:2]
+    facts = ["relations_since", "cooperation_since", *(f"participations.{code}.since" for code in programmes)]
+    fact = draw(st.sampled_from(facts))
+    years = draw(st.lists(st.integers(min_year, max_year), min_size=2, max_size=2, unique=True))
+    # One evidence per value, in the order the record keeps evidence (by source id): values follow it.
+    evidence = (draw(st.sampled_from(synth.evidence_in(first))), draw(st.sampled_from(synth.evidence_in(second))))
+    return Conflict(fact=fact, values=tuple(str(y) for y in years), evidence=evidence)
+
+
+@st.composite
+def _conflicts(draw: st.DrawFn, languages: tuple[str, ...], min_year: int, max_year: int) -> Conflict:
+    owner = draw(partners_in(languages))
+    edition = draw(edition_dates(min_year, max_year))
+    # The two pages of one edition: one per language where there are two languages.
+    order = draw(st.permutations(languages)) if len(languages) > 1 else languages * 2
+    pages = [
+        draw(source_for(owner, f"nato-{owner.alpha3.lower()}-{lang}-{i + 1}", (lang,), 2, edition))
+        for i, lang in enumerate(order[:2])
+    ]
+    return draw(conflict_in(pages, min_year, max_year, ()))
+
+
+def conflicts(
+    *, languages: Sequence[str] = LANGUAGES, min_year: int = DEFAULT_MIN_YEAR, max_year: int = DEFAULT_MAX_YEAR
+) -> st.SearchStrategy[Conflict]:
+    """:class:`~partnerdata.Conflict`: two pages of one edition giving a fact two different years.
+
+    Each value comes with the evidence of its page (one sentence of each of two generated pages
+    about one partner, in two of ``languages`` when there are two); the values are years between
+    ``min_year`` and ``max_year``, written as text, and differ.
+
+    >>> from hypothesis import given, settings
+    >>> from partnerdata.strategies import conflicts
+    >>> @settings(max_examples=20, database=None)
+    ... @given(conflicts(min_year=2000, max_year=2010))
+    ... def test_two_pages_disagree(conflict):
+    ...     first, second = conflict.values
+    ...     assert first != second and 2000 <= int(first) <= 2010
+    ...     assert len({e.source for e in conflict.evidence}) == 2
+    >>> test_two_pages_disagree()
+    """
+    check_years(min_year, max_year)
+    return _conflicts(check_languages(languages), min_year, max_year)

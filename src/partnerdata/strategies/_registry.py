@@ -8,7 +8,9 @@ from hypothesis.errors import InvalidArgument
 
 from partnerdata._model.records import (
     Channel,
+    Conflict,
     CooperationPlan,
+    Edition,
     Event,
     Evidence,
     Milestone,
@@ -25,9 +27,10 @@ from partnerdata._model.records import (
     UnitDesignation,
 )
 from partnerdata._query.dataset import Dataset
-from partnerdata.strategies._datasets import datasets, relations
+from partnerdata.strategies._datasets import datasets, editions, relations
 from partnerdata.strategies._records import (
     channels,
+    conflicts,
     cooperation_plans,
     events,
     evidences,
@@ -44,7 +47,8 @@ from partnerdata.strategies._records import (
 from partnerdata.strategies._text import partial_dates, texts
 
 _RECORD_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
-    Dataset: lambda: datasets(max_partners=2),
+    # Half of them with several editions per partner, so that users' tests meet editions too.
+    Dataset: lambda: datasets(max_partners=2) | datasets(max_partners=2, max_editions=3),
     Partner: partners,
     Programme: programmes,
     Topic: topics,
@@ -61,6 +65,8 @@ _RECORD_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Text: texts,
     PartialDate: partial_dates,
     Evidence: evidences,
+    Edition: editions,
+    Conflict: conflicts,
 }
 
 
