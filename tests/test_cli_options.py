@@ -314,3 +314,27 @@ def test_validate_and_ingest_speak_french_too(capsys: pytest.CaptureFixture[str]
     lines = out_of(capsys, "ingest", page, "--lang", "fr").splitlines()
     assert lines[0].startswith(f"Projet d'enregistrements lu dans {page} (en, ")
     assert lines[-1].startswith("Phrases non placées")
+
+
+# One year-bound convention: --since and --until include their year, as since= and until= do.
+
+
+@pytest.mark.parametrize(("since", "until"), [(1993, 1993), (1994, 2015), (1990, 1992)])
+def test_cli_year_bounds_agree_with_python(capsys: pytest.CaptureFixture[str], since: int, until: int) -> None:
+    import partnerdata
+
+    ds = partnerdata.load()
+    bounds = ("--since", str(since), "--until", str(until))
+    shown = json.loads(out_of(capsys, "query", "--programme", "SPS", *bounds, "--json"))
+    expected = ds.participants("SPS", since=since, until=until).rows(with_unknown=True)
+    assert shown == json.loads(json.dumps(expected))
+    shown = json.loads(out_of(capsys, "timeline", "--partner", "KGZ", *bounds, "--json"))
+    expected = ds.timeline(since, until, partner="KGZ").rows(with_unknown=True)
+    assert shown == json.loads(json.dumps(expected))
+    # Both ends are included: a year equal to a bound is a match.
+    assert all(since <= r["year"] <= until for r in shown if r["status"] == "match")
+
+
+def test_cli_reversed_year_bounds_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    line = usage_error(capsys, "query", "--programme", "SPS", "--since", "2000", "--until", "1990")
+    assert "--since 2000 is after --until 1990" in line

@@ -45,6 +45,8 @@ FILLS: dict[str, tuple[str, ...]] = {
     "programme": ("programme", "via"),
     "topic": ("topic",),
     "partner": ("partner",),
+    "since": ("since",),
+    "until": ("until",),
     "since_after": ("since_after",),
     "since_before": ("since_before",),
     "existing_in": ("existing_in",),
@@ -67,8 +69,10 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--partner", metavar="NAME", action="append", help="partner code or name; repeat for several partners"
     )
-    p.add_argument("--since-after", type=int, metavar="YEAR", help="began after YEAR")
-    p.add_argument("--since-before", type=int, metavar="YEAR", help="began before YEAR")
+    p.add_argument("--since", type=int, metavar="YEAR", help="from YEAR on (YEAR included, like every bound)")
+    p.add_argument("--until", type=int, metavar="YEAR", help="up to YEAR (YEAR included)")
+    p.add_argument("--since-after", type=int, metavar="YEAR", help="began after YEAR (YEAR excluded; older flag)")
+    p.add_argument("--since-before", type=int, metavar="YEAR", help="began before YEAR (YEAR excluded; older flag)")
     p.add_argument("--existing-in", type=int, metavar="YEAR", help="frameworks: existed at the end of YEAR")
     p.add_argument("--through", choices=THROUGH, help="cooperation: the kind of link")
     p.add_argument("--kind", metavar="KIND", help="milestone kind, programme kind or timeline kind")
@@ -106,6 +110,9 @@ def _check_ranges(args: argparse.Namespace) -> None:
     start, end = getattr(args, "start", None), getattr(args, "end", None)
     if start is not None and end is not None and start > end:
         usage_error(args, f"START ({start}) is after END ({end}): give the earlier year first")
+    since, until = getattr(args, "since", None), getattr(args, "until", None)
+    if since is not None and until is not None and since > until:
+        usage_error(args, f"--since {since} is after --until {until}: give the earlier year first")
     after, before = args.since_after, args.since_before
     if after is not None and before is not None and after + 1 >= before:
         usage_error(
