@@ -257,8 +257,11 @@ def apply_mutation(root: Path, folder: Path, step: tuple[str, str, str, Any]) ->
     kind, name, listed, value = step
     target = folder / name
     if kind == "manifest-name":
-        manifest = json.loads((folder / "manifest.json").read_text())
-        if isinstance(manifest.get("files"), dict):
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text())
+        except (OSError, ValueError):  # an earlier step deleted it, locked it or broke it: nothing to rename
+            return
+        if isinstance(manifest, dict) and isinstance(manifest.get("files"), dict):
             manifest["files"][listed] = hashlib.sha256(b'{"secret": 1}').hexdigest()
         (folder / "manifest.json").write_text(json.dumps(manifest))
     elif kind == "symlink" and target.exists() and POSIX:
