@@ -53,6 +53,12 @@ FIRST_VERB = re.compile(
     r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
 )
 
+# Bounded: the verb, then at most one possessive or "for the/pour la", then the first-word.
+FIRST_AFTER_VERB = re.compile(
+    r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|endorsed|enterine)\w{0,3}\s+"
+    r"(?:(?:its|their|son|sa|leur|for the|pour la)\s+)?(?:first|premier|premiere)\b"
+)
+
 
 def first_agreed(low: str) -> bool:
     """Whether a (folded, one-line) sentence has a first-word followed by an agreeing verb.
@@ -61,17 +67,23 @@ def first_agreed(low: str) -> bool:
     True
     >>> first_agreed("agreed in 2004, it was the first one")
     False
+    >>> first_agreed("le plan a ete adopte pour la premiere fois en 2005")
+    True
     """
     word = FIRST_WORD.search(low)
     # The earliest first-word is enough: a verb after any later one is after it too.
-    return word is not None and FIRST_VERB.search(low, word.end()) is not None
+    if word is not None and FIRST_VERB.search(low, word.end()) is not None:
+        return True
+    # The verb first: "adopte pour la premiere fois en 2005", "agreed its first IPAP in 2006".
+    return FIRST_AFTER_VERB.search(low) is not None
 
 
 FRAMEWORK = re.compile(
     r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up)"
 )
 CYCLE = re.compile(
-    r"\b(?:tous les|toutes les|every|chaque)\s+(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
+    r"\b(?:tous les|toutes les|every|chaque|for)\s+"
+    r"(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
     r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|"
     r"triennal|three-year)\b"
 )
@@ -80,6 +92,8 @@ CYCLE_WORDS = {
     "biennal": 2, "biennial": 2, "biannuel": 2, "two-year": 2, "deux ans": 2, "annuel": 1, "annual": 1,
     "yearly": 1, "chaque annee": 1, "every year": 1, "triennal": 3, "three-year": 3,
 }  # fmt: skip
+# A sentence about the plan just named, by its common noun ("The plan is revised ...").
+PLAN_REFERENCE = re.compile(r"(?:the|this|that|le|ce|ledit|ce meme) plan\b")
 PLAN_CLAUSE = re.compile(r"\b(?:qui est|qui sont|which is|which are|that is|qui doit etre|to be)\s+")
 # A purpose clause starts after one of these phrases, or after "the aim ... is to". The second
 # form is found by :func:`aim_end` with two linear searches: one pattern with ``[^.]*?`` between

@@ -7,6 +7,7 @@ and singular; acronyms are compared case-sensitively. The rest is a handful of c
 French and English for what a sentence says: a start, a joining, a cycle, a refusal.
 """
 
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -558,7 +559,16 @@ class _Extractor:
         evidence = [s for s in self.sentences if code in s.own_programmes]
         cycle: int | None = None
         renewal: Text | None = None
-        for s in [first, *evidence]:
+        # A sentence that opens on "the plan" continues the one before it ("... its first IPAP in
+        # 2006. The plan is revised every two years."): its cycle is this plan's.
+        places = {s.place for s in evidence}
+        following = [
+            nxt
+            for item in self.items.values()
+            for s, nxt in itertools.pairwise(item)
+            if s.place in places and cues.PLAN_REFERENCE.match(nxt.low)
+        ]
+        for s in [first, *evidence, *following]:
             match = cues.CYCLE.search(s.low)
             if match is None:
                 continue

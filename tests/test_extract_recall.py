@@ -1,0 +1,87 @@
+"""Regression tests for phrasings the extractor missed on pages in other layouts (issue 13, item 5).
+
+Each sentence is written for the test; the expected facts are written by hand, not produced by the
+extractor.
+"""
+
+import pytest
+
+from partnerdata import extract
+
+
+def _relation(lines: str, lang: str = "en"):  # type: ignore[no-untyped-def]
+    head = (
+        "Relations with Kazakhstan\nNATO and Kazakhstan cooperate.\n"
+        if lang == "en"
+        else "Relations avec le Kazakhstan\nL’OTAN et le Kazakhstan coopèrent.\n"
+    )
+    return extract(head + lines).relation
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "topic"),
+    [
+        ("- PARP helps Kazakhstan make its units interoperable with Allied units.", "en", "interoperability"),
+        ("- Le PARP rend plusieurs unités kazakhes interopérables avec celles des Alliés.", "fr", "interoperability"),
+        ("- Allies advise Kazakhstan on the democratic control of its armed forces.", "en", "democratic-control"),
+        (
+            "- Les Alliés conseillent le pays sur le contrôle démocratique de ses forces armées.",
+            "fr",
+            "democratic-control",
+        ),
+        ("- NATO supports the country's institutional and defence reforms.", "en", "defence-reform"),
+        ("- L’OTAN soutient ses réformes démocratiques, institutionnelles et de défense.", "fr", "defence-reform"),
+        ("- Des experts aident le pays à préparer la réforme de son secteur de la défense.", "fr", "defence-reform"),
+        ("- A NATO information centre in Almaty hosts lectures for students.", "en", "public-diplomacy"),
+        ("- Un centre d’information sur l’OTAN reçoit des étudiants à Almaty.", "fr", "public-diplomacy"),
+        ("- Kazakh officers follow English language classes.", "en", "language-training"),
+        ("- Le pays participe au programme de renforcement de la formation « défense ».", "fr", "defence-education"),
+        ("- Le Kazakhstan contribue aux opérations dirigées par l’Alliance.", "fr", "operations-support"),
+    ],
+)
+def test_missed_topic_phrasings_are_now_read(line: str, lang: str, topic: str) -> None:
+    assert topic in _relation(line, lang).topics
+
+
+def test_missed_topic_phrasings_stay_unread_when_negated() -> None:
+    relation = _relation("- Kazakhstan does not take part in institutional and defence reforms.")
+    assert "defence-reform" not in relation.topics
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("- Un plan d’action individuel pour le Partenariat (IPAP) a été adopté pour la première fois en 2005.", "fr"),
+        ("- Kazakhstan agreed its first Individual Partnership Action Plan (IPAP) with NATO in 2005.", "en"),
+    ],
+)
+def test_first_plan_with_the_verb_before_first_gives_the_start(line: str, lang: str) -> None:
+    relation = _relation(line, lang)
+    assert {p.programme: p.since for p in relation.participations}["IPAP"] == 2005
+    assert [e.date.year for e in relation.events] == []
+
+
+def test_plan_cycle_said_as_for_two_years_at_a_time() -> None:
+    relation = _relation(
+        "- Its goals are set in an Individual Partnership Action Plan (IPAP), agreed for two years at a time."
+    )
+    assert relation.plan is not None
+    assert (relation.plan.programme, relation.plan.cycle_years) == ("IPAP", 2)
+
+
+def test_plan_cycle_in_the_sentence_after_the_plan() -> None:
+    relation = _relation(
+        "- Kazakhstan agreed an Individual Partnership Action Plan (IPAP) with NATO. "
+        "The plan is reviewed every two years."
+    )
+    assert relation.plan is not None
+    assert (relation.plan.programme, relation.plan.cycle_years) == ("IPAP", 2)
+
+
+def test_plan_cycle_not_taken_from_an_unrelated_next_sentence() -> None:
+    relation = _relation(
+        "- Kazakhstan agreed an Individual Partnership Action Plan (IPAP) with NATO. "
+        "Exercises are held every two years."
+    )
+    assert relation.plan is not None
+    assert relation.plan.cycle_years is None
