@@ -85,3 +85,57 @@ def test_plan_cycle_not_taken_from_an_unrelated_next_sentence() -> None:
     )
     assert relation.plan is not None
     assert relation.plan.cycle_years is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Since 2001, Kazakhstan has hosted a transit hub at an airfield that supports the NATO-led "
+        "International Security Assistance Force (ISAF).",
+        "- Since 2010, a NATO Depository Library in Almaty has lent NATO publications to researchers.",
+    ],
+)
+def test_since_year_held_by_no_fact_stays_an_event(line: str) -> None:
+    # The year was taken as a programme's start, then no participation held it, and it vanished.
+    relation = _relation(line)
+    assert [e.date.isoformat() for e in relation.events] == [line[8:12]]
+    assert all(p.since is None for p in relation.participations)
+
+
+def test_forum_giving_way_to_its_successor_is_no_event_of_the_partner() -> None:
+    relation = _relation(
+        "- Les relations ont débuté en 1992, quand le pays a rejoint le Conseil de coopération nord-atlantique. "
+        "En 1997, ce forum a laissé la place au Conseil de partenariat euro-atlantique.",
+        "fr",
+    )
+    assert relation.relations_since is not None and relation.relations_since.year == 1992
+    assert relation.events == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "programme", "year"),
+    [
+        (
+            "- À partir de 2014, la coopération a suivi un programme individuel de partenariat "
+            "et de coopération (IPCP).",
+            "fr",
+            "IPCP",
+            2014,
+        ),
+        (
+            "- Depuis 2016, le pays contribue à l’Initiative pour l’interopérabilité avec les partenaires.",
+            "fr",
+            "PII",
+            2016,
+        ),
+        ("- Starting in 2015, Kazakhstan has followed an IPCP with NATO.", "en", "IPCP", 2015),
+    ],
+)
+def test_start_said_as_a_partir_de_or_starting_in(line: str, lang: str, programme: str, year: int) -> None:
+    relation = _relation(line, lang)
+    assert {p.programme: p.since for p in relation.participations}.get(programme) == year
+
+
+def test_information_and_documentation_centre_is_a_channel() -> None:
+    relation = _relation("- A NATO Information and Documentation Centre opened in Almaty in 2008.")
+    assert [c.body for c in relation.channels] == ["INFO-CENTRE"]

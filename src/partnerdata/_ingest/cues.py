@@ -44,7 +44,8 @@ JOIN = re.compile(
     r"prend part|take part|took part|taken part|taking part|takes part)"
 )
 SINCE = re.compile(
-    r"\b(?:depuis|since)\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
+    r"\b(?:depuis|since|a partir de|starting in|beginning in)\s+"
+    r"(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
 )
 # "The first ... agreed": a first-word, then (anywhere after it) an agreeing verb. Two searches,
 # not one ``first.*agreed`` pattern, whose backtracking is quadratic in the number of "first".
@@ -53,7 +54,8 @@ FIRST_VERB = re.compile(
     r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
 )
 
-# Bounded: the verb, then at most one possessive or "for the/pour la", then the first-word.
+# The verb first: "adopte pour la premiere fois en 2005", "agreed its first IPAP in 2006". Bounded:
+# the verb, then at most one possessive or "for the"/"pour la", then the first-word.
 FIRST_AFTER_VERB = re.compile(
     r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|endorsed|enterine)\w{0,3}\s+"
     r"(?:(?:its|their|son|sa|leur|for the|pour la)\s+)?(?:first|premier|premiere)\b"
@@ -67,19 +69,15 @@ def first_agreed(low: str) -> bool:
     True
     >>> first_agreed("agreed in 2004, it was the first one")
     False
-    >>> first_agreed("le plan a ete adopte pour la premiere fois en 2005")
-    True
     """
     word = FIRST_WORD.search(low)
     # The earliest first-word is enough: a verb after any later one is after it too.
-    if word is not None and FIRST_VERB.search(low, word.end()) is not None:
-        return True
-    # The verb first: "adopte pour la premiere fois en 2005", "agreed its first IPAP in 2006".
-    return FIRST_AFTER_VERB.search(low) is not None
+    return word is not None and FIRST_VERB.search(low, word.end()) is not None
 
 
 FRAMEWORK = re.compile(
-    r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up)"
+    r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up|"
+    r"laisse la place|cede la place|gave way|made way)"
 )
 CYCLE = re.compile(
     r"\b(?:tous les|toutes les|every|chaque|for)\s+"

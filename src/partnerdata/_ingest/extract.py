@@ -384,6 +384,8 @@ class _Extractor:
         self.items: dict[tuple[int, int], list[_Sentence]] = {}
         for s in self.sentences:
             self.items.setdefault(s.place[:2], []).append(s)
+        # (programme, year, sentence) for every statement of a start year, held once facts are known
+        self.restated: list[tuple[str, int, _Sentence]] = []
         self._resolve_references()
 
     def kind(self, code: str) -> str:
@@ -422,6 +424,7 @@ class _Extractor:
         since = self._participation_years()
         plan = self._plan()
         participations = self._participations(since, plan)
+        self._hold_start_years(participations)
         stance = self._stance()
         channels = self._channels()
         for fact in (relations_since, cooperation_since):
@@ -526,7 +529,7 @@ class _Extractor:
                 years.append((int(match.group(1)), match.start(1)))
             if not years and cues.JOIN.search(s.low):
                 years = list(s.years)
-            if not years and cues.first_agreed(s.low):
+            if not years and (cues.first_agreed(s.low) or cues.FIRST_AFTER_VERB.search(s.low)):
                 years = list(s.years)
             for year, at in years:
                 mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
@@ -539,8 +542,17 @@ class _Extractor:
                 if mention.code not in found:
                     found[mention.code] = (year, s)
                 if found[mention.code][0] == year:
-                    s.used_years.add(year)  # a restatement of a start the field already holds
+                    self.restated.append((mention.code, year, s))
         return found
+
+    def _hold_start_years(self, participations: Sequence[Participation]) -> None:
+        # A start year is no event only where a participation holds it: hosting a transit centre
+        # for ISAF "since 2001" or a depository library "since 2010" gives no participation, so the
+        # year stays an event rather than vanishing.
+        held = {(p.programme, p.since) for p in participations if p.since is not None}
+        for code, year, s in self.restated:
+            if (code, year) in held:
+                s.used_years.add(year)
 
     # --- plan, participations, channels --------------------------------------------------------
 
