@@ -139,3 +139,48 @@ def test_start_said_as_a_partir_de_or_starting_in(line: str, lang: str, programm
 def test_information_and_documentation_centre_is_a_channel() -> None:
     relation = _relation("- A NATO Information and Documentation Centre opened in Almaty in 2008.")
     assert [c.body for c in relation.channels] == ["INFO-CENTRE"]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("- Kazakh soldiers served with the International Security Assistance Force (ISAF) from 2005 to 2013.", "en"),
+        ("- De 2005 à 2013, le Kazakhstan a fourni des troupes à la FIAS en Afghanistan.", "fr"),
+    ],
+)
+def test_troops_in_an_operation_over_a_range_start_the_participation(line: str, lang: str) -> None:
+    relation = _relation(line, lang)
+    assert {p.programme: p.since for p in relation.participations}["ISAF"] == 2005
+    assert [(e.date.isoformat(), e.end) for e in relation.events] == [("2005", 2013)]
+
+
+def test_a_range_in_an_operation_without_troops_starts_nothing() -> None:
+    relation = _relation("- The International Security Assistance Force (ISAF) ran from 2001 to 2014.")
+    assert all(p.since is None for p in relation.participations)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        (
+            "- Dialogue with Kazakhstan began in 1992, when it joined the North Atlantic Cooperation Council, "
+            "and practical cooperation followed when it joined the Partnership for Peace in 1995.",
+            "en",
+        ),
+        (
+            "- Le dialogue a commencé en 1992, quand le pays a rejoint le Conseil de coopération nord-atlantique, "
+            "et la coopération pratique a démarré avec son adhésion au Partenariat pour la paix, en 1995.",
+            "fr",
+        ),
+    ],
+)
+def test_relations_and_cooperation_starts_in_one_sentence(line: str, lang: str) -> None:
+    relation = _relation(line, lang)
+    assert relation.relations_since is not None and relation.relations_since.year == 1992
+    assert relation.cooperation_since is not None
+    assert (relation.cooperation_since.year, relation.cooperation_since.via) == (1995, "PFP")
+
+
+def test_cooperation_in_a_forum_name_is_no_cooperation_start() -> None:
+    relation = _relation("- Relations began in 1992, when Kazakhstan joined the North Atlantic Cooperation Council.")
+    assert relation.cooperation_since is None

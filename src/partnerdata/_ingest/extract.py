@@ -501,19 +501,37 @@ class _Extractor:
 
     def _cooperation_since(self, relations: tuple[Milestone, _Sentence] | None) -> tuple[Milestone, _Sentence] | None:
         for s in self.sentences:
-            if relations is not None and s is relations[1]:
-                continue
-            if (
-                s.years
-                and cues.COOPERATION.search(s.low)
-                and cues.COOP_START.search(s.low)
-                and not cues.RELATIONS.search(s.low)
-            ):
+            if (relations is not None and s is relations[1]) or cues.RELATIONS.search(s.low):
+                # One sentence for both starts ("Dialogue began in 1992 ..., and practical
+                # cooperation followed when it joined the PfP in 1995"): the clause after the word.
+                year = self._cooperation_clause_year(s)
+                if year is None:
+                    continue
+            elif s.years and cues.COOPERATION.search(s.low) and cues.COOP_START.search(s.low):
                 year = self._year_after(s, cues.COOP_START) or s.years[0][0]
-                via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
-                via = via or [c for c in s.own_programmes if self.eligible(c)]
-                via = [c for c in via if self.began_by(c, year)]
-                return Milestone(year=year, via=via[0] if via else None, evidence=(s.evidence,)), s
+            else:
+                continue
+            via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
+            via = via or [c for c in s.own_programmes if self.eligible(c)]
+            via = [c for c in via if self.began_by(c, year)]
+            return Milestone(year=year, via=via[0] if via else None, evidence=(s.evidence,)), s
+        return None
+
+    def _cooperation_clause_year(self, s: _Sentence) -> int | None:
+        """The year after "cooperation" began or followed, where the word is not part of a name."""
+        # Names and words both come in order: one sweep, linear in the sentence.
+        names = sorted((m.start, m.end) for m in s.mentions if m.kind == "programme")
+        reach, n = -1, 0  # the furthest end among names starting before the current word
+        for word in cues.COOPERATION.finditer(s.low):
+            while n < len(names) and names[n][0] <= word.start():
+                reach = max(reach, names[n][1])
+                n += 1
+            if word.start() < reach:
+                continue  # the North Atlantic Cooperation Council is not cooperation starting
+            if cues.COOP_START.search(s.low, word.end()) or cues.COOP_FOLLOW.search(s.low, word.end()):
+                after = [y for y, at in s.years if at > word.end()]
+                return after[0] if after else None
+            return None  # the first free "cooperation" decides: searching on from each one is quadratic
         return None
 
     def _participation_years(self) -> dict[str, tuple[int, _Sentence]]:
@@ -531,6 +549,10 @@ class _Extractor:
                 years = list(s.years)
             if not years and (cues.first_agreed(s.low) or cues.FIRST_AFTER_VERB.search(s.low)):
                 years = list(s.years)
+            if not years and cues.FORCES.search(s.low) and any(self.kind(m.code) == "operation" for m in candidates):
+                # Troops in an operation "from 2004 to 2014": the range's first year starts the
+                # participation (the range itself stays an event: its end is news).
+                years = [(int(m.group(1)), m.start(1)) for m in cues.RANGE.finditer(s.low)]
             for year, at in years:
                 mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
                 programme = self.m.programmes[mention.code]
