@@ -184,3 +184,47 @@ def test_relations_and_cooperation_starts_in_one_sentence(line: str, lang: str) 
 def test_cooperation_in_a_forum_name_is_no_cooperation_start() -> None:
     relation = _relation("- Relations began in 1992, when Kazakhstan joined the North Atlantic Cooperation Council.")
     assert relation.cooperation_since is None
+
+
+def test_soldiers_said_as_des_militaires_in_a_nato_led_force_contribute_forces() -> None:
+    relation = _relation("- Depuis 2015, le Kazakhstan fournit des militaires à une force dirigée par l’OTAN.", "fr")
+    assert relation.stance.contributes_forces is True
+
+
+def test_a_programme_launched_for_the_partner_starts_its_participation() -> None:
+    relation = _relation(
+        "- En 2014, les Alliés ont lancé pour le Kazakhstan un programme de renforcement des capacités "
+        "de défense et des capacités connexes de sécurité (DCB).",
+        "fr",
+    )
+    assert {p.programme: p.since for p in relation.participations}["DCB"] == 2014
+    assert relation.events == ()
+
+
+def test_a_programme_launched_for_another_partner_starts_nothing() -> None:
+    relation = _relation(
+        "- In 2014, Allies launched the Defence and Related Security Capacity Building Initiative (DCB) for Georgia."
+    )
+    assert all(p.since is None for p in relation.participations)
+
+
+def test_a_plan_adopted_in_a_year_starts_and_the_latest_plan_is_the_plan() -> None:
+    relation = _relation(
+        "- Since 2015, cooperation has followed an Individual Partnership and Cooperation Programme (IPCP). "
+        "In May 2024, NATO and Kazakhstan adopted an Individually Tailored Partnership Programme (ITPP).",
+    )
+    assert {p.programme: p.since for p in relation.participations} == {"IPCP": 2015, "ITPP": 2024}
+    assert relation.plan is not None and relation.plan.programme == "ITPP"
+
+
+def test_a_renewed_plan_gives_no_start() -> None:
+    relation = _relation("- In 2019, NATO and Kazakhstan adopted a new Individual Partnership Action Plan (IPAP).")
+    assert all(p.since is None for p in relation.participations)
+    assert [e.date.isoformat() for e in relation.events] == ["2019"]
+
+
+def test_science_programme_named_without_nato_in_french() -> None:
+    relation = _relation(
+        "- Le Kazakhstan participe au programme pour la science au service de la paix et de la sécurité.", "fr"
+    )
+    assert "SPS" in {p.programme for p in relation.participations}

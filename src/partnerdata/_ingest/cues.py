@@ -76,6 +76,16 @@ def first_agreed(low: str) -> bool:
     return word is not None and FIRST_VERB.search(low, word.end()) is not None
 
 
+# "for"/"pour" and an optional article at the end of the text before a partner's name.
+FOR_BEFORE = re.compile(r"\b(?:pour|for)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$")
+LAUNCH = re.compile(
+    r"\b(?:lance|launched|approuve|approved|agreed|adopte|adopted|etabli|established|mis en place|set up)"
+)
+# A plan said to be renewed, revised or new is not the partner's first one.
+RENEWAL = re.compile(
+    r"\b(?:renouvel|renew|revis|nouve(?:au|l|lle)|new|latest|dernier|derniere|updated|mis a jour|second|deuxieme|third|"
+    r"troisieme)"
+)
 FRAMEWORK = re.compile(
     r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up|"
     r"laisse la place|cede la place|gave way|made way)"
@@ -159,7 +169,7 @@ NEGATION = re.compile(r"\b(?:ne|n'|ni|aucune?|jamais|not|no|never|neither|nor)\b
 FORCES = re.compile(
     r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
     r"companies|compagnies?|officiers?|officers?|personnel militaire|military personnel|contribu\w*|"
-    r"peacekeepers?|casques bleus)"
+    r"peacekeepers?|casques bleus|des militaires|de militaires|servicemen|service members)"
 )
 INFRASTRUCTURE = re.compile(
     r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"

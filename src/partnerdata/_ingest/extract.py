@@ -422,7 +422,7 @@ class _Extractor:
         if relations_since and cooperation_since and cooperation_since[0].year < relations_since[0].year:
             cooperation_since = None
         since = self._participation_years()
-        plan = self._plan()
+        plan = self._plan(since)
         participations = self._participations(since, plan)
         self._hold_start_years(participations)
         stance = self._stance()
@@ -534,6 +534,16 @@ class _Extractor:
             return None  # the first free "cooperation" decides: searching on from each one is quadratic
         return None
 
+    def _for_partner(self, s: _Sentence) -> bool:
+        """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie")."""
+        # A bounded look-behind: the preposition and an article fit in 12 characters.
+        return any(
+            m.kind == "partner"
+            and m.code == self.partner.alpha3
+            and cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
+            for m in s.mentions
+        )
+
     def _participation_years(self) -> dict[str, tuple[int, _Sentence]]:
         """The start of this partner's participation in each programme, where the page gives it."""
         found: dict[str, tuple[int, _Sentence]] = {}
@@ -553,11 +563,19 @@ class _Extractor:
                 # Troops in an operation "from 2004 to 2014": the range's first year starts the
                 # participation (the range itself stays an event: its end is news).
                 years = [(int(m.group(1)), m.start(1)) for m in cues.RANGE.finditer(s.low)]
+            # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
+            # for this partner starts its participation, even in the programme's founding year.
+            for_partner = self._for_partner(s) and cues.LAUNCH.search(s.low) is not None
+            if not years and for_partner:
+                years = list(s.years)
+            plans = any(self.kind(m.code) == "cooperation-plan" for m in candidates)
+            if not years and plans and cues.FIRST_VERB.search(s.low) and not cues.RENEWAL.search(s.low):
+                years = list(s.years)  # a plan adopted (not renewed) in a year: the partner's start in it
             for year, at in years:
                 mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
                 programme = self.m.programmes[mention.code]
                 founded = {programme.founded.year if programme.founded else None, programme.ended}
-                if year in founded and cues.FRAMEWORK.search(s.low):
+                if year in founded and cues.FRAMEWORK.search(s.low) and not for_partner:
                     continue
                 if programme.founded is not None and year < programme.founded.year:
                     continue  # before the programme existed: not this partner's start in it
@@ -578,13 +596,15 @@ class _Extractor:
 
     # --- plan, participations, channels --------------------------------------------------------
 
-    def _plan(self) -> CooperationPlan | None:
-        best: tuple[int, str, _Sentence] | None = None
+    def _plan(self, since: dict[str, tuple[int, _Sentence]]) -> CooperationPlan | None:
+        # The plan named with its cycle wins; between plans equal on that, the one started last
+        # (an IPCP from 2014, then an ITPP adopted in 2023: the ITPP is the plan now).
+        best: tuple[tuple[int, int], str, _Sentence] | None = None
         for s in self.sentences:
             for code in s.own_programmes:
                 if self.kind(code) != "cooperation-plan":
                     continue
-                score = 2 if cues.CYCLE.search(s.low) else 1
+                score = (2 if cues.CYCLE.search(s.low) else 1, since[code][0] if code in since else 0)
                 if best is None or score > best[0]:
                     best = (score, code, s)
         if best is None:
