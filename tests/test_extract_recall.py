@@ -37,6 +37,11 @@ def _relation(lines: str, lang: str = "en"):  # type: ignore[no-untyped-def]
         ("- Kazakh officers follow English language classes.", "en", "language-training"),
         ("- Le pays participe au programme de renforcement de la formation « défense ».", "fr", "defence-education"),
         ("- Le Kazakhstan contribue aux opérations dirigées par l’Alliance.", "fr", "operations-support"),
+        ("- Kazakh officers attend courses at NATO schools on crisis management.", "en", "training-exercises"),
+        ("- Kazakh officers follow NATO courses on border security.", "en", "training-exercises"),
+        ("- Le Kazakhstan prend part aux exercices de cyberdéfense de l’OTAN.", "fr", "training-exercises"),
+        ("- PARP helps some Kazakh units operate with those of the Allies.", "en", "interoperability"),
+        ("- Le PARP aide certaines unités kazakhes à opérer avec celles des Alliés.", "fr", "interoperability"),
     ],
 )
 def test_missed_topic_phrasings_are_now_read(line: str, lang: str, topic: str) -> None:
