@@ -38,19 +38,28 @@ START = re.compile(
     r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|initi|ouvert|opened)"
 )
 COOPERATION = re.compile(r"\bcooperation\b")
+COOP_FOLLOW = re.compile(r"\b(?:followed|suivi|a suivi|came|ensued)\b")
 COOP_START = re.compile(r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi)")
 JOIN = re.compile(
     r"\b(?:adhe|rejoi|joined|join|joining|sign|membre|member|entered|integr|became|devenu|participat|particip|"
     r"prend part|take part|took part|taken part|taking part|takes part)"
 )
 SINCE = re.compile(
-    r"\b(?:depuis|since)\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
+    r"\b(?:depuis|since|a partir de|starting in|beginning in)\s+"
+    r"(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
 )
 # "The first ... agreed": a first-word, then (anywhere after it) an agreeing verb. Two searches,
 # not one ``first.*agreed`` pattern, whose backtracking is quadratic in the number of "first".
 FIRST_WORD = re.compile(r"\b(?:first|premier|premiere)\b")
 FIRST_VERB = re.compile(
     r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
+)
+
+# The verb first: "adopte pour la premiere fois en 2005", "agreed its first IPAP in 2006". Bounded:
+# the verb, then at most one possessive or "for the"/"pour la", then the first-word.
+FIRST_AFTER_VERB = re.compile(
+    r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|endorsed|enterine)\w{0,3}\s+"
+    r"(?:(?:its|their|son|sa|leur|for the|pour la)\s+)?(?:first|premier|premiere)\b"
 )
 
 
@@ -67,11 +76,23 @@ def first_agreed(low: str) -> bool:
     return word is not None and FIRST_VERB.search(low, word.end()) is not None
 
 
+# "for"/"pour" and an optional article at the end of the text before a partner's name.
+FOR_BEFORE = re.compile(r"\b(?:pour|for)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$")
+LAUNCH = re.compile(
+    r"\b(?:lance|launched|approuve|approved|agreed|adopte|adopted|etabli|established|mis en place|set up)"
+)
+# A plan said to be renewed, revised or new is not the partner's first one.
+RENEWAL = re.compile(
+    r"\b(?:renouvel|renew|revis|nouve(?:au|l|lle)|new|latest|dernier|derniere|updated|mis a jour|second|deuxieme|third|"
+    r"troisieme)"
+)
 FRAMEWORK = re.compile(
-    r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up)"
+    r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up|"
+    r"laisse la place|cede la place|gave way|made way)"
 )
 CYCLE = re.compile(
-    r"\b(?:tous les|toutes les|every|chaque)\s+(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
+    r"\b(?:tous les|toutes les|every|chaque|for)\s+"
+    r"(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
     r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|"
     r"triennal|three-year)\b"
 )
@@ -80,6 +101,8 @@ CYCLE_WORDS = {
     "biennal": 2, "biennial": 2, "biannuel": 2, "two-year": 2, "deux ans": 2, "annuel": 1, "annual": 1,
     "yearly": 1, "chaque annee": 1, "every year": 1, "triennal": 3, "three-year": 3,
 }  # fmt: skip
+# A sentence about the plan just named, by its common noun ("The plan is revised ...").
+PLAN_REFERENCE = re.compile(r"(?:the|this|that|le|ce|ledit|ce meme) plan\b")
 PLAN_CLAUSE = re.compile(r"\b(?:qui est|qui sont|which is|which are|that is|qui doit etre|to be)\s+")
 # A purpose clause starts after one of these phrases, or after "the aim ... is to". The second
 # form is found by :func:`aim_end` with two linear searches: one pattern with ``[^.]*?`` between
@@ -146,7 +169,7 @@ NEGATION = re.compile(r"\b(?:ne|n'|ni|aucune?|jamais|not|no|never|neither|nor)\b
 FORCES = re.compile(
     r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
     r"companies|compagnies?|officiers?|officers?|personnel militaire|military personnel|contribu\w*|"
-    r"peacekeepers?|casques bleus)"
+    r"peacekeepers?|casques bleus|des militaires|de militaires|servicemen|service members)"
 )
 INFRASTRUCTURE = re.compile(
     r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"

@@ -7,6 +7,7 @@ and singular; acronyms are compared case-sensitively. The rest is a handful of c
 French and English for what a sentence says: a start, a joining, a cycle, a refusal.
 """
 
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -383,6 +384,8 @@ class _Extractor:
         self.items: dict[tuple[int, int], list[_Sentence]] = {}
         for s in self.sentences:
             self.items.setdefault(s.place[:2], []).append(s)
+        # (programme, year, sentence) for every statement of a start year, held once facts are known
+        self.restated: list[tuple[str, int, _Sentence]] = []
         self._resolve_references()
 
     def kind(self, code: str) -> str:
@@ -419,8 +422,9 @@ class _Extractor:
         if relations_since and cooperation_since and cooperation_since[0].year < relations_since[0].year:
             cooperation_since = None
         since = self._participation_years()
-        plan = self._plan()
+        plan = self._plan(since)
         participations = self._participations(since, plan)
+        self._hold_start_years(participations)
         stance = self._stance()
         channels = self._channels()
         for fact in (relations_since, cooperation_since):
@@ -497,20 +501,48 @@ class _Extractor:
 
     def _cooperation_since(self, relations: tuple[Milestone, _Sentence] | None) -> tuple[Milestone, _Sentence] | None:
         for s in self.sentences:
-            if relations is not None and s is relations[1]:
-                continue
-            if (
-                s.years
-                and cues.COOPERATION.search(s.low)
-                and cues.COOP_START.search(s.low)
-                and not cues.RELATIONS.search(s.low)
-            ):
+            if (relations is not None and s is relations[1]) or cues.RELATIONS.search(s.low):
+                # One sentence for both starts ("Dialogue began in 1992 ..., and practical
+                # cooperation followed when it joined the PfP in 1995"): the clause after the word.
+                year = self._cooperation_clause_year(s)
+                if year is None:
+                    continue
+            elif s.years and cues.COOPERATION.search(s.low) and cues.COOP_START.search(s.low):
                 year = self._year_after(s, cues.COOP_START) or s.years[0][0]
-                via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
-                via = via or [c for c in s.own_programmes if self.eligible(c)]
-                via = [c for c in via if self.began_by(c, year)]
-                return Milestone(year=year, via=via[0] if via else None, evidence=(s.evidence,)), s
+            else:
+                continue
+            via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
+            via = via or [c for c in s.own_programmes if self.eligible(c)]
+            via = [c for c in via if self.began_by(c, year)]
+            return Milestone(year=year, via=via[0] if via else None, evidence=(s.evidence,)), s
         return None
+
+    def _cooperation_clause_year(self, s: _Sentence) -> int | None:
+        """The year after "cooperation" began or followed, where the word is not part of a name."""
+        # Names and words both come in order: one sweep, linear in the sentence.
+        names = sorted((m.start, m.end) for m in s.mentions if m.kind == "programme")
+        reach, n = -1, 0  # the furthest end among names starting before the current word
+        for word in cues.COOPERATION.finditer(s.low):
+            while n < len(names) and names[n][0] <= word.start():
+                reach = max(reach, names[n][1])
+                n += 1
+            if word.start() < reach:
+                continue  # the North Atlantic Cooperation Council is not cooperation starting
+            if cues.COOP_START.search(s.low, word.end()) or cues.COOP_FOLLOW.search(s.low, word.end()):
+                after = [y for y, at in s.years if at > word.end()]
+                return after[0] if after else None
+            return None  # the first free "cooperation" decides: searching on from each one is quadratic
+        return None
+
+    def _for_partner(self, s: _Sentence) -> bool:
+        """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie")."""
+        # A bounded look-behind: the preposition and an article fit in 12 characters.
+        return any(
+            m.kind == "partner"
+            and m.code == self.partner.alpha3
+            and cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
+            for m in s.mentions
+        )
 
     def _participation_years(self) -> dict[str, tuple[int, _Sentence]]:
         """The start of this partner's participation in each programme, where the page gives it."""
@@ -525,31 +557,54 @@ class _Extractor:
                 years.append((int(match.group(1)), match.start(1)))
             if not years and cues.JOIN.search(s.low):
                 years = list(s.years)
-            if not years and cues.first_agreed(s.low):
+            if not years and (cues.first_agreed(s.low) or cues.FIRST_AFTER_VERB.search(s.low)):
                 years = list(s.years)
+            if not years and cues.FORCES.search(s.low) and any(self.kind(m.code) == "operation" for m in candidates):
+                # Troops in an operation "from 2004 to 2014": the range's first year starts the
+                # participation (the range itself stays an event: its end is news).
+                years = [(int(m.group(1)), m.start(1)) for m in cues.RANGE.finditer(s.low)]
+            # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
+            # for this partner starts its participation, even in the programme's founding year.
+            for_partner = self._for_partner(s) and cues.LAUNCH.search(s.low) is not None
+            if not years and for_partner:
+                years = list(s.years)
+            plans = any(self.kind(m.code) == "cooperation-plan" for m in candidates)
+            if not years and plans and cues.FIRST_VERB.search(s.low) and not cues.RENEWAL.search(s.low):
+                years = list(s.years)  # a plan adopted (not renewed) in a year: the partner's start in it
             for year, at in years:
                 mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
                 programme = self.m.programmes[mention.code]
                 founded = {programme.founded.year if programme.founded else None, programme.ended}
-                if year in founded and cues.FRAMEWORK.search(s.low):
+                if year in founded and cues.FRAMEWORK.search(s.low) and not for_partner:
                     continue
                 if programme.founded is not None and year < programme.founded.year:
                     continue  # before the programme existed: not this partner's start in it
                 if mention.code not in found:
                     found[mention.code] = (year, s)
                 if found[mention.code][0] == year:
-                    s.used_years.add(year)  # a restatement of a start the field already holds
+                    self.restated.append((mention.code, year, s))
         return found
+
+    def _hold_start_years(self, participations: Sequence[Participation]) -> None:
+        # A start year is no event only where a participation holds it: hosting a transit centre
+        # for ISAF "since 2001" or a depository library "since 2010" gives no participation, so the
+        # year stays an event rather than vanishing.
+        held = {(p.programme, p.since) for p in participations if p.since is not None}
+        for code, year, s in self.restated:
+            if (code, year) in held:
+                s.used_years.add(year)
 
     # --- plan, participations, channels --------------------------------------------------------
 
-    def _plan(self) -> CooperationPlan | None:
-        best: tuple[int, str, _Sentence] | None = None
+    def _plan(self, since: dict[str, tuple[int, _Sentence]]) -> CooperationPlan | None:
+        # The plan named with its cycle wins; between plans equal on that, the one started last
+        # (an IPCP from 2014, then an ITPP adopted in 2023: the ITPP is the plan now).
+        best: tuple[tuple[int, int], str, _Sentence] | None = None
         for s in self.sentences:
             for code in s.own_programmes:
                 if self.kind(code) != "cooperation-plan":
                     continue
-                score = 2 if cues.CYCLE.search(s.low) else 1
+                score = (2 if cues.CYCLE.search(s.low) else 1, since[code][0] if code in since else 0)
                 if best is None or score > best[0]:
                     best = (score, code, s)
         if best is None:
@@ -558,7 +613,16 @@ class _Extractor:
         evidence = [s for s in self.sentences if code in s.own_programmes]
         cycle: int | None = None
         renewal: Text | None = None
-        for s in [first, *evidence]:
+        # A sentence that opens on "the plan" continues the one before it ("... its first IPAP in
+        # 2006. The plan is revised every two years."): its cycle is this plan's.
+        places = {s.place for s in evidence}
+        following = [
+            nxt
+            for item in self.items.values()
+            for s, nxt in itertools.pairwise(item)
+            if s.place in places and cues.PLAN_REFERENCE.match(nxt.low)
+        ]
+        for s in [first, *evidence, *following]:
             match = cues.CYCLE.search(s.low)
             if match is None:
                 continue
