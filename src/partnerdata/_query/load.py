@@ -13,7 +13,7 @@ from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._query.dataset import Dataset
 from partnerdata._version import DATA_VERSION
 
-__all__ = ["clear_cache", "load", "read_folder"]
+__all__ = ["load", "read_folder"]
 
 _packaged: Dataset | None = None
 _packaged_lock = threading.Lock()
@@ -39,13 +39,6 @@ def load(path: "str | os.PathLike[str] | None" = None) -> Dataset:
     if path is None:
         return _load_packaged()
     return read(path, Dataset)
-
-
-def clear_cache() -> None:
-    """Forget the packaged dataset, so that the next :func:`load` reads it again (for tests)."""
-    global _packaged
-    with _packaged_lock:
-        _packaged = None
 
 
 def packaged_folder() -> Node:
