@@ -1,4 +1,4 @@
-"""The ``partnerdata diff OLD NEW`` command: exit 0 when equal, 1 when different, 2 on error, like diff(1)."""
+"""The ``partnerdata diff OLD NEW`` command: exit 0 when equal, 1 when different, like diff(1); 2 and 3 on errors."""
 
 import argparse
 import os
@@ -83,7 +83,7 @@ def add_commands(
         "diff",
         _run,
         "show what changed between two partners' relations or two data editions"
-        " (exit 0: equal, 1: different, 2: error)",
+        " (exit 0: equal, 1: different, 2: usage error, 3: unreadable input)",
     )
     p.add_argument(
         "old", metavar="OLD", help="a partner key (e.g. KGZ), a relation or dataset JSON file, or a data folder"
