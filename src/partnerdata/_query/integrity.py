@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from partnerdata._model.errors import Problem
 from partnerdata._model.layout import Section, layout, sentence_at
-from partnerdata._model.records import Evidence, Relation
+from partnerdata._model.records import Evidence, Programme, Relation, Source
 
 if TYPE_CHECKING:
     from partnerdata._query.dataset import Dataset
@@ -89,8 +89,6 @@ def _editions(
     pages: Mapping[str, tuple[Section, ...] | None],
 ) -> list[Problem]:
     """Editions: one per partner and date, pages of that partner and date, the latest is the relation."""
-    from partnerdata._model.records import Source
-
     found: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     latest: dict[str, tuple[int, object]] = {}
@@ -145,8 +143,6 @@ def _relation(
     sources: Mapping[str, object],
     pages: Mapping[str, tuple[Section, ...] | None],
 ) -> list[Problem]:
-    from partnerdata._model.records import Programme, Source
-
     out: list[Problem] = []
 
     def bad(path: str, message: str) -> None:
