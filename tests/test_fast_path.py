@@ -3,6 +3,7 @@
 Valid data takes the fast pass; only bad data goes through the detailed one. The two must build
 equal records from every valid document and report the same problems for every near-valid one,
 and the fast pass may hand over to the detailed one only for the errors it is meant to report.
+The trusted pass (the tested packaged data only: no checks at all) builds what the fast one does.
 """
 
 import json
@@ -38,6 +39,31 @@ def test_fast_and_detailed_paths_build_equal_records_from_valid_documents(value:
     data = json.loads(partnerdata.to_json(value))
     fast = _convert._fast(data, cl)
     assert fast == detailed(data, cl) == value
+
+
+@SLOW
+@given(datasets(max_partners=4))
+def test_the_trusted_pass_builds_what_the_checked_passes_build(ds: Dataset) -> None:
+    # Every kind of record a data folder holds, one file's worth each, as the loader reads them.
+    kinds: list[tuple[type, Any]] = [
+        (tuple[partnerdata.Partner, ...], ds.partners),
+        (tuple[partnerdata.Programme, ...], ds.programmes),
+        (tuple[partnerdata.Topic, ...], ds.topics),
+        (tuple[partnerdata.Edition, ...], ds.editions),
+        *[(partnerdata.Source, s) for s in ds.sources],
+        *[(Relation, r) for r in ds.relations],
+    ]
+
+    def text(value: Any) -> str:  # the file's text
+        form = [partnerdata.to_dict(v) for v in value] if isinstance(value, tuple) else partnerdata.to_dict(value)
+        return json.dumps(form, ensure_ascii=False)
+
+    for cl, value in kinds:
+        data = json.loads(text(value))
+        trusted: Any = _convert.structure(data, cl, trusted=True)
+        assert trusted == _convert._fast(data, cl) == value
+        assert hash(trusted) == hash(value)
+        assert text(trusted) == text(value)  # the same types in the same order
 
 
 @SLOW

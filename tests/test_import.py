@@ -36,3 +36,29 @@ def test_lazy_names_match_the_type_checking_imports_and_all() -> None:
     assert set(partnerdata.__all__) == {name for _, name in lazy} | {"DATA_VERSION", "__version__"}
     for name in partnerdata.__all__:
         assert getattr(partnerdata, name) is not None
+
+
+# What a fresh load() of the packaged data and a lookup do without (each measured in
+# benchmarks/foundation.py): answer records and the query engine wait for the first question,
+# the whole-dataset checks for data other than the tested packaged data, pathlib for a user's path.
+NOT_FOR_A_LOOKUP = (
+    "pathlib",
+    "hashlib",
+    "importlib.resources",
+    "partnerdata._model.results",
+    "partnerdata._query.engine",
+    "partnerdata._query.integrity",
+    "cattrs",
+)
+
+
+def test_load_and_a_lookup_import_only_what_they_use() -> None:
+    code = (
+        "import sys, partnerdata; partnerdata.load().partner('KGZ'); "
+        f"print(' '.join(m for m in {NOT_FOR_A_LOOKUP!r} if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+    asked = code.replace("partner('KGZ')", "participants('PFP')")  # the first question brings them
+    result = subprocess.run([sys.executable, "-c", asked], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["partnerdata._model.results", "partnerdata._query.engine"]

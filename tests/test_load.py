@@ -9,6 +9,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import partnerdata
@@ -258,3 +259,60 @@ def test_packaged_folder_on_disk_reads_like_importlib_resources() -> None:
     via_resources = read_folder(files("partnerdata").joinpath("data"), "partnerdata/data", partnerdata.Dataset)
     assert str(packaged_folder()) == str(files("partnerdata").joinpath("data"))
     assert via_resources == partnerdata.load()
+
+
+def test_the_packaged_manifest_is_the_one_the_code_trusts() -> None:
+    # load() skips the whole-dataset checks for this manifest only; rebuilt data needs a new digest.
+    from partnerdata._query.load import packaged_folder
+    from partnerdata._version import PACKAGED_MANIFEST_SHA256
+
+    actual = hashlib.sha256(Path(str(packaged_folder()), "manifest.json").read_bytes()).hexdigest()
+    assert actual == PACKAGED_MANIFEST_SHA256, (
+        "the packaged data changed: once the rest of this suite passes on it, set "
+        f"PACKAGED_MANIFEST_SHA256 = {actual!r} in src/partnerdata/_version.py"
+    )
+
+
+def test_the_trusted_packaged_load_is_the_fully_checked_load() -> None:
+    from partnerdata._io.load import read_folder
+    from partnerdata._query.integrity import problems as whole_dataset_problems
+    from partnerdata._query.load import packaged_folder, packaged_is_tested
+
+    assert packaged_is_tested(packaged_folder())  # so load() took the unchecked path
+    checked = read_folder(packaged_folder(), "partnerdata/data", Dataset)  # every check
+    assert whole_dataset_problems(checked) == []
+    assert checked == PACKAGED
+    assert partnerdata.to_json(checked) == partnerdata.to_json(PACKAGED)
+
+
+def test_packaged_data_other_than_the_tested_one_is_checked_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import partnerdata._query.load as query_load
+    from partnerdata._io.load import Local
+
+    folder = copy_data(tmp_path)
+    # Consistent checksums, a broken reference: only the whole-dataset checks can see it.
+    rewrite(
+        folder, "relations/KGZ.json", first_relation_change(lambda d: d["participations"][0].update(programme="NOPE"))
+    )
+    monkeypatch.setattr(query_load, "packaged_folder", lambda: Local(str(folder)))
+    monkeypatch.setattr(query_load, "_packaged", None)
+    assert not query_load.packaged_is_tested(Local(str(folder)))
+    with pytest.raises(DataValidationError) as info:
+        partnerdata.load()
+    assert problems(info) == [("relations/KGZ.json", "$.participations[0].programme", "unknown programme 'NOPE'")]
+
+
+def test_unchecked_skips_the_whole_dataset_checks_only_while_it_builds() -> None:
+    relation = PACKAGED.relation("KGZ")
+    broken = attrs.evolve(relation, partner="XYZ")  # a partner the dataset does not hold
+    vocabulary = {name: getattr(PACKAGED, name) for name in ("partners", "programmes", "topics", "sources")}
+    fields = {**vocabulary, "data_version": "t", "relations": (broken,)}
+    with pytest.raises(DataValidationError, match="unknown partner 'XYZ'"):
+        Dataset(**fields)
+    assert Dataset._unchecked(**fields).relations == (broken,)
+    with pytest.raises(DataValidationError, match="unknown partner 'XYZ'"):
+        Dataset(**fields)
+    with pytest.raises(partnerdata.FieldError, match="data_version: must not be empty"):
+        Dataset._unchecked(data_version="")  # each field's own validator still runs

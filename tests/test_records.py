@@ -4,6 +4,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partnerdata
 from partnerdata import (
@@ -194,3 +196,29 @@ def test_event_range_keeps_the_precision_of_both_ends() -> None:
         with pytest.raises(partnerdata.FieldError) as caught:
             _event(**bad)
         assert caught.value.field == field_name, bad
+
+
+def test_a_record_shows_as_its_constructor_call() -> None:
+    assert repr(Text(fr="a")) == "Text(fr='a', en=None)"
+    assert repr(PartialDate(year=1994, month=5)) == "PartialDate(year=1994, month=5, day=None)"
+    assert repr(EV) == "Evidence(source='x-fr', section=1, item=0, sentence=0, quote='Une phrase.')"
+    source = partnerdata.load().source("nato-tkm-fr")
+    assert repr(source).startswith("Source(id='nato-tkm-fr', partner='TKM', title='Relations avec le Turkménistan', ")
+    assert "text=" not in repr(source)  # the page itself would fill the screen
+
+
+# Every record type whose fields all show (Source hides its text; Relation and Edition summarise).
+SHOWN_WHOLE = tuple(
+    cls
+    for cls in (getattr(partnerdata, name) for name in partnerdata.__all__)
+    if isinstance(cls, type)
+    and attrs.has(cls)
+    and cls.__module__ == "partnerdata._model.records"
+    and cls not in (Source, Relation, partnerdata.Edition)
+)
+
+
+@given(st.one_of(*[st.from_type(cls) for cls in SHOWN_WHOLE]))
+def test_a_records_repr_reads_back_as_an_equal_record(record: Any) -> None:
+    names = {name: getattr(partnerdata, name) for name in partnerdata.__all__}
+    assert eval(repr(record), names) == record  # our own repr, read back in a test

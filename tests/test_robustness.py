@@ -179,9 +179,9 @@ def test_many_threads_loading_at_once_share_one_parse(monkeypatch: pytest.Monkey
     real = _load.read_folder
     barrier = threading.Barrier(16)
 
-    def counting(*args: Any) -> Any:
+    def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(_load, "_packaged", None)
     monkeypatch.setattr(_load, "read_folder", counting)

@@ -3,8 +3,9 @@
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
@@ -24,11 +25,16 @@ from partnerdata._model.records import (
     _items,
     sort_by,
 )
-from partnerdata._query.engine import Engine
-from partnerdata._query.integrity import problems
 from partnerdata._query.questions import Questions
 
+if TYPE_CHECKING:
+    from partnerdata._query.engine import Engine
+
 __all__ = ["Dataset"]
+
+# False only while Dataset._unchecked builds one; a context variable, so that another thread
+# building a dataset at the same moment is checked as always.
+_CHECKED: ContextVar[bool] = ContextVar("partnerdata_dataset_checked", default=True)
 
 
 def _partners(value: Iterable[Partner]) -> tuple[Partner, ...]:
@@ -56,25 +62,38 @@ def _editions(value: Iterable[Edition]) -> tuple[Edition, ...]:
 
 
 class _Indexes:
-    __slots__ = ("editions", "partners", "programmes", "relations", "sources", "topics")
+    """The lookups' indexes, each built on first use: a lookup of a partner needs none of the others."""
+
+    _ds: "Dataset"
 
     def __init__(self, ds: "Dataset") -> None:
-        self.partners: NameIndex[Partner] = NameIndex(
-            "partner",
-            ((p, _partner_names(p)) for p in ds.partners),
-        )
-        self.programmes: NameIndex[Programme] = NameIndex(
-            "programme",
-            ((p, _programme_names(p)) for p in ds.programmes),
-        )
-        self.topics: NameIndex[Topic] = NameIndex(
-            "topic",
-            ((t, (t.code, *_texts(t.label), *t.aliases)) for t in ds.topics),
-        )
-        # Read-only views: the packaged dataset is shared by every load() of the process, and what
-        # one caller put in a plain dict here every later caller would see.
-        self.relations: Mapping[str, Relation] = MappingProxyType({r.partner: r for r in ds.relations})
-        self.sources: Mapping[str, Source] = MappingProxyType({s.id: s for s in ds.sources})
+        object.__setattr__(self, "_ds", ds)
+
+    @functools.cached_property
+    def partners(self) -> NameIndex[Partner]:
+        return NameIndex("partner", ((p, _partner_names(p)) for p in self._ds.partners))
+
+    @functools.cached_property
+    def programmes(self) -> NameIndex[Programme]:
+        return NameIndex("programme", ((p, _programme_names(p)) for p in self._ds.programmes))
+
+    @functools.cached_property
+    def topics(self) -> NameIndex[Topic]:
+        return NameIndex("topic", ((t, (t.code, *_texts(t.label), *t.aliases)) for t in self._ds.topics))
+
+    # Read-only views: the packaged dataset is shared by every load() of the process, and what
+    # one caller put in a plain dict here every later caller would see.
+    @functools.cached_property
+    def relations(self) -> Mapping[str, Relation]:
+        return MappingProxyType({r.partner: r for r in self._ds.relations})
+
+    @functools.cached_property
+    def sources(self) -> Mapping[str, Source]:
+        return MappingProxyType({s.id: s for s in self._ds.sources})
+
+    @functools.cached_property
+    def editions(self) -> Mapping[str, tuple[Edition, ...]]:
+        ds = self._ds
         editions: dict[str, tuple[Edition, ...]] = {}
         for e in ds.editions:  # already in order: partner, then edition
             editions[e.partner] = (*editions.get(e.partner, ()), e)
@@ -85,12 +104,10 @@ class _Indexes:
                 dates = {self.sources[i].edition for i in ids if i in self.sources}
                 date = dates.pop() if len(dates) == 1 else None
                 editions[r.partner] = (Edition(partner=r.partner, date=date, sources=ids, relation=r),)
-        self.editions: Mapping[str, tuple[Edition, ...]] = MappingProxyType(editions)
+        return MappingProxyType(editions)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if hasattr(self, name):
-            raise AttributeError(f"the indexes of a dataset are read-only ({name})")
-        object.__setattr__(self, name, value)
+        raise AttributeError(f"the indexes of a dataset are read-only ({name})")
 
 
 def _source_key(id: str) -> str:
@@ -152,20 +169,43 @@ class Dataset(Questions):
     editions: tuple[Edition, ...] = field(default=(), converter=_editions, validator=_items(_instances(Edition)))
 
     def __attrs_post_init__(self) -> None:
+        if not _CHECKED.get():
+            return
+        from partnerdata._query.integrity import problems  # only when checking (see _unchecked)
+
         found = problems(self)
         if found:
             raise DataValidationError(found, what="dataset")
+
+    @classmethod
+    def _unchecked(cls, **fields: Any) -> "Dataset":
+        """A dataset built without its whole-dataset checks; its own fields' validators still run.
+
+        For the packaged data only (whose records ``read_folder(..., trusted=True)`` builds
+        unchecked too), and only when its manifest is byte for byte the one the test suite checked
+        (``PACKAGED_MANIFEST_SHA256``): the manifest's checksums then vouch for every file, and
+        checking again would cost every fresh ``load()`` a few milliseconds for nothing. A test
+        builds the packaged data both ways and compares.
+        """
+        token = _CHECKED.set(False)
+        try:
+            return cls(**fields)
+        finally:
+            _CHECKED.reset(token)
 
     @functools.cached_property
     def _index(self) -> _Indexes:
         return _Indexes(self)
 
     @functools.cached_property
-    def _engine(self) -> Engine:
-        # The indexes questions draw from, built on the first question (see partnerdata._query.engine).
+    def _engine(self) -> "Engine":
+        # The indexes questions draw from, built on the first question (see partnerdata._query.engine),
+        # and imported then too: a load() and a lookup do without it.
+        from partnerdata._query.engine import Engine
+
         return Engine(self)
 
-    def _scope(self) -> tuple["Dataset", int | None, Engine]:
+    def _scope(self) -> tuple["Dataset", int | None, "Engine"]:
         return self, None, self._engine
 
     def partner(self, key: str) -> Partner:

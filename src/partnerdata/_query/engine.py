@@ -303,18 +303,6 @@ class Engine:
         return SearchIndex([(h.text.fr, h.text.en) for h in self.hits])
 
 
-def _check_year(name: str, value: object) -> int | None:
-    if value is not None and type(value) is not int:
-        raise TypeError(f"{name} must be a year (an int) or None, not {value!r}")
-    return value
-
-
-def _choose(lang: str | None) -> str | None:
-    if lang is not None and lang not in ("fr", "en"):
-        raise ValueError(f"lang must be 'fr', 'en' or None, not {lang!r}")
-    return lang
-
-
 def _pick(candidates: list[list[_Bucket[T]]], fallback: _Bucket[T]) -> list[_Bucket[T]]:
     """The cheapest set of buckets among those the filters name (each filter names a union of buckets)."""
     if not candidates:

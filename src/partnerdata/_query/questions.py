@@ -14,38 +14,38 @@ import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from partnerdata._model.results import (
-    Answer,
-    Cooperation,
-    Framework,
-    Membership,
-    PartnerMilestone,
-    PartnerStance,
-    Results,
-    StatementHit,
-    TimelineEntry,
-)
 from partnerdata._model.show import render
-from partnerdata._query.engine import (
-    FLAGS,
-    MILESTONES,
-    THROUGH,
-    Engine,
-    _Bucket,
-    _check_year,
-    _choose,
-    _cooperation_order,
-    _gather,
-    _membership_order,
-    _milestone_order,
-    _pick,
-    _year,
-)
-from partnerdata._query.timeline import KINDS, order
 
 if TYPE_CHECKING:
+    from partnerdata._model.results import (
+        Answer,
+        Cooperation,
+        Framework,
+        Membership,
+        PartnerMilestone,
+        PartnerStance,
+        Results,
+        StatementHit,
+        TimelineEntry,
+    )
     from partnerdata._query.dataset import Dataset
+    from partnerdata._query.engine import Engine
     from partnerdata._query.panel import Panel
+
+# Each question imports the answer records and the engine's helpers when it is asked: a load()
+# and a lookup need neither, and the answer classes alone cost a fresh process about 10 ms.
+
+
+def _check_year(name: str, value: object) -> int | None:
+    if value is not None and type(value) is not int:
+        raise TypeError(f"{name} must be a year (an int) or None, not {value!r}")
+    return value
+
+
+def _choose(lang: str | None) -> str | None:
+    if lang is not None and lang not in ("fr", "en"):
+        raise ValueError(f"lang must be 'fr', 'en' or None, not {lang!r}")
+    return lang
 
 
 def _partners(ds: "Dataset", partner: "str | Iterable[str] | None") -> list[str] | None:
@@ -134,6 +134,9 @@ class Questions:
         >>> ds.participants("SPS", since=1993, until=1993).partners
         ('KGZ', 'TKM')
         """
+        from partnerdata._model.results import Membership
+        from partnerdata._query.engine import _Bucket, _gather, _membership_order, _pick, _year
+
         ds, seen_at, engine = self._scope()
         code, topic_code, partners = _programme(ds, programme), _topic(ds, topic), _partners(ds, partner)
         lo, hi = _bounds(seen_at, since, until, since_after, since_before)
@@ -184,6 +187,9 @@ class Questions:
         >>> [(c.partner, c.year) for c in ds.cooperating("disaster-response", through="event")]
         [('TKM', 2014)]
         """
+        from partnerdata._model.results import Cooperation
+        from partnerdata._query.engine import THROUGH, _Bucket, _cooperation_order, _gather, _pick, _year
+
         ds, seen_at, engine = self._scope()
         if through is not None and through not in THROUGH:
             raise ValueError(f"through must be one of {', '.join(THROUGH)}, not {through!r}")
@@ -223,6 +229,9 @@ class Questions:
         >>> forces.no.partners, len(forces.unknown)
         (('TKM',), 53)
         """
+        from partnerdata._model.results import Answer, PartnerStance, Results
+        from partnerdata._query.engine import FLAGS
+
         _, until, engine = self._scope()
         name = FLAGS.get(flag)
         if name is None:
@@ -268,6 +277,9 @@ class Questions:
         >>> ds.milestones("relations", until=1992).partners
         ('KGZ', 'TKM')
         """
+        from partnerdata._model.results import PartnerMilestone, Results
+        from partnerdata._query.engine import MILESTONES, _Bucket, _gather, _milestone_order, _pick, _year
+
         ds, seen_at, engine = self._scope()
         if kind is not None and kind not in MILESTONES:
             raise ValueError(f"kind must be 'relations', 'cooperation' or None, not {kind!r}")
@@ -312,6 +324,8 @@ class Questions:
         >>> [f.programme for f in ds.frameworks(kind="forum", existing_in=1997)]
         ['EAPC', 'MD']
         """
+        from partnerdata._model.results import Framework, Results
+
         _, seen_at, engine = self._scope()
         year = _check_year("existing_in", existing_in)
         if seen_at is not None:
@@ -358,6 +372,10 @@ class Questions:
         1992 relations Kyrgyzstan: relations with NATO begin (through NACC)
         1993 participation Kyrgyzstan: starts taking part in Science for Peace and Security Programme (SPS)
         """
+        from partnerdata._model.results import Results, TimelineEntry
+        from partnerdata._query.engine import _Bucket, _year
+        from partnerdata._query.timeline import KINDS, order
+
         ds, seen_at, engine = self._scope()
         if kind is not None and kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -413,6 +431,8 @@ class Questions:
         >>> hit.partner, hit.evidence[0].quote == hit.text.fr
         ('KGZ', True)
         """
+        from partnerdata._model.results import Results, StatementHit
+
         ds, until, engine = self._scope()
         if not isinstance(text, str):
             raise TypeError(f"text must be a string, not {type(text).__name__}")
