@@ -37,10 +37,11 @@ def test_every_public_record_type_occurs_in_the_packaged_data() -> None:
     names = {type(r).__name__ for r in RECORDS}
     records = [getattr(partnerdata, n) for n in partnerdata.__all__]
     public = {r.__name__ for r in records if attrs.has(r) and r.__module__ == "partnerdata._model.records"}
-    assert len(public) == 18
+    assert len(public) == 20
     # Editions exist in datasets built from dated pages (tests/test_editions.py round-trips them);
-    # the packaged pages are of one undated edition.
-    assert public - {"Edition", "Conflict"} <= names
+    # the packaged pages are of one undated edition. Conflicts between cited sources are packaged.
+    assert public - {"Edition"} <= names
+    assert {"Citation", "Reference", "Conflict"} <= names
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: type(r).__name__)
@@ -78,11 +79,18 @@ def test_no_silent_coercion(cls: type, data: Any, path: str, message: str) -> No
 
 def test_nested_problems_carry_full_paths() -> None:
     data = partnerdata.to_dict(DS.relation("KGZ"))
-    data["participations"][2]["evidence"][0]["section"] = "3"
+    # Participation 1 (DEEP) rests on a quote, whose section is a number; 2 (EAPC) on a citation,
+    # whose section is a heading: a number there is as wrong as a heading in a quote.
+    data["participations"][1]["evidence"][0]["section"] = "3"
+    data["participations"][2]["evidence"][0]["section"] = 3
     data["events"] = "none"
     with pytest.raises(DataValidationError) as info:
         partnerdata.from_dict(partnerdata.Relation, data)
-    assert {p.path for p in info.value.problems} == {"$.participations[2].evidence[0].section", "$.events"}
+    assert {p.path for p in info.value.problems} == {
+        "$.participations[1].evidence[0].section",
+        "$.participations[2].evidence[0].section",
+        "$.events",
+    }
 
 
 def test_only_record_types_are_accepted() -> None:
@@ -97,7 +105,7 @@ def test_json_is_stable_and_keeps_unknowns_explicit() -> None:
     assert text == partnerdata.to_json(partnerdata.from_json(partnerdata.Relation, text))
     data = json.loads(text)
     assert list(data) == [a.name for a in attrs.fields(partnerdata.Relation)]
-    assert data["stance"]["contributes_forces"] is None  # unknown is null, never a missing key
+    assert data["stance"]["permanent_neutrality"] is None  # unknown is null, never a missing key
 
 
 @given(st.integers(1900, 2100), st.none() | st.integers(1, 12))

@@ -76,10 +76,24 @@ def test_every_sentence_of_every_page_is_a_statement() -> None:
 
 
 def test_statements_and_relation_labels_exist_in_both_languages() -> None:
+    """A fact read from a quoted (French) page has both labels; a fact only cited has ours in English."""
+    checked = 0
     for relation in DS.relations:
-        for text in _walk(relation):
-            if isinstance(text, Text):
-                assert text.fr is not None and text.en is not None, text
+        for record in _walk(relation):
+            if isinstance(record, Text):
+                continue
+            evidence = getattr(record, "evidence", ())
+            evidence = (evidence,) if isinstance(evidence, Evidence) else evidence
+            quoted = any(type(e) is Evidence for e in evidence)
+            for a in attrs.fields(cast(Any, type(record))):
+                text = getattr(record, a.name)
+                if not isinstance(text, Text):
+                    continue
+                checked += 1
+                assert text.en is not None, (relation.partner, record)
+                if quoted:
+                    assert text.fr is not None, (relation.partner, record)
+    assert checked > 1000
     for partner in DS.partners:
         for text in (partner.name, partner.official_name, partner.region):
             assert text is not None and text.fr and text.en
@@ -94,10 +108,20 @@ def test_statements_and_relation_labels_exist_in_both_languages() -> None:
 
 def test_years_are_plausible_and_ordered() -> None:
     for relation in DS.relations:
-        assert relation.relations_since is not None and relation.cooperation_since is not None
-        assert 1991 <= relation.relations_since.year <= relation.cooperation_since.year <= 2026
+        since, cooperation, member = relation.relations_since, relation.cooperation_since, relation.member_since
+        if relation.sources:  # a partner whose page the data quotes: both milestones are read from it
+            assert since is not None and cooperation is not None
+        for milestone in (since, cooperation, member):
+            assert milestone is None or 1991 <= milestone.year <= 2026, relation.partner
+        if since is not None and cooperation is not None:
+            assert since.year <= cooperation.year, relation.partner
+        if since is not None and member is not None:
+            assert since.year <= member.year, relation.partner
         for p in relation.participations:
             assert p.since is None or 1949 <= p.since <= 2026
+            years = [y for y in (p.since, p.suspended, p.resumed) if y is not None]
+            assert years == sorted(years), (relation.partner, p.programme)
+            assert p.until is None or p.since is None or p.since <= p.until <= 2026, (relation.partner, p.programme)
         assert list(relation.events) == sorted(relation.events, key=lambda e: e.date.sort_key())
     for programme in DS.programmes:
         if programme.founded and programme.ended:
@@ -148,11 +172,18 @@ def test_kyrgyz_republic_facts() -> None:
     assert deep is not None and deep.since is None and deep.aim is not None
     assert bi is not None and bi.since == 2015
     assert retraining is not None and retraining.since is None and retraining.aim is not None
-    # Units designated for a UN operation are not forces for NATO-led operations.
-    assert KGZ.stance.contributes_forces is None and KGZ.stance.permanent_neutrality is None
-    (units,) = KGZ.stance.designations
-    assert units.organisation == "UN" and "peacekeeping" in units.topics
-    assert KGZ.events == ()
+    # Units designated for a UN operation are not forces for NATO-led operations: the stance's
+    # flags rest on cited NATO pages only, never on the quoted UN designation.
+    assert KGZ.stance.contributes_forces is True and KGZ.stance.permanent_neutrality is None
+    assert [e.source for e in KGZ.stance.evidence] == ["nato-news-21485-en-2005", "nato-topics-49607-en-2017-12-12"]
+    assert all(type(e) is partnerdata.Citation for e in KGZ.stance.evidence)
+    un, nato = KGZ.stance.designations
+    assert un.organisation == "UN" and "peacekeeping" in un.topics
+    assert [type(e) for e in un.evidence] == [Evidence]
+    assert nato.organisation is None and all(type(e) is partnerdata.Citation for e in nato.evidence)
+    # The French page dates no event: every event is cited.
+    assert [e.year for e in KGZ.events] == [2005, 2009, 2013, 2014, 2015]
+    assert all(type(ev) is partnerdata.Citation for e in KGZ.events for ev in e.evidence)
 
 
 def test_turkmenistan_facts() -> None:
@@ -166,9 +197,14 @@ def test_turkmenistan_facts() -> None:
     assert [d.topics for d in stance.designations] == [("disaster-response",)]
     sps = TKM.participation("SPS")
     assert sps is not None and sps.focus == ("internet-access",)
-    flood, forum = TKM.events
+    # The page's two events, beside the ones cited from other NATO pages.
+    quoted = [e for e in TKM.events if any(type(ev) is Evidence for ev in e.evidence)]
+    assert [e.year for e in TKM.events] == [2012, 2014, 2015, 2016]
+    flood, forum = quoted
     assert (flood.year, flood.programmes, flood.partners) == (2014, ("EADRCC",), ("BIH",))
-    assert forum.year == 2015 and "Asie centrale" in forum.evidence[0].quote
+    quote = forum.evidence[0]
+    assert isinstance(quote, partnerdata.Evidence)
+    assert forum.year == 2015 and "Asie centrale" in quote.quote
     training = {t for s in TKM.statements if s.heading and s.evidence.section == 3 for t in s.topics}
     assert training >= {
         "arms-control",

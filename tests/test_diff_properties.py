@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partnerdata
-from partnerdata import Dataset, Event, Evidence, PartialDate, Participation, Relation, Text
+from partnerdata import Citation, Dataset, Event, Evidence, PartialDate, Participation, Relation, Text
 from partnerdata import strategies as pst
 
 DS = partnerdata.load()
@@ -17,9 +17,21 @@ PROGRAMMES = {p.code: p for p in DS.programmes}
 TOPICS = [t.code for t in DS.topics]
 
 
-def _pool(r: Relation) -> list[Evidence]:
-    """Evidence that quotes the relation's own page, so any edit using it keeps the dataset valid."""
-    return [s.evidence for s in r.statements]
+def _supports(value: object) -> list[Evidence | Citation]:
+    """Every quote and citation nested in ``value``, in order."""
+    if isinstance(value, Evidence | Citation):
+        return [value]
+    if attrs.has(type(value)):
+        return [e for a in attrs.fields(type(value)) for e in _supports(getattr(value, a.name))]
+    if isinstance(value, tuple):
+        return [e for item in value for e in _supports(item)]
+    return []
+
+
+def _pool(r: Relation) -> list[Evidence | Citation]:
+    """Evidence the relation already carries (quotes of its own page, citations of references the
+    packaged dataset has), so any edit using it keeps the dataset valid."""
+    return sorted(set(_supports(r)), key=partnerdata.to_json)
 
 
 def _since(draw: Any, code: str) -> int | None:
@@ -57,7 +69,11 @@ def _edit(draw: Any, r: Relation) -> Relation:
     parts = list(r.participations)
     if kind == "since" and parts:
         i = draw(st.integers(0, len(parts) - 1))
-        parts[i] = attrs.evolve(parts[i], since=_since(draw, parts[i].programme))
+        later = [y for y in (parts[i].suspended, parts[i].resumed, parts[i].until) if y is not None]
+        since = _since(draw, parts[i].programme)
+        if since is not None and later and since > min(later):
+            since = None  # a start after the participation paused or ended is not a valid record
+        parts[i] = attrs.evolve(parts[i], since=since, date=None)
         return attrs.evolve(r, participations=parts)
     if kind == "drop-p" and parts:
         parts.pop(draw(st.integers(0, len(parts) - 1)))
@@ -82,7 +98,8 @@ def _edit(draw: Any, r: Relation) -> Relation:
     events = list(r.events)
     if kind == "event-date" and events:
         i = draw(st.integers(0, len(events) - 1))
-        events[i] = attrs.evolve(events[i], date=PartialDate(year=draw(st.integers(1990, 2026))), end=None)
+        date = PartialDate(year=draw(st.integers(1990, 2026)))
+        events[i] = attrs.evolve(events[i], date=date, end=None, end_month=None, end_day=None)
         return attrs.evolve(r, events=events)
     if kind == "add-event":
         n = draw(st.integers(0, 5))
@@ -127,8 +144,10 @@ def _edit(draw: Any, r: Relation) -> Relation:
         parts[i] = attrs.evolve(parts[i], evidence=tuple(reversed(parts[i].evidence)))
         return attrs.evolve(r, participations=parts)
     if kind == "relations-since" and r.relations_since is not None and r.cooperation_since is not None:
-        year = draw(st.integers(1991, r.cooperation_since.year))
-        return attrs.evolve(r, relations_since=attrs.evolve(r.relations_since, year=year))
+        via = r.relations_since.via
+        founded = PROGRAMMES[via].founded if via is not None else None
+        year = draw(st.integers(founded.year if founded else 1991, r.cooperation_since.year))
+        return attrs.evolve(r, relations_since=attrs.evolve(r.relations_since, year=year, date=None))
     return r
 
 
@@ -165,6 +184,7 @@ def editions(draw: Any) -> Dataset:
         programmes=DS.programmes,
         topics=topics,
         sources=DS.sources,
+        references=DS.references,
         relations=list(rels.values()),
     )
 

@@ -71,7 +71,8 @@ def test_languages_that_disagree_are_a_conflict_not_a_choice(built: Path) -> Non
     assert conflict.fact == "participations.PARP"
     assert conflict.values == ("2002", "2003")
     assert [ev.source for ev in conflict.evidence] == ["nato-kaz-en-2022-05-23", "nato-kaz-fr-2022-05-23"]
-    assert "2003" in conflict.evidence[1].quote
+    second = conflict.evidence[1]
+    assert isinstance(second, partnerdata.Evidence) and "2003" in second.quote
 
 
 def test_facts_the_languages_agree_on_cite_both_pages(built: Path) -> None:

@@ -35,6 +35,7 @@ def test_regression_participation_evidence_was_a_repr() -> None:
     card = p._repr_html_()
     assert "Evidence(" not in card
     ev = p.evidence[0]
+    assert isinstance(ev, partnerdata.Evidence)
     assert "<blockquote" in card and ev.locator in card and ev.quote[:30] in card
 
 

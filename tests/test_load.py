@@ -111,7 +111,7 @@ def first_relation_change(change: Callable[[dict[str, Any]], None]) -> Callable[
         (
             "partners.json",
             lambda d: d.append(dict(d[0])),
-            ("partners.json", "$[54]", "duplicate code 'AFG'"),
+            ("partners.json", "$[55]", "duplicate code 'AFG'"),  # 55 partners: the copy stands at 55
         ),
         (
             "topics.json",
@@ -195,12 +195,12 @@ def test_manifest_cannot_point_outside_its_folder(tmp_path: Path) -> None:
 
 def test_unlisted_and_missing_files_are_problems(tmp_path: Path) -> None:
     folder = copy_data(tmp_path)
-    shutil.copy(folder / "relations" / "KGZ.json", folder / "relations" / "KAZ.json")
+    shutil.copy(folder / "relations" / "KGZ.json", folder / "relations" / "ZZZ.json")
     (folder / "sources" / "nato-tkm-fr.json").unlink()
     with pytest.raises(DataValidationError) as info:
         partnerdata.load(folder)
     found = {(p[0], p[2]) for p in problems(info)}
-    assert ("relations/KAZ.json", "not listed in the manifest") in found
+    assert ("relations/ZZZ.json", "not listed in the manifest") in found
     assert ("sources/nato-tkm-fr.json", "listed in the manifest but missing") in found
 
 
@@ -238,15 +238,17 @@ def test_paths_count_positions_in_the_file_not_the_sorted_record(tmp_path: Path)
     rewrite(folder, "relations/KGZ.json", first_relation_change(append_unknown))
     with pytest.raises(DataValidationError) as info:
         partnerdata.load(folder)
-    assert problems(info) == [("relations/KGZ.json", "$.participations[5].programme", "unknown programme 'AAA'")]
+    # KGZ has 8 participations: the appended one is the ninth, at index 8.
+    assert problems(info) == [("relations/KGZ.json", "$.participations[8].programme", "unknown programme 'AAA'")]
 
     document = json.loads(partnerdata.to_json(PACKAGED))
-    append_unknown(document["relations"][0])
+    kgz = [r["partner"] for r in document["relations"]].index("KGZ")
+    append_unknown(document["relations"][kgz])
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(document))
     with pytest.raises(DataValidationError) as info:
         partnerdata.load(path)
-    assert [p[1] for p in problems(info)] == ["$.relations[0].participations[5].programme"]
+    assert [p[1] for p in problems(info)] == [f"$.relations[{kgz}].participations[8].programme"]
 
 
 def test_packaged_folder_on_disk_reads_like_importlib_resources() -> None:

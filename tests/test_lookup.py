@@ -13,6 +13,19 @@ from partnerdata._model.text import fold
 DS = partnerdata.load()
 
 
+def _two_partners() -> partnerdata.Dataset:
+    """The packaged vocabularies with relation data for KGZ and TKM only: every other partner is known but lacks it."""
+    return partnerdata.Dataset(
+        data_version=DS.data_version,
+        partners=DS.partners,
+        programmes=DS.programmes,
+        topics=DS.topics,
+        sources=DS.sources,
+        references=DS.references,
+        relations=[DS.relation("KGZ"), DS.relation("TKM")],
+    )
+
+
 @pytest.mark.parametrize(
     ("key", "code"),
     [
@@ -61,8 +74,11 @@ def test_topic_lookup() -> None:
 
 def test_relation_lookup_goes_through_the_partner() -> None:
     assert DS.relation("Kirghizistan") is DS.relation("KGZ")
+    assert DS.relation("Géorgie") is DS.relation("GEO")
+    two = _two_partners()
+    assert two.relation("Kirghizistan") is two.relation("KGZ")
     with pytest.raises(NotFoundError) as info:
-        DS.relation("Géorgie")  # a known partner without relation data
+        two.relation("Géorgie")  # a known partner without relation data
     assert info.value.suggestions == ("KGZ", "TKM")
 
 
@@ -114,7 +130,7 @@ def test_relation_participation_reads_codes_in_any_case_and_refuses_names() -> N
     sps = kgz.participation("sps")
     assert sps is not None
     assert sps.since == 1993
-    assert kgz.participation("PARP") is None  # a code it has no participation in
+    assert kgz.participation("ISAF") is None  # a code it has no participation in
     with pytest.raises(partnerdata.NotFoundError, match="not a programme code"):
         kgz.participation("Partenariat pour la paix")
     with pytest.raises(TypeError):
@@ -128,13 +144,14 @@ def test_dataset_participation_accepts_any_code_or_name_and_raises_on_a_miss() -
             assert ds.participation(partner, programme).since == 1994
     with pytest.raises(partnerdata.NotFoundError, match="TKM has no participation in BI"):
         ds.participation("Turkménistan", "Building Integrity Programme")
+    assert ds.participation("KAZ", "PFP").since == 1995
     with pytest.raises(partnerdata.NotFoundError, match="no relation"):
-        ds.participation("KAZ", "PFP")
+        _two_partners().participation("KAZ", "PFP")
 
 
 def test_known_partner_without_relation_data_is_told_so() -> None:
     """Regression: ds.relation("KAZ") said "did you mean 'KGZ'" although KAZ is a known partner."""
-    ds = partnerdata.load()
+    ds = _two_partners()
     with pytest.raises(partnerdata.NotFoundError) as caught:
         ds.relation("KAZ")
     message = str(caught.value)
@@ -157,7 +174,9 @@ def test_exact_key_variants_return_none_on_a_miss() -> None:
     ds = partnerdata.load()
     assert ds.get_partner("KGZ") is ds.partner("KGZ")
     assert ds.get_partner("Kirghizistan") is None  # exact codes only
-    assert ds.get_relation("KAZ") is None
+    assert ds.get_relation("KAZ") is ds.relation("KAZ")
+    assert ds.get_relation("Kazakhstan") is None  # exact codes only
+    assert _two_partners().get_relation("KAZ") is None
     assert ds.get_relation("TKM") is ds.relation("TKM")
     assert ds.get_programme("PFP") is ds.programme("PFP")
     assert ds.get_programme("PfP") is None

@@ -9,7 +9,11 @@ frameworks and membership year, ``Event`` the month and day a range ends, ``NotF
 (``identity=True``), so that ``diff(a, b).apply(a) == b`` always holds; sources and pages carry
 their edition; ``Dataset`` holds editions; ``parse_page`` reads every layout. New in 0.2: the
 editions (``Edition``, ``Conflict``, ``History``, ``diff_editions``, ``history``) and the page
-reader (``read_page``, ``PageLine``).
+reader (``read_page``, ``PageLine``). Changes made in 0.3 on purpose (data format 2): evidence
+parameters take a quote or a citation (``Evidence | Citation``); milestones and participations
+gained their dates, ends and suspensions, relations ``member_since`` and ``conflicts``, datasets
+``references``, panel explanations the references they cite. New in 0.3: ``Citation`` and
+``Reference``.
 """
 
 import inspect
@@ -21,8 +25,16 @@ import partnerdata
 
 # name: signature of a function, or (constructor, {public method or property: signature}) of a class.
 EXPECTED: dict[str, object] = {
+    "Citation": (
+        "(*, source: str, section: str | None = None, says: Text) -> None",
+        {"locator": "property"},
+    ),
+    "Reference": (
+        "(*, id: str, url: str, title: str, language: str, date: PartialDate, kind: str) -> None",
+        {"cite": "(self) -> str"},
+    ),
     "Conflict": (
-        "(*, fact: str, values: Iterable[str], evidence: Iterable[Evidence]) -> None",
+        "(*, fact: str, values: Iterable[str], evidence: Iterable[Evidence | Citation]) -> None",
         {},
     ),
     "Edition": (
@@ -53,7 +65,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "CellExplanation": (
-        "(*, partner: str, year: int, column: str, value: bool | int | str | None, rule: str, reason: str, evidence: tuple[Evidence, ...] = ()) -> None",
+        "(*, partner: str, year: int, column: str, value: bool | int | str | None, rule: str, reason: str, evidence: tuple[Evidence | Citation, ...] = (), references: tuple[Reference, ...] = ()) -> None",
         {},
     ),
     "Change": (
@@ -64,15 +76,15 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Channel": (
-        "(*, body: str, description: Text, host: Text | None = None, evidence: Iterable[Evidence]) -> None",
+        "(*, body: str, description: Text, host: Text | None = None, evidence: Iterable[Evidence | Citation]) -> None",
         {},
     ),
     "Cooperation": (
-        "(*, partner: str, topic: str, through: str, year: int | None = None, programmes: Iterable[str] = (), text: Text | None = None, evidence: Iterable[Evidence] = ()) -> None",
+        "(*, partner: str, topic: str, through: str, year: int | None = None, programmes: Iterable[str] = (), text: Text | None = None, evidence: Iterable[Evidence | Citation] = ()) -> None",
         {},
     ),
     "CooperationPlan": (
-        "(*, programme: str, cycle_years: int | None = None, renewal: Text | None = None, evidence: Iterable[Evidence]) -> None",
+        "(*, programme: str, cycle_years: int | None = None, renewal: Text | None = None, evidence: Iterable[Evidence | Citation]) -> None",
         {},
     ),
     "DATA_VERSION": "str",
@@ -81,7 +93,7 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Dataset": (
-        "(*, data_version: str, partners: Iterable[Partner] = (), programmes: Iterable[Programme] = (), topics: Iterable[Topic] = (), sources: Iterable[Source] = (), relations: Iterable[Relation] = (), editions: Iterable[Edition] = ()) -> None",
+        "(*, data_version: str, partners: Iterable[Partner] = (), programmes: Iterable[Programme] = (), topics: Iterable[Topic] = (), sources: Iterable[Source] = (), references: Iterable[Reference] = (), relations: Iterable[Relation] = (), editions: Iterable[Edition] = ()) -> None",
         {
             "partner": "(self, key: str) -> Partner",
             "programme": "(self, key: str) -> Programme",
@@ -105,7 +117,7 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Event": (
-        "(*, id: str, date: PartialDate, end: int | None = None, end_month: int | None = None, end_day: int | None = None, text: Text, programmes: Iterable[str] = (), topics: Iterable[str] = (), partners: Iterable[str] = (), evidence: Iterable[Evidence]) -> None",
+        "(*, id: str, date: PartialDate, end: int | None = None, end_month: int | None = None, end_day: int | None = None, text: Text, programmes: Iterable[str] = (), topics: Iterable[str] = (), partners: Iterable[str] = (), evidence: Iterable[Evidence | Citation]) -> None",
         {
             "year": "property",
         },
@@ -125,19 +137,19 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Framework": (
-        "(*, programme: str, name: Text, kind: str, founded: int | None = None, ended: int | None = None, successor: str | None = None, evidence: Iterable[Evidence] = ()) -> None",
+        "(*, programme: str, name: Text, kind: str, founded: int | None = None, ended: int | None = None, successor: str | None = None, evidence: Iterable[Evidence | Citation] = ()) -> None",
         {
             "year": "property",
         },
     ),
     "Membership": (
-        "(*, partner: str, programme: str, since: int | None = None, focus: Iterable[str] = (), evidence: Iterable[Evidence] = ()) -> None",
+        "(*, partner: str, programme: str, since: int | None = None, focus: Iterable[str] = (), evidence: Iterable[Evidence | Citation] = ()) -> None",
         {
             "year": "property",
         },
     ),
     "Milestone": (
-        "(*, year: int, via: str | None = None, evidence: Iterable[Evidence]) -> None",
+        "(*, year: int, via: str | None = None, date: PartialDate | None = None, evidence: Iterable[Evidence | Citation]) -> None",
         {},
     ),
     "NotFoundError": (
@@ -175,7 +187,7 @@ EXPECTED: dict[str, object] = {
     ),
     # Built by Dataset.panel and Snapshot.panel (0.2), not by callers.
     "Panel": (
-        "(start: int, end: int, *, edition: int | None, facts: Sequence[_Facts], programmes: dict[str, tuple[str, int | None, int | None]], data: dict[str, list[Any]], kinds: dict[str, str]) -> None",
+        "(start: int, end: int, *, edition: int | None, facts: Sequence[_Facts], programmes: dict[str, tuple[str, int | None, int | None]], data: dict[str, list[Any]], kinds: dict[str, str], references: dict[str, Reference] | None = None) -> None",
         {
             "cell": "(self, partner: str, year: int, column: str) -> Any",
             "column": "(self, name: str) -> list[Any]",
@@ -200,7 +212,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Participation": (
-        "(*, programme: str, since: int | None = None, focus: Iterable[str] = (), aim: Text | None = None, host: Text | None = None, evidence: Iterable[Evidence]) -> None",
+        "(*, programme: str, since: int | None = None, date: PartialDate | None = None, until: int | None = None, suspended: int | None = None, resumed: int | None = None, focus: Iterable[str] = (), aim: Text | None = None, host: Text | None = None, evidence: Iterable[Evidence | Citation]) -> None",
         {},
     ),
     "Partner": (
@@ -212,11 +224,11 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "PartnerMilestone": (
-        "(*, partner: str, kind: str, year: int | None = None, via: str | None = None, evidence: Iterable[Evidence] = ()) -> None",
+        "(*, partner: str, kind: str, year: int | None = None, via: str | None = None, evidence: Iterable[Evidence | Citation] = ()) -> None",
         {},
     ),
     "PartnerStance": (
-        "(*, partner: str, permanent_neutrality: bool | None = None, contributes_forces: bool | None = None, contributes_infrastructure: bool | None = None, evidence: Iterable[Evidence] = ()) -> None",
+        "(*, partner: str, permanent_neutrality: bool | None = None, contributes_forces: bool | None = None, contributes_infrastructure: bool | None = None, evidence: Iterable[Evidence | Citation] = ()) -> None",
         {
             "year": "property",
         },
@@ -230,7 +242,7 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "Relation": (
-        "(*, partner: str, relations_since: Milestone | None = None, cooperation_since: Milestone | None = None, plan: CooperationPlan | None = None, participations: Iterable[Participation] = (), stance: Stance = NOTHING, channels: Iterable[Channel] = (), events: Iterable[Event] = (), statements: Iterable[Statement] = ()) -> None",
+        "(*, partner: str, relations_since: Milestone | None = None, cooperation_since: Milestone | None = None, member_since: Milestone | None = None, plan: CooperationPlan | None = None, participations: Iterable[Participation] = (), stance: Stance = NOTHING, channels: Iterable[Channel] = (), events: Iterable[Event] = (), statements: Iterable[Statement] = (), conflicts: Iterable[Conflict] = ()) -> None",
         {
             "participation": "(self, programme: str) -> Participation | None",
             "pfp_since": "property",
@@ -261,7 +273,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Stance": (
-        "(*, permanent_neutrality: bool | None = None, contributes_forces: bool | None = None, contributes_infrastructure: bool | None = None, designations: Iterable[UnitDesignation] = (), evidence: Iterable[Evidence] = ()) -> None",
+        "(*, permanent_neutrality: bool | None = None, contributes_forces: bool | None = None, contributes_infrastructure: bool | None = None, designations: Iterable[UnitDesignation] = (), evidence: Iterable[Evidence | Citation] = ()) -> None",
         {},
     ),
     "Statement": (
@@ -271,7 +283,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "StatementHit": (
-        "(*, partner: str, text: Text, heading: Text | None = None, topics: Iterable[str] = (), programmes: Iterable[str] = (), evidence: Iterable[Evidence] = ()) -> None",
+        "(*, partner: str, text: Text, heading: Text | None = None, topics: Iterable[str] = (), programmes: Iterable[str] = (), evidence: Iterable[Evidence | Citation] = ()) -> None",
         {
             "year": "property",
         },
@@ -283,7 +295,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "TimelineEntry": (
-        "(*, year: int | None, month: int | None = None, day: int | None = None, kind: str, partner: str | None = None, programmes: Iterable[str] = (), topics: Iterable[str] = (), text: Text, evidence: Iterable[Evidence] = ()) -> None",
+        "(*, year: int | None, month: int | None = None, day: int | None = None, kind: str, partner: str | None = None, programmes: Iterable[str] = (), topics: Iterable[str] = (), text: Text, evidence: Iterable[Evidence | Citation] = ()) -> None",
         {
             "date": "property",
         },
@@ -293,7 +305,7 @@ EXPECTED: dict[str, object] = {
         {},
     ),
     "UnitDesignation": (
-        "(*, purpose: Text, organisation: str | None = None, topics: Iterable[str] = (), evidence: Iterable[Evidence]) -> None",
+        "(*, purpose: Text, organisation: str | None = None, topics: Iterable[str] = (), evidence: Iterable[Evidence | Citation]) -> None",
         {},
     ),
     "__version__": "str",

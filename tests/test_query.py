@@ -118,7 +118,8 @@ def test_search_french_and_english_any_case_any_accent(ds: partnerdata.Dataset) 
     assert ds.search("permanent neutrality", lang="fr").partners == ()
     hit = french[0]
     assert isinstance(hit, StatementHit)
-    assert hit.evidence[0].quote == hit.text.fr
+    quote = hit.evidence[0]
+    assert isinstance(quote, partnerdata.Evidence) and quote.quote == hit.text.fr
 
 
 def test_search_needs_words(ds: partnerdata.Dataset) -> None:

@@ -211,7 +211,9 @@ def test_datasets_with_editions_keep_the_edition_invariants_and_draw_every_shape
                 for c in e.conflicts:
                     assert len(c.values) == len(c.evidence) == 2 and c.values[0] != c.values[1]
                     assert {ev.source for ev in c.evidence} == set(e.sources)
-                    assert all(_quotes_its_page(ev, sources) for ev in c.evidence)
+                    assert all(
+                        isinstance(ev, partnerdata.Evidence) and _quotes_its_page(ev, sources) for ev in c.evidence
+                    )
 
     check()
     assert seen == {"1 editions", "2 editions", "undated", "dated", "conflict", "bilingual"}

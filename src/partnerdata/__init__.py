@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     )
     from partnerdata._model.records import (
         Channel,
+        Citation,
         Conflict,
         CooperationPlan,
         Edition,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
         Participation,
         Partner,
         Programme,
+        Reference,
         Relation,
         Source,
         Stance,
@@ -101,6 +103,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "partnerdata._query.panel": ("CellExplanation", "Panel", "PanelError", "PanelRow"),
     "partnerdata._model.records": (
         "Channel",
+        "Citation",
         "Conflict",
         "CooperationPlan",
         "Edition",
@@ -111,6 +114,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Participation",
         "Partner",
         "Programme",
+        "Reference",
         "Relation",
         "Source",
         "Stance",
@@ -139,6 +143,7 @@ __all__ = [
     "CellExplanation",
     "Change",
     "Channel",
+    "Citation",
     "Conflict",
     "Cooperation",
     "CooperationPlan",
@@ -172,6 +177,7 @@ __all__ = [
     "PartnerStance",
     "Problem",
     "Programme",
+    "Reference",
     "Relation",
     "Results",
     "Snapshot",

@@ -53,6 +53,8 @@ REGISTERED = (
     "Text",
     "PartialDate",
     "Evidence",
+    "Citation",
+    "Reference",
     "Edition",
     "Conflict",
 )

@@ -76,8 +76,10 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
                 "--data-dir and --inputs are the maintainers' rebuild of the packaged data"
             )
         return _build_pages(args, out)
-    if args.output or args.partners:
-        raise PartnerDataError("--output and --partners go with pages: partnerdata build PAGES... --output DIR")
+    if args.output or args.partners or args.pages_only:
+        raise PartnerDataError(
+            "--output, --partners and --pages-only go with pages: partnerdata build PAGES... --output DIR"
+        )
     data_dir = Path(args.data_dir) if args.data_dir else None
     inputs_dir = Path(args.inputs) if args.inputs else None
     if args.check:
@@ -117,6 +119,7 @@ def _build_pages(args: argparse.Namespace, out: TextIO) -> int:
         partners=partners,
         data_version=args.data_version,
         progress=assemble.progress_bar(sys.stderr),
+        base=None if args.pages_only else load(),
     )
     for file, reason in built.failures:
         sys.stderr.write(f"partnerdata build: {file}: {reason}\n")
@@ -161,6 +164,11 @@ def add_commands(command: Any, data_option: Option, lang_option: Option) -> None
     p.add_argument("--output", "-o", metavar="DIR", help="the dataset folder to write (load(DIR), --data DIR)")
     p.add_argument("--partners", metavar="FILE", help="extra partners: a JSON list in the format of partners.json")
     p.add_argument("--data-version", default="local", metavar="NAME", help="the data version the manifest records")
+    p.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="build from the pages alone, without starting from the packaged relations and their citations",
+    )
     p.add_argument("--packaged", action="store_true", help="maintainers: regenerate the packaged data from its sources")
     p.add_argument("--check", action="store_true", help="maintainers: compare the packaged data with its build")
     p.add_argument(

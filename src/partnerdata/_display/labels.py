@@ -7,9 +7,34 @@ Every key has both languages (a test checks it).
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["CODE_FIELDS", "LABELS", "LANGUAGES", "code_label", "header", "label", "localise_rows"]
+__all__ = [
+    "CODE_FIELDS",
+    "LABELS",
+    "LANGUAGES",
+    "code_label",
+    "header",
+    "label",
+    "localise_rows",
+    "support_text",
+]
 
 LANGUAGES = ("en", "fr")
+
+
+def support_text(ev: Any, lang: str = "en", reference: Any = None) -> str:
+    """One piece of evidence as a line: a quote in « », or a citation with NATO's page it cites.
+
+    A quote is NATO's sentence verbatim; a citation is the fact in the project's words, so the two
+    never look alike: the citation says where NATO states it instead of quoting it.
+    """
+    if type(ev).__name__ == "Evidence":
+        return f"[{ev.locator}] « {ev.quote} »"
+    says = ev.says.get(lang)
+    where = f" ({label('cited.section', lang)} {ev.section})" if ev.section else ""
+    if reference is None:
+        return f"[{ev.locator}] {says} ({label('cited', lang)} {ev.source}{where})"
+    return f"[{ev.locator}] {says} ({label('cited', lang)} {reference.cite()}{where})"
+
 
 # key: (English, French). "one.X" names one item of a keyed collection X (a diff's group title);
 # "section.X" heads a section of a partner's profile.
@@ -19,6 +44,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "plot.participants": ("participants", "participants"),
     "plot.year": ("year", "année"),
     "added": ("added", "ajouté"),
+    "cited": ("cited from", "d’après"),
+    "cited.section": ("section", "rubrique"),
     # Column headers of tables (query, timeline, list) and values of their kind/through columns.
     "column.alpha2": ("alpha-2", "alpha-2"),
     "column.alpha3": ("alpha-3", "alpha-3"),
@@ -135,6 +162,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     "plan": ("Cooperation plan", "Plan de coopération"),
     "region": ("region", "région"),
     "relations_since": ("Relations since", "Relations depuis"),
+    "member_since": ("NATO member since", "Membre de l’OTAN depuis"),
+    "until": ("until", "jusqu’en"),
+    "suspended": ("suspended", "suspendue"),
+    "resumed": ("resumed", "reprise"),
+    "section.references": ("NATO pages cited", "Pages de l’OTAN citées"),
+    "section.conflicts": ("Sources that disagree", "Sources en désaccord"),
+    "conflict.kept": ("the data keeps", "les données retiennent"),
     "removed": ("removed", "supprimé"),
     "renewal": ("renewal", "renouvellement"),
     "section.channels": ("Dialogue and information channels", "Canaux de dialogue et d'information"),

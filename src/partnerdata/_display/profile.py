@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from partnerdata._display.labels import LABELS, code_label
-from partnerdata._model.records import Evidence, Relation, Text
+from partnerdata._display.labels import LABELS, code_label, support_text
+from partnerdata._model.records import Relation, Support, Text
 
 __all__ = ["Profile"]
 
@@ -36,9 +36,9 @@ class Profile:
     def flag(self, value: bool | None) -> str:
         return self.w["unknown"] if value is None else self.w["yes" if value else "no"]
 
-    def evidence(self, items: Sequence[Evidence], indent: int) -> None:
+    def evidence(self, items: Sequence[Support], indent: int) -> None:
         for ev in items:
-            self.line(f"[{ev.locator}] « {ev.quote} »", indent)
+            self.line(support_text(ev, self.lang, self.ds.get_reference(ev.source)), indent)
 
     def show(self, key: str) -> None:
         w = self.w
@@ -54,17 +54,27 @@ class Profile:
             self.line(w["no relation"])
             return
         sources = [self.ds.source(s) for s in relation.sources]
-        self.line(f"{w['section.sources']}: " + "; ".join(f"{s.id} « {s.title} » ({s.language})" for s in sources))
+        if sources:
+            self.line(f"{w['section.sources']}: " + "; ".join(f"{s.id} « {s.title} » ({s.language})" for s in sources))
+        cited = sorted({ev.source for ev in _supports(relation) if type(ev).__name__ == "Citation"})
+        if cited:
+            self.line(f"{w['section.references']}: {len(cited)}")
+            for rid in cited:
+                ref = self.ds.get_reference(rid)
+                self.line(f"{rid}: {ref.cite() if ref is not None else rid}", 2)
         if relation.topics:
             self.line(f"{w['section.topics']}: {self.topics(relation.topics)}")
-        for name in ("relations_since", "cooperation_since"):
+        for name in ("relations_since", "cooperation_since", "member_since"):
             milestone = getattr(relation, name)
+            if milestone is None and name == "member_since":
+                continue
             self.line()
             if milestone is None:
                 self.line(f"{w[name]}: {w['unknown']}")
                 continue
             via = f" {w['via']} {self.programme(milestone.via)}" if milestone.via else ""
-            self.line(f"{w[name]} {milestone.year}{via}")
+            when = milestone.date.isoformat() if milestone.date is not None else str(milestone.year)
+            self.line(f"{w[name]} {when}{via}")
             self.evidence(milestone.evidence, 2)
         if relation.plan is not None:
             plan = relation.plan
@@ -89,6 +99,11 @@ class Profile:
             self.line(f"{w['section.participations']}:")
             for p in relation.participations:
                 start = f"{w['since']} {p.since}" if p.since is not None else w["start unknown"]
+                if p.date is not None:
+                    start = f"{w['since']} {p.date.isoformat()}"
+                for key in ("suspended", "resumed", "until"):
+                    if getattr(p, key) is not None:
+                        start += f", {w[key]} {getattr(p, key)}"
                 self.line(f"{p.programme}: {self.programme(p.programme)}, {start}", 2)
                 if p.focus:
                     self.line(f"{w['focus']}: {self.topics(p.focus)}", 4)
@@ -111,6 +126,14 @@ class Profile:
                 end = f"-{e.end}" if e.end is not None else ""
                 self.line(f"{e.date.isoformat()}{end}: {self.t(e.text)}", 2)
                 self.evidence(e.evidence, 4)
+        if relation.conflicts:
+            self.line()
+            self.line(f"{w['section.conflicts']}:")
+            for conflict in relation.conflicts:
+                self.line(f"{conflict.fact}: {' / '.join(conflict.values)}", 2)
+                self.evidence(conflict.evidence, 4)
+        if not relation.statements:
+            return
         self.line()
         self.line(f"{w['section.statements']}:")
         heading: object = object()
@@ -123,3 +146,18 @@ class Profile:
                     title = self.t(s.heading) if s.heading is not None else w["no heading"]
                 self.line(title, 2)
             self.line(f"[{s.evidence.locator}] {self.t(s.text)}", 4)
+
+
+def _supports(relation: Relation) -> list[Support]:
+    """Every piece of evidence of a relation's facts."""
+    found: list[Support] = []
+    for m in (relation.relations_since, relation.cooperation_since, relation.member_since, relation.plan):
+        if m is not None:
+            found += m.evidence
+    for group in (relation.participations, relation.channels, relation.events, relation.stance.designations):
+        for record in group:
+            found += record.evidence
+    found += relation.stance.evidence
+    for c in relation.conflicts:
+        found += c.evidence
+    return found

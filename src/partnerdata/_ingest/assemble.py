@@ -29,11 +29,11 @@ from partnerdata._model.errors import NotFoundError, PartnerDataError
 from partnerdata._model.records import (
     Conflict,
     Edition,
-    Evidence,
     Milestone,
     PartialDate,
     Partner,
     Relation,
+    Support,
     Text,
 )
 from partnerdata._model.text import fold
@@ -145,8 +145,15 @@ def build_pages(
     partners: Sequence[Partner] = (),
     data_version: str = "local",
     progress: Callable[[int, int, str], None] | None = None,
+    base: Any = None,
 ) -> Built:
-    """Read every page, extract, group by partner and edition, merge languages, and check the dataset."""
+    """Read every page, extract, group by partner and edition, merge languages, and check the dataset.
+
+    ``base`` is a dataset to start from (the command line passes the packaged data unless told
+    ``--pages-only``): its relations, pages and cited references are kept, and a partner's latest
+    edition read here is merged with its relation there. A fact both give alike is one fact with
+    both evidence; one they give differently keeps the page's value and both as a conflict.
+    """
     from partnerdata._query.dataset import Dataset
     from partnerdata._query.load import load
 
@@ -214,13 +221,33 @@ def build_pages(
         latest[e.partner] = e
     if not extractions:
         return Built(dataset=None, failures=tuple(failures), conflicts=())
+    relations = {partner: e.relation for partner, e in latest.items()}
+    sources = [r.source for r, _ in extractions.values()]
+    references: tuple[Any, ...] = ()
+    if base is not None:
+        for kept in base.relations:
+            mine = relations.get(kept.partner)
+            if mine is None:
+                relations[kept.partner] = kept
+                continue
+            merged, found = merge_relations([mine, kept])
+            merged = attrs.evolve(merged, conflicts=merged.conflicts + found)
+            relations[kept.partner] = merged
+            conflicts += [(f"{kept.partner}@{latest[kept.partner].label} and the packaged data", c) for c in found]
+            # The latest edition is the dataset's relation: it now holds the packaged facts too.
+            i = editions.index(latest[kept.partner])
+            editions[i] = attrs.evolve(editions[i], relation=merged)
+        taken = {s.id for s in sources}
+        sources += [s for s in base.sources if s.id not in taken]
+        references = base.references
     ds = Dataset(
         data_version=data_version,
         partners=vocabulary.partners,
         programmes=vocabulary.programmes,
         topics=vocabulary.topics,
-        sources=[r.source for r, _ in extractions.values()],
-        relations=[e.relation for e in latest.values()],
+        sources=sources,
+        references=references,
+        relations=list(relations.values()),
         editions=editions,
     )
     return Built(dataset=ds, failures=tuple(failures), conflicts=tuple(conflicts))
@@ -253,7 +280,7 @@ def _text(x: Text | None, y: Text | None) -> Text | None:
     return Text(fr=x.fr if x.fr is not None else y.fr, en=x.en if x.en is not None else y.en)
 
 
-def _evidence(x: tuple[Evidence, ...], y: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+def _evidence(x: tuple[Support, ...], y: tuple[Support, ...]) -> tuple[Support, ...]:
     return x + tuple(e for e in y if e not in x)
 
 
@@ -268,6 +295,8 @@ def _combine(x: Any, y: Any) -> Any:
             changes[a.name] = _text(mine, theirs)
         elif a.name in ("topics", "focus", "programmes", "partners") and isinstance(mine, tuple):
             changes[a.name] = tuple(sorted(set(mine) | set(theirs)))
+        elif mine is None and theirs is not None:
+            changes[a.name] = theirs  # a fact one source gives and the other does not say
     return attrs.evolve(x, **changes)
 
 
@@ -275,7 +304,7 @@ class _Merger:
     def __init__(self) -> None:
         self.conflicts: list[Conflict] = []
 
-    def conflict(self, fact: str, x: Any, y: Any, ex: Evidence | None, ey: Evidence | None) -> None:
+    def conflict(self, fact: str, x: Any, y: Any, ex: Support | None, ey: Support | None) -> None:
         evidence = tuple(e for e in (ex, ey) if e is not None)
         if evidence:
             self.conflicts.append(Conflict(fact=fact, values=(_show(x), _show(y)), evidence=evidence))
@@ -345,6 +374,7 @@ class _Merger:
                 events[(e.date, e.end)] = e
         relations_since = self.one("relations_since", a.relations_since, b.relations_since, _milestone)
         cooperation_since = self.one("cooperation_since", a.cooperation_since, b.cooperation_since, _milestone)
+        member_since = self.one("member_since", a.member_since, b.member_since, _milestone)
         if (
             relations_since is not None
             and cooperation_since is not None
@@ -355,12 +385,14 @@ class _Merger:
             a,
             relations_since=relations_since,
             cooperation_since=cooperation_since,
+            member_since=member_since,
             plan=self.one("plan", a.plan, b.plan, lambda p: (p.programme, p.cycle_years)),
             participations=self.keyed("participations", a.participations, b.participations, "programme", _since),
             stance=stance,
             channels=self.keyed("channels", a.channels, b.channels, "body", lambda c: None),
             events=list(events.values()),
             statements=a.statements + b.statements,
+            conflicts=a.conflicts + tuple(c for c in b.conflicts if c not in a.conflicts),
         )
 
 
@@ -413,6 +445,8 @@ def folder_files(ds: Any) -> dict[str, bytes]:
     }
     for s in ds.sources:
         files[f"sources/{s.id}.json"] = _dump(to_dict(s))
+    if ds.references:
+        files["references.json"] = _dump([to_dict(r) for r in ds.references])
     for r in ds.relations:
         files[f"relations/{r.partner}.json"] = _dump(to_dict(r))
     by_partner: dict[str, list[Edition]] = {}
@@ -421,7 +455,7 @@ def folder_files(ds: Any) -> dict[str, bytes]:
     for partner, editions in by_partner.items():
         files[f"editions/{partner}.json"] = _dump([to_dict(e) for e in editions])
     manifest = {
-        "format": 1,
+        "format": 2,
         "data_version": ds.data_version,
         "files": {name: sha256_hex(data) for name, data in sorted(files.items())},
     }

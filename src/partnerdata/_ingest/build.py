@@ -15,8 +15,9 @@ Outputs: ``sources/<id>.json``, ``relations/<ALPHA3>.json``, the vocabulary file
 
 import json
 import re
+import sys
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._io.files import write_atomic
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, PartnerDataError
-from partnerdata._model.records import Partner, Programme, Relation, Text, Topic
+from partnerdata._model.records import Partner, Programme, Reference, Relation, Text, Topic
 from partnerdata._model.text import fold_marks
 
 __all__ = ["BuildError", "build_files", "check", "default_data_dir", "default_inputs_dir", "write"]
@@ -171,25 +172,70 @@ def _missing_languages(value: Any, path: str) -> list[str]:
     return []
 
 
-def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) -> dict[str, bytes]:
-    """Every file of the data folder as the build makes it, by relative name (manifest included)."""
-    from partnerdata._ingest.extract import extract
-    from partnerdata._ingest.page import PageError, parse_page
-    from partnerdata._query.dataset import Dataset
-    from partnerdata._version import DATA_VERSION
-
+def read_vocabulary(data_dir: Path | None = None) -> dict[str, tuple[Any, ...]]:
+    """The hand-curated vocabularies of the data folder (partners, programmes, topics), in canonical order."""
     data_dir = data_dir or default_data_dir()
-    inputs_dir = inputs_dir or default_inputs_dir()
-    overlay = _read_overlay(inputs_dir)
-    files: dict[str, bytes] = {}
     vocabulary: dict[str, tuple[Any, ...]] = {}
     for name, cls in _VOCABULARY.items():
         data = parse_json(_read(data_dir / name), file=str(data_dir / name))
         records = tuple(structure(data, tuple[cls, ...], file=name))  # type: ignore[valid-type]
         key: Callable[[Any], str] = (lambda r: r.alpha3) if cls is Partner else (lambda r: r.code)
-        records = tuple(sorted(records, key=key))
-        vocabulary[name.removesuffix(".json")] = records
-        files[name] = _dump([to_dict(r) for r in records])
+        vocabulary[name.removesuffix(".json")] = tuple(sorted(records, key=key))
+    return vocabulary
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Check cited files against the packaged vocabulary: 0 when every one is valid, 1 with the problems printed."""
+    from partnerdata._ingest.cited import check_files
+
+    paths = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    problems = check_files(paths, read_vocabulary())
+    for p in problems:
+        print(p, file=sys.stderr)
+    if not problems:
+        print(f"{len(paths)} cited file(s): no problem")
+    return 1 if problems else 0
+
+
+def _read_cited(inputs_dir: Path) -> tuple[dict[str, Reference], dict[str, Relation]]:
+    """The cited facts of ``_sources/cited/``: every reference once, and each partner's relation."""
+    from partnerdata._ingest.cited import read_cited
+
+    folder = inputs_dir / "cited"
+    references: dict[str, Reference] = {}
+    relations: dict[str, Relation] = {}
+    problems: list[str] = []
+    names = sorted(p.name for p in folder.iterdir() if p.suffix == ".json") if folder.is_dir() else []
+    for name in names:
+        try:
+            cited = read_cited(folder / name, _read(folder / name))
+        except DataValidationError as exc:
+            problems += [str(p) for p in exc.problems]
+            continue
+        for ref in cited.references:
+            if references.setdefault(ref.id, ref) != ref:
+                problems.append(f"cited/{name}: $.references: {ref.id} differs from another file's entry")
+        relations[cited.relation.partner] = cited.relation
+    if problems:
+        raise BuildError("the cited facts are malformed:\n  " + "\n  ".join(problems))
+    return references, relations
+
+
+def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) -> dict[str, bytes]:
+    """Every file of the data folder as the build makes it, by relative name (manifest included)."""
+    from partnerdata._ingest.assemble import merge_relations
+    from partnerdata._ingest.extract import extract
+    from partnerdata._ingest.page import PageError, parse_page
+    from partnerdata._query.dataset import Dataset
+    from partnerdata._version import DATA_VERSION
+
+    inputs_dir = inputs_dir or default_inputs_dir()
+    overlay = _read_overlay(inputs_dir)
+    vocabulary = read_vocabulary(data_dir)
+    files: dict[str, bytes] = {
+        f"{name}.json": _dump([to_dict(r) for r in records]) for name, records in vocabulary.items()
+    }
+    references, cited = _read_cited(inputs_dir)
     vocab = _Vocabulary(vocabulary["partners"], vocabulary["programmes"], vocabulary["topics"])
     relations_overlay = overlay.get("relations", {})
     sources, relations = [], []
@@ -213,18 +259,36 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
         relation = applier.apply(result.relation)
         problems += [f"overlay relations/{alpha3}/{u}: matches nothing in the extraction" for u in applier.unused()]
         problems += [f"relations/{alpha3}.json: {p} lacks a language" for p in _missing_languages(relation, "$")]
+        if alpha3 in cited:
+            # The page's own facts first: a cited fact that agrees adds its citation, one that
+            # disagrees is kept as a conflict, the page's value standing.
+            relation, conflicts = merge_relations([relation, cited.pop(alpha3)])
+            relation = attrs.evolve(relation, conflicts=relation.conflicts + conflicts)
         sources.append(result.source)
         relations.append(relation)
         files[f"sources/{sid}.json"] = _dump(to_dict(result.source))
-        files[f"relations/{alpha3}.json"] = _dump(to_dict(relation))
+    relations += cited.values()
+    for relation in relations:
+        files[f"relations/{relation.partner}.json"] = _dump(to_dict(relation))
+    if references:
+        files["references.json"] = _dump([to_dict(r) for r in sorted(references.values(), key=lambda r: r.id)])
     unknown = set(relations_overlay) - {r.partner for r in relations}
     problems += [f"overlay relations/{code}: no source page for this partner" for code in sorted(unknown)]
     if problems:
         raise BuildError("the build inputs are inconsistent:\n  " + "\n  ".join(problems))
     # The whole dataset must pass every integrity check before anything is written.
-    Dataset(data_version=DATA_VERSION, sources=sources, relations=relations, **vocabulary)
+    ds = Dataset(
+        data_version=DATA_VERSION,
+        sources=sources,
+        references=tuple(references.values()),
+        relations=relations,
+        **vocabulary,
+    )
+    # Files hold records in canonical order, as the dataset's own round trip would write them.
+    for relation in ds.relations:
+        files[f"relations/{relation.partner}.json"] = _dump(to_dict(relation))
     manifest = {
-        "format": 1,
+        "format": 2,
         "data_version": DATA_VERSION,
         "files": {name: sha256_hex(data) for name, data in sorted(files.items())},
     }
@@ -375,3 +439,7 @@ def _made_by_build(manifest: bytes, present: dict[str, bytes]) -> set[str]:
     if not isinstance(listed, dict):
         return set()
     return {name for name, digest in listed.items() if name in present and sha256_hex(present[name]) == digest}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

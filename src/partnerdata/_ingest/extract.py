@@ -441,11 +441,13 @@ class _Extractor:
         ):
             for record in evs:
                 for ev in record.evidence:
-                    used.add((ev.section, ev.item, ev.sentence))
+                    if type(ev) is Evidence:  # an extraction quotes its page: never a citation
+                        used.add((ev.section, ev.item, ev.sentence))
         events = self._events()
         for e in events:
             for ev in e.evidence:
-                used.add((ev.section, ev.item, ev.sentence))
+                if type(ev) is Evidence:
+                    used.add((ev.section, ev.item, ev.sentence))
         relation = Relation(
             partner=self.partner.alpha3,
             relations_since=relations_since[0] if relations_since else None,

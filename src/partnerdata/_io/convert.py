@@ -8,6 +8,7 @@ JSON path.
 
 import functools
 import threading
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -43,6 +44,15 @@ def _strict(kind: type, what: str) -> Callable[[Any, Any], Any]:
 def _is_tuple_of(t: Any) -> bool:
     args = typing.get_args(t)
     return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_record_union(t: Any) -> bool:
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, types.UnionType)
+        and len(args) > 1
+        and all(isinstance(a, type) and attrs.has(a) for a in args)
+    )
 
 
 def _build() -> Any:
@@ -123,6 +133,24 @@ def _build() -> Any:
         return hook
 
     conv.register_structure_hook_factory(attrs.has, record_factory)
+
+    def either_factory(t: Any) -> Callable[[Any, Any], Any]:
+        # Evidence is a quote or a citation: the object's keys say which; an object that fits
+        # neither is reported against the kind it is closest to, so its paths name the keys.
+        kinds = typing.get_args(t)
+        fields = {k: frozenset(a.name for a in attrs.fields(k)) for k in kinds}
+
+        def hook(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                names = " or ".join(k.__name__ for k in kinds)
+                raise TypeError(f"expected an object ({names}), got {show(value)}")
+            keys = frozenset(value)
+            best = max(kinds, key=lambda k: (len(keys & fields[k]), -len(fields[k] ^ keys)))
+            return conv.structure(value, best)
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_record_union, either_factory)
 
     def dump_tuple(value: tuple[Any, ...]) -> list[Any]:
         return [conv.unstructure(item) for item in value]

@@ -17,17 +17,18 @@ from typing import Any, Protocol, TypeVar
 from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, Problem
-from partnerdata._model.records import Edition, Partner, Programme, Relation, Source, Topic
+from partnerdata._model.records import Edition, Partner, Programme, Reference, Relation, Source, Topic
 
 T = TypeVar("T")
 
 __all__ = ["Local", "Node", "quietly", "read", "read_folder"]
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2
+READS = (1, 2)  # format 1 (0.2) folders read as format 2 with the new facts unknown
 # Every name a manifest may list: a closed set of shapes, never a path of the user's choosing.
 _FILE_NAME = re.compile(
-    r"(?:partners|programmes|topics)\.json|(?:relations|editions)/[A-Z]{3}\.json|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json"
+    r"(?:partners|programmes|topics|references)\.json|(?:relations|editions)/[A-Z]{3}\.json|sources/[a-z0-9]+(?:-[a-z0-9]+)*\.json"
 )  # always used with fullmatch: a prefix match would let "topics.jsonx/../../x" through
 _REQUIRED = ("partners.json", "programmes.json", "topics.json")
 
@@ -187,14 +188,14 @@ def quietly(build: "Callable[[], T]") -> T:
             gc.enable()
 
 
-def _read_manifest(folder: Node, label: str) -> tuple[str, dict[str, str], list[Problem]]:
+def _read_manifest(folder: Node, label: str) -> tuple[str, int, dict[str, str], list[Problem]]:
     where = f"{label}/{MANIFEST}"
     node = folder.joinpath(MANIFEST)
     if not node.is_file():
-        return "", {}, [Problem(file=where, path="$", message="missing: a data folder needs a manifest")]
+        return "", FORMAT, {}, [Problem(file=where, path="$", message="missing: a data folder needs a manifest")]
     refused = _outside(folder, node, where)
     if refused is not None:
-        return "", {}, [refused]
+        return "", FORMAT, {}, [refused]
     data = parse_json(_read_bytes(node, where), file=where)
     problems: list[Problem] = []
 
@@ -203,13 +204,16 @@ def _read_manifest(folder: Node, label: str) -> tuple[str, dict[str, str], list[
 
     if not isinstance(data, dict):
         bad("$", "expected an object")
-        return "", {}, problems
+        return "", FORMAT, {}, problems
     for key in sorted(data.keys() - MANIFEST_KEYS):
         bad(f"$.{key}", "unknown field")
     for key in sorted(MANIFEST_KEYS - data.keys()):
         bad(f"$.{key}", "required field missing")
-    if "format" in data and (type(data["format"]) is not int or data["format"] != FORMAT):
-        bad("$.format", f"unsupported format {data['format']!r} (this version reads {FORMAT})")
+    fmt = data.get("format")
+    if "format" in data and (type(fmt) is not int or fmt not in READS):
+        bad("$.format", f"unsupported format {fmt!r} (this version reads {' and '.join(map(str, READS))})")
+    if type(fmt) is not int or fmt not in READS:
+        fmt = FORMAT
     version = data.get("data_version")
     if "data_version" in data and (type(version) is not str or not version):
         bad("$.data_version", f"expected a non-empty string, got {version!r}")
@@ -231,7 +235,7 @@ def _read_manifest(folder: Node, label: str) -> tuple[str, dict[str, str], list[
         for name in _REQUIRED:
             if name not in files:
                 bad("$.files", f"{name} is not listed")
-    return version if isinstance(version, str) else "", listed, problems
+    return version if isinstance(version, str) else "", fmt, listed, problems
 
 
 def read_folder(folder: "Node", label: str, make: "Callable[..., T]", *, trusted: bool = False) -> T:
@@ -244,7 +248,7 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]", *, trusted
         folder = Local(os.fspath(folder))  # a pathlib.Path: checked for links like any folder on disk
     if not folder.is_dir():
         raise DataValidationError([Problem(file=label, path="$", message="not a folder")])
-    version, listed, problems = _read_manifest(folder, label)
+    version, fmt, listed, problems = _read_manifest(folder, label)
     if listed or not problems:  # without a list of files, every file would look unlisted
         problems += _unlisted(folder, label, listed)
     parsed: dict[str, Any] = {}
@@ -284,11 +288,17 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]", *, trusted
             "programmes": [],
             "topics": [],
             "sources": [],
+            "references": [],
             "relations": [],
             "editions": [],
         }
         files: dict[str, list[str]] = {key: [] for key in lists}  # which file each record came from
-        kinds: dict[str, type] = {"partners": Partner, "programmes": Programme, "topics": Topic}
+        kinds: dict[str, type] = {
+            "partners": Partner,
+            "programmes": Programme,
+            "topics": Topic,
+            "references": Reference,
+        }
         for name, data in parsed.items():
             where = f"{label}/{name}"
             try:
@@ -317,7 +327,7 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]", *, trusted
                     lists["sources"].append(source)
                     files["sources"].append(name)
                 else:
-                    relation = structure(data, Relation, file=where, trusted=trusted)
+                    relation = structure(_upgrade_relation(data, fmt), Relation, file=where, trusted=trusted)
                     if relation.partner != stem:
                         problems.append(
                             Problem(
@@ -426,12 +436,15 @@ class _Placer:
         return Problem(file=f"{label}/{name}", path=f"$[{position}]{rest}", message=problem.message)
 
 
-_DATASET_PATH = re.compile(r"\$\.(partners|programmes|topics|sources|relations|editions)\[(\d+)\](.*)", re.DOTALL)
+_DATASET_PATH = re.compile(
+    r"\$\.(partners|programmes|topics|sources|references|relations|editions)\[(\d+)\](.*)", re.DOTALL
+)
 _CLASSES: dict[str, type] = {
     "partners": Partner,
     "programmes": Programme,
     "topics": Topic,
     "sources": Source,
+    "references": Reference,
     "relations": Relation,
     "editions": Edition,
 }
@@ -440,9 +453,36 @@ _KEYS = {
     "programmes": "code",
     "topics": "code",
     "sources": "id",
+    "references": "id",
     "relations": "partner",
     "editions": "partner",
 }
+
+
+# What format 2 added to a relation's file (citations, ends and suspensions, accession, conflicts):
+# a format 1 file lacks these keys and reads as it always did, with each of them unknown.
+_RELATION_V2: dict[str, Any] = {"member_since": None, "conflicts": []}
+_PARTICIPATION_V2 = {"date": None, "until": None, "suspended": None, "resumed": None}
+_MILESTONES = ("relations_since", "cooperation_since")
+
+
+def _upgrade_relation(data: Any, fmt: int) -> Any:
+    """A relation of a format 1 folder, with the keys format 2 added filled in as unknown."""
+    if fmt >= 2 or not isinstance(data, dict):
+        return data
+    data = {**data}
+    for key, value in _RELATION_V2.items():
+        data.setdefault(key, value)
+    for key in _MILESTONES:
+        if isinstance(data.get(key), dict):
+            data[key] = {**data[key]}
+            data[key].setdefault("date", None)
+    if isinstance(data.get("participations"), list):
+        data["participations"] = [
+            {**p, **{k: v for k, v in _PARTICIPATION_V2.items() if k not in p}} if isinstance(p, dict) else p
+            for p in data["participations"]
+        ]
+    return data
 
 
 def _edition_field(data: Any) -> Any:

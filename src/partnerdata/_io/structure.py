@@ -14,7 +14,9 @@ from typing import Any
 import attrs
 
 # Kinds of field that need work here; every other field is a scalar its validator checks.
-_RECORD, _RECORDS, _VALUES = 1, 2, 3
+# _EITHERS: a tuple whose items may be of several record types (evidence: a quote or a citation),
+# told apart by their exact key sets.
+_RECORD, _RECORDS, _VALUES, _EITHERS = 1, 2, 3, 4
 
 # Per class: its field names, the fields that need work, the order of all fields (for memo keys)
 # and whether it is a leaf (scalar fields only).
@@ -39,7 +41,11 @@ def _plan(cls: type) -> _Plan:
             steps.append((a.name, _RECORD, t))
         elif typing.get_origin(t) is tuple:
             item = typing.get_args(t)[0]
-            steps.append((a.name, _RECORDS if attrs.has(item) else _VALUES, item))
+            if typing.get_origin(item) in (typing.Union, types.UnionType):
+                kinds = {frozenset(f.name for f in attrs.fields(k)): k for k in typing.get_args(item)}
+                steps.append((a.name, _EITHERS, kinds))
+            else:
+                steps.append((a.name, _RECORDS if attrs.has(item) else _VALUES, item))
     order = tuple(a.name for a in attrs.fields(cls))
     plan = (frozenset(order), tuple(steps), order, not steps)
     _plans[cls] = plan
@@ -80,11 +86,23 @@ def build(cls: type, data: Any, memo: dict[Any, Any] | None = None, keep: dict[s
             raise Invalid  # a string or an object where an array goes
         elif kind == _RECORDS:
             values[name] = tuple([build(sub, item, memo) for item in value])
+        elif kind == _EITHERS:
+            values[name] = tuple([build(_which(sub, item), item, memo) for item in value])
         else:
             values[name] = tuple(value)
     if keep is not None:
         keep.update(values)
     return cls(**values)
+
+
+def _which(kinds: dict[frozenset[str], type], data: Any) -> type:
+    """The record type whose fields are exactly the object's keys."""
+    if type(data) is not dict:
+        raise Invalid
+    found = kinds.get(frozenset(data))
+    if found is None:
+        raise Invalid
+    return found
 
 
 def _key(cls: type, data: dict[str, Any], order: tuple[str, ...]) -> tuple[Any, ...]:
@@ -123,6 +141,8 @@ def build_trusted(cls: type, data: Any, memo: dict[Any, Any]) -> Any:
                 values[name] = build_trusted(sub, value, memo)
         elif kind == _RECORDS:
             values[name] = tuple([build_trusted(sub, item, memo) for item in value])
+        elif kind == _EITHERS:
+            values[name] = tuple([build_trusted(sub[frozenset(item)], item, memo) for item in value])
         else:
             values[name] = tuple(value)
     return _made(cls, values, order)

@@ -19,6 +19,7 @@ from partnerdata._model.show import Shown
 
 __all__ = [
     "Channel",
+    "Citation",
     "Conflict",
     "CooperationPlan",
     "Edition",
@@ -29,6 +30,7 @@ __all__ = [
     "Participation",
     "Partner",
     "Programme",
+    "Reference",
     "Relation",
     "Source",
     "Stance",
@@ -328,18 +330,57 @@ class Evidence(_Record):
         return f"{self.source}#{self.section}.{self.item}.{self.sentence}"
 
 
-def evidence_order(e: Evidence) -> tuple[str, int, int, int, str]:
-    """The canonical order of evidence: by source, then position in it (section, item, sentence)."""
-    return (e.source, e.section, e.item, e.sentence, e.quote)
+@frozen(kw_only=True, repr=False)
+class Citation(_Record):
+    """Where a fact is stated on a NATO page the package does not ship: the page, the place, the fact.
+
+    ``source`` is the id of a :class:`Reference` (the page's address, title, language and date);
+    ``section`` where on it the fact stands (a heading as NATO gives it, ``"introduction"``, or
+    ``None`` for a text without headings); ``says`` the fact in the project's own words, never a
+    sentence of NATO's. Facts read from a shipped page carry an :class:`Evidence` (a verbatim
+    quote) instead; every fact carries one or the other.
+
+    >>> from partnerdata import Citation, Text
+    >>> c = Citation(source="nato-topics-48893-en-2022-06", section="Framework for cooperation",
+    ...              says=Text(en="Relations began in 1992, when Armenia joined the NACC."))
+    >>> c.locator
+    'nato-topics-48893-en-2022-06#Framework for cooperation'
+    """
+
+    source: str = field(validator=_pattern(_SLUG, "a reference id (lowercase words joined by '-')"))
+    section: str | None = field(default=None, validator=_check_opt_str)
+    says: Text = field(validator=_check_text)
+
+    @property
+    def locator(self) -> str:
+        """``reference#section``: where on the cited page the fact stands."""
+        return self.source if self.section is None else f"{self.source}#{self.section}"
 
 
-def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+Support = Evidence | Citation
+"""What a fact rests on: a quoted sentence of a shipped page, or a citation of NATO's page."""
+
+
+def evidence_order(e: Support) -> tuple[int, str, int, int, int, str, str]:
+    """The canonical order of evidence: quotes first, by source and position; then citations by source and place."""
+    if type(e) is Citation:
+        return (1, e.source, 0, 0, 0, e.section or "", e.says.en or e.says.fr or "")
+    assert isinstance(e, Evidence)
+    return (0, e.source, e.section, e.item, e.sentence, e.quote, "")
+
+
+def _evidence(value: Iterable[Support]) -> tuple[Support, ...]:
     # Evidence is a set of sentences: in canonical order, two lists of the same sentences are equal.
     return sort_by(value, evidence_order)
 
 
+def _support(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if type(value) is not Evidence and type(value) is not Citation:
+        raise FieldError(attribute.name, f"expected Evidence or Citation, got {show(value)}")
+
+
 def _evidence_field() -> Any:
-    return field(converter=_evidence, validator=[_items(_instances(Evidence)), _non_empty])
+    return field(converter=_evidence, validator=[_items(_support), _non_empty])
 
 
 def _codes_field(check: Any) -> Any:
@@ -493,6 +534,48 @@ class Source(_Record):
         )
 
 
+_REFERENCE_KINDS = (
+    "accession-page",
+    "declaration",
+    "framework-page",
+    "operation-page",
+    "partner-page",
+    "press-release",
+    "programme-page",
+    "speech",
+)
+
+
+@frozen(kw_only=True, repr=False)
+class Reference(_Record):
+    """A NATO page the package cites but does not ship: its address, title, language and date.
+
+    ``date`` is the edition of the page that was read (its "last updated" date) or, for a press
+    release, its publication date, as far as known; ``kind`` says what sort of page it is
+    (``partner-page``, ``framework-page``, ``press-release``, ``declaration``, ``speech``,
+    ``accession-page``, ``operation-page``, ``programme-page``). :class:`Citation` points here.
+
+    >>> import partnerdata
+    >>> ref = partnerdata.Reference(
+    ...     id="nato-topics-48893-en-2022-06", url="https://www.nato.int/cps/en/natohq/topics_48893.htm",
+    ...     title="Relations with Armenia", language="en", date=partnerdata.PartialDate(year=2022, month=6),
+    ...     kind="partner-page")
+    >>> ref.cite()
+    'NATO, "Relations with Armenia" (en, 2022-06), https://www.nato.int/cps/en/natohq/topics_48893.htm'
+    """
+
+    id: str = field(validator=_pattern(_SLUG, "a reference id (lowercase words joined by '-')"))
+    url: str = field(validator=_pattern(re.compile(r"https://[^\s]+\Z"), "an https address"))
+    title: str = field(validator=_check_str)
+    language: str = field(validator=_pattern(re.compile(r"(?:fr|en)\Z"), "'fr' or 'en'"))
+    date: PartialDate = field(validator=_instances(PartialDate))
+    kind: str = field(validator=_pattern(re.compile("(?:" + "|".join(_REFERENCE_KINDS) + r")\Z"), "a reference kind"))
+
+    def cite(self) -> str:
+        """The reference as one line: publisher, title, language and date, address."""
+        return f'NATO, "{self.title}" ({self.language}, {self.date.isoformat()}), {self.url}'
+
+
 @frozen(kw_only=True, repr=False)
 class Milestone(_Record):
     """The year something began for a partner, and the framework it began through (``via``).
@@ -505,7 +588,12 @@ class Milestone(_Record):
 
     year: int = field(validator=_check_int(MIN_YEAR, MAX_YEAR))
     via: str | None = field(default=None, validator=_opt(_programme_code))
-    evidence: tuple[Evidence, ...] = _evidence_field()
+    date: PartialDate | None = field(default=None, validator=_opt(_instances(PartialDate)))
+    evidence: tuple[Support, ...] = _evidence_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is not None and self.date.year != self.year:
+            raise FieldError("date", f"{self.date.isoformat()} is not in the year {self.year}")
 
 
 @frozen(kw_only=True, repr=False)
@@ -524,10 +612,49 @@ class Participation(_Record):
 
     programme: str = field(validator=_programme_code)
     since: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    date: PartialDate | None = field(default=None, validator=_opt(_instances(PartialDate)))
+    until: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    suspended: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
+    resumed: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
     focus: tuple[str, ...] = _codes_field(_topic_code)
     aim: Text | None = field(default=None, validator=_check_opt_text)
     host: Text | None = field(default=None, validator=_check_opt_text)
-    evidence: tuple[Evidence, ...] = _evidence_field()
+    evidence: tuple[Support, ...] = _evidence_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is not None and self.date.year != self.since:
+            raise FieldError("date", f"{self.date.isoformat()} is not in the year since ({self.since})")
+        ordered = [("since", self.since), ("suspended", self.suspended), ("resumed", self.resumed)]
+        ordered.append(("until", self.until))
+        if self.resumed is not None and self.suspended is None:
+            raise FieldError("resumed", "a participation resumes only after a suspension")
+        last: tuple[str, int] | None = None
+        for name, year in ordered:
+            if year is None:
+                continue
+            if last is not None and year < last[1]:
+                raise FieldError(name, f"{year} is before {last[0]} ({last[1]})")
+            last = (name, year)
+
+    def active(self, year: int) -> bool | None:
+        """Whether the participation ran in ``year``: ``None`` when its start is not known.
+
+        The start year and the end year both count, and so does the year of a suspension (the
+        partner took part until then); the years after it, up to the one before the resumption,
+        do not.
+
+        >>> from partnerdata import Citation, Participation, Text
+        >>> cite = Citation(source="x", says=Text(en="Joined in 1995, suspended in 1996, back in 2008."))
+        >>> pfp = Participation(programme="PFP", since=1995, suspended=1996, resumed=2008, evidence=[cite])
+        >>> [pfp.active(y) for y in (1994, 1995, 1996, 1997, 2007, 2008)]
+        [False, True, True, False, False, True]
+        """
+        if self.since is None:
+            return None
+        if year < self.since or (self.until is not None and year > self.until):
+            return False
+        paused = self.suspended is not None and self.suspended < year
+        return not (paused and (self.resumed is None or year < self.resumed))
 
 
 @frozen(kw_only=True, repr=False)
@@ -543,7 +670,7 @@ class CooperationPlan(_Record):
     programme: str = field(validator=_programme_code)
     cycle_years: int | None = field(default=None, validator=_opt(_check_int(1, 20)))
     renewal: Text | None = field(default=None, validator=_check_opt_text)
-    evidence: tuple[Evidence, ...] = _evidence_field()
+    evidence: tuple[Support, ...] = _evidence_field()
 
 
 @frozen(kw_only=True, repr=False)
@@ -559,7 +686,7 @@ class UnitDesignation(_Record):
     purpose: Text = field(validator=_check_text)
     organisation: str | None = field(default=None, validator=_opt(_programme_code))
     topics: tuple[str, ...] = _codes_field(_topic_code)
-    evidence: tuple[Evidence, ...] = _evidence_field()
+    evidence: tuple[Support, ...] = _evidence_field()
 
 
 def _designations(value: Iterable[UnitDesignation]) -> tuple[UnitDesignation, ...]:
@@ -596,7 +723,7 @@ class Stance(_Record):
     designations: tuple[UnitDesignation, ...] = field(
         default=(), converter=_designations, validator=_items(_instances(UnitDesignation))
     )
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, validator=_items(_instances(Evidence)))
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, validator=_items(_support))
 
     def __attrs_post_init__(self) -> None:
         known = (self.permanent_neutrality, self.contributes_forces, self.contributes_infrastructure)
@@ -616,7 +743,7 @@ class Channel(_Record):
     body: str = field(validator=_programme_code)
     description: Text = field(validator=_check_text)
     host: Text | None = field(default=None, validator=_check_opt_text)
-    evidence: tuple[Evidence, ...] = _evidence_field()
+    evidence: tuple[Support, ...] = _evidence_field()
 
 
 @frozen(kw_only=True, repr=False)
@@ -649,7 +776,7 @@ class Event(_Record):
     programmes: tuple[str, ...] = _codes_field(_programme_code)
     topics: tuple[str, ...] = _codes_field(_topic_code)
     partners: tuple[str, ...] = _codes_field(_alpha3)
-    evidence: tuple[Evidence, ...] = _evidence_field()
+    evidence: tuple[Support, ...] = _evidence_field()
 
     def __attrs_post_init__(self) -> None:
         if self.end_month is not None and self.end is None:
@@ -706,6 +833,46 @@ class Statement(_Record):
         return self.evidence.locator
 
 
+@frozen(kw_only=True, repr=False)
+class Conflict(_Record):
+    """Two sources that disagree on a fact: both values, both evidence.
+
+    Two pages of one edition (French and English) in :attr:`Edition.conflicts`; two NATO sources
+    cited for the packaged data (a partner page and a press release, say) in
+    :attr:`Relation.conflicts`, where the fact itself holds the value the rule in the docs picks.
+
+    ``fact`` names the fact (``"participations.PARP.since"``); ``values`` are the values as the
+    pages give them, in the order of ``evidence`` (one evidence per value).
+
+    >>> ev = lambda src, q: Evidence(source=src, section=1, item=0, sentence=0, quote=q)
+    >>> both = (ev("a-en", "In 1994."), ev("a-fr", "En 1995."))
+    >>> c = Conflict(fact="pfp_since", values=("1994", "1995"), evidence=both)
+    >>> c.fact, c.values
+    ('pfp_since', ('1994', '1995'))
+    """
+
+    fact: str = field(validator=_check_str)
+    values: tuple[str, ...] = field(converter=_strs, validator=_items(_check_str))
+    # Paired with ``values``, one evidence per value: never sorted on its own (see below).
+    evidence: tuple[Support, ...] = field(converter=_tuple, validator=[_items(_support), _non_empty])
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.values) != len(self.evidence):
+            raise FieldError(
+                "evidence", f"one evidence per value: {len(self.values)} values, {len(self.evidence)} evidence"
+            )
+        # Canonical order: the (value, evidence) pairs by their evidence, so that two conflicts
+        # of the same pairs are equal however they were listed, and each value keeps its evidence.
+        pairs = sorted(zip(self.values, self.evidence, strict=True), key=lambda p: (evidence_order(p[1]), p[0]))
+        if [e for _, e in pairs] != list(self.evidence):
+            object.__setattr__(self, "values", tuple(v for v, _ in pairs))
+            object.__setattr__(self, "evidence", tuple(e for _, e in pairs))
+
+
+def _conflicts(value: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return sort_by(value, lambda c: (c.fact, c.values))
+
+
 def _participations(value: Iterable[Participation]) -> tuple[Participation, ...]:
     return sort_by(value, lambda p: p.programme)
 
@@ -738,6 +905,7 @@ class Relation(_Record):
     partner: str = field(validator=_alpha3)
     relations_since: Milestone | None = field(default=None, validator=_opt(_instances(Milestone)))
     cooperation_since: Milestone | None = field(default=None, validator=_opt(_instances(Milestone)))
+    member_since: Milestone | None = field(default=None, validator=_opt(_instances(Milestone)))
     plan: CooperationPlan | None = field(default=None, validator=_opt(_instances(CooperationPlan)))
     participations: tuple[Participation, ...] = field(
         default=(),
@@ -760,6 +928,7 @@ class Relation(_Record):
         converter=_statements,
         validator=[_items(_instances(Statement)), _unique(lambda s: s.key, "statement")],
     )
+    conflicts: tuple[Conflict, ...] = field(default=(), converter=_conflicts, validator=_items(_instances(Conflict)))
 
     def __attrs_post_init__(self) -> None:
         if (
@@ -854,29 +1023,6 @@ class Relation(_Record):
     def sources(self) -> tuple[str, ...]:
         """The ids of the source pages the relation's statements come from, sorted."""
         return tuple(sorted({s.evidence.source for s in self.statements}))
-
-
-@frozen(kw_only=True, repr=False)
-class Conflict(_Record):
-    """Two pages of one edition (French and English) that disagree on a fact: both values, both evidence.
-
-    ``fact`` names the fact (``"participations.PARP.since"``); ``values`` are the values as the
-    pages give them, in the order of ``evidence`` (one evidence per value).
-
-    >>> ev = lambda src, q: Evidence(source=src, section=1, item=0, sentence=0, quote=q)
-    >>> both = (ev("a-en", "In 1994."), ev("a-fr", "En 1995."))
-    >>> c = Conflict(fact="pfp_since", values=("1994", "1995"), evidence=both)
-    >>> c.fact, c.values
-    ('pfp_since', ('1994', '1995'))
-    """
-
-    fact: str = field(validator=_check_str)
-    values: tuple[str, ...] = field(converter=_strs, validator=_items(_check_str))
-    evidence: tuple[Evidence, ...] = _evidence_field()
-
-
-def _conflicts(value: Iterable[Conflict]) -> tuple[Conflict, ...]:
-    return sort_by(value, lambda c: (c.fact, c.values))
 
 
 @frozen(kw_only=True, repr=False)

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Generic, TypeVar, overload
 from attrs import field, frozen
 
 from partnerdata._model import rows as _rows
-from partnerdata._model.records import Evidence, PartialDate, Text
+from partnerdata._model.records import PartialDate, Support, Text
 from partnerdata._model.show import Shown, figure, render
 
 __all__ = [
@@ -35,7 +35,7 @@ def _strs(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+def _evidence(value: Iterable[Support]) -> tuple[Support, ...]:
     return tuple(value)
 
 
@@ -60,7 +60,7 @@ class Membership(_Flat):
     programme: str
     since: int | None = None
     focus: tuple[str, ...] = field(default=(), converter=_strs)
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, repr=False)
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
     @property
     def year(self) -> int | None:
@@ -88,7 +88,7 @@ class Cooperation(_Flat):
     year: int | None = None
     programmes: tuple[str, ...] = field(default=(), converter=_strs)
     text: Text | None = None
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, repr=False)
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
 
 @frozen(kw_only=True)
@@ -105,7 +105,7 @@ class PartnerStance(_Flat):
     permanent_neutrality: bool | None = None
     contributes_forces: bool | None = None
     contributes_infrastructure: bool | None = None
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, repr=False)
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
     @property
     def year(self) -> None:
@@ -129,7 +129,7 @@ class PartnerMilestone(_Flat):
     kind: str
     year: int | None = None
     via: str | None = None
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, repr=False)
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
 
 @frozen(kw_only=True)
@@ -148,7 +148,7 @@ class Framework(_Flat):
     founded: int | None = None
     ended: int | None = None
     successor: str | None = None
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, repr=False)
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
     @property
     def year(self) -> int | None:
@@ -171,7 +171,7 @@ class StatementHit(_Flat):
     heading: Text | None = None
     topics: tuple[str, ...] = field(default=(), converter=_strs)
     programmes: tuple[str, ...] = field(default=(), converter=_strs)
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, repr=False)
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
     @property
     def year(self) -> None:
@@ -201,7 +201,7 @@ class TimelineEntry(_Flat):
     programmes: tuple[str, ...] = field(default=(), converter=_strs)
     topics: tuple[str, ...] = field(default=(), converter=_strs)
     text: Text
-    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence, repr=False)
+    evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
     @property
     def date(self) -> str:

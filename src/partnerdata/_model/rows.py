@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from partnerdata._model.records import Evidence, Text
+from partnerdata._model.records import Citation, Evidence, Support, Text
 
 
 def _is_text(kind: Any) -> bool:
@@ -63,9 +63,11 @@ def row(record: Any, lang: str | None = None) -> dict[str, Any]:
     for f in attrs.fields(type(record)):
         value = getattr(record, f.name)
         if f.name == "evidence":
-            items: tuple[Evidence, ...] = value if isinstance(value, tuple) else (value,)
+            items: tuple[Support, ...] = value if isinstance(value, tuple) else (value,)
             out["evidence"] = "; ".join(e.locator for e in items)
-            out["quote"] = " | ".join(e.quote for e in items)
+            # A quote is NATO's sentence; a citation's words are ours: never in one column.
+            out["quote"] = " | ".join(e.quote for e in items if type(e) is Evidence)
+            out["cited"] = " | ".join(str(e.says) for e in items if type(e) is Citation)
         elif _is_text(f.type):
             if lang is None:
                 out[f"{f.name}_fr"] = value.fr if value is not None else None

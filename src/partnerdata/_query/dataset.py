@@ -17,6 +17,7 @@ from partnerdata._model.records import (
     Participation,
     Partner,
     Programme,
+    Reference,
     Relation,
     Source,
     Topic,
@@ -51,6 +52,10 @@ def _topics(value: Iterable[Topic]) -> tuple[Topic, ...]:
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return sort_by(value, lambda s: s.id)
+
+
+def _references(value: Iterable[Reference]) -> tuple[Reference, ...]:
+    return sort_by(value, lambda r: r.id)
 
 
 def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
@@ -90,6 +95,10 @@ class _Indexes:
     @functools.cached_property
     def sources(self) -> Mapping[str, Source]:
         return MappingProxyType({s.id: s for s in self._ds.sources})
+
+    @functools.cached_property
+    def references(self) -> Mapping[str, Reference]:
+        return MappingProxyType({r.id: r for r in self._ds.references})
 
     @functools.cached_property
     def editions(self) -> Mapping[str, tuple[Edition, ...]]:
@@ -164,6 +173,10 @@ class Dataset(Questions):
     )
     topics: tuple[Topic, ...] = field(default=(), converter=_topics, validator=_items(_instances(Topic)))
     sources: tuple[Source, ...] = field(default=(), converter=_sources, validator=_items(_instances(Source)))
+    # NATO's pages that facts cite without the package shipping them (see Citation).
+    references: tuple[Reference, ...] = field(
+        default=(), converter=_references, validator=_items(_instances(Reference))
+    )
     relations: tuple[Relation, ...] = field(default=(), converter=_relations, validator=_items(_instances(Relation)))
     # Every edition of the partners' pages that the dataset keeps; ``relations`` holds the latest's.
     editions: tuple[Edition, ...] = field(default=(), converter=_editions, validator=_items(_instances(Edition)))
@@ -313,6 +326,34 @@ class Dataset(Questions):
         """
         return self._index.sources.get(id)
 
+    def get_reference(self, id: str) -> Reference | None:
+        """The cited NATO page whose id is exactly ``id``, or ``None``.
+
+        >>> import partnerdata
+        >>> ds = partnerdata.load()
+        >>> pfp = ds.relation("POL").participation("PFP")
+        >>> ds.get_reference(pfp.evidence[0].source).url.startswith("https://www.nato.int/")
+        True
+        """
+        return self._index.references.get(id)
+
+    def reference(self, id: str) -> Reference:
+        """The cited NATO page with this id; :class:`~partnerdata.NotFoundError` with the closest ids if none.
+
+        >>> import partnerdata
+        >>> partnerdata.load().reference("no-such-page")
+        Traceback (most recent call last):
+        ...
+        partnerdata.NotFoundError: no reference matches 'no-such-page'...
+        """
+        found = self.get_reference(id) if type(id) is str else None
+        if found is None:
+            import difflib
+
+            close = difflib.get_close_matches(str(id), self._index.references, n=3)
+            raise NotFoundError("reference", str(id), tuple(close))
+        return found
+
     def editions_of(self, key: str) -> tuple[Edition, ...]:
         """The editions of a partner's pages, oldest first; undated editions count as the oldest.
 
@@ -393,5 +434,5 @@ class Dataset(Questions):
         return (
             f"Dataset(data_version={self.data_version!r}, partners={len(self.partners)}, "
             f"relations={len(self.relations)}, programmes={len(self.programmes)}, "
-            f"topics={len(self.topics)}, sources={len(self.sources)})"
+            f"topics={len(self.topics)}, sources={len(self.sources)}, references={len(self.references)})"
         )

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from partnerdata._model.errors import Problem
 from partnerdata._model.layout import Section, layout, sentence_at
-from partnerdata._model.records import Evidence, Programme, Relation, Source
+from partnerdata._model.records import Citation, Evidence, Programme, Reference, Relation, Source, Support
 
 if TYPE_CHECKING:
     from partnerdata._query.dataset import Dataset
@@ -29,6 +29,11 @@ def problems(ds: "Dataset") -> list[Problem]:
     found += _duplicates("programmes", (p.code for p in ds.programmes))
     found += _duplicates("topics", (t.code for t in ds.topics))
     found += _duplicates("sources", (s.id for s in ds.sources))
+    found += _duplicates("references", (r.id for r in ds.references))
+    taken = {s.id for s in ds.sources}
+    for i, ref in enumerate(ds.references):
+        if ref.id in taken:
+            found.append(Problem(file=None, path=f"$.references[{i}].id", message=f"{ref.id!r} is also a source id"))
     found += _duplicates("relations", (r.partner for r in ds.relations))
 
     index = ds._index
@@ -72,7 +77,8 @@ def problems(ds: "Dataset") -> list[Problem]:
         except ValueError as exc:
             pages[s.id] = None
             found.append(Problem(file=None, path=f"$.sources[{i}].text", message=str(exc)))
-    sources = {s.id: s for s in ds.sources}
+    sources: dict[str, object] = {s.id: s for s in ds.sources}
+    sources.update((r.id, r) for r in ds.references)
 
     for i, r in enumerate(ds.relations):
         found += _relation(r, f"$.relations[{i}]", programmes, topics, partners, sources, pages)
@@ -162,7 +168,12 @@ def _relation(
             if code not in topics:
                 bad(f"{path}[{j}]", f"unknown topic {code!r}")
 
-    def evidence(path: str, ev: Evidence) -> None:
+    def evidence(path: str, ev: Support) -> None:
+        if type(ev) is Citation:
+            if not isinstance(sources.get(ev.source), Reference):
+                bad(f"{path}.source", f"unknown reference {ev.source!r}")
+            return
+        assert isinstance(ev, Evidence)
         source = sources.get(ev.source)
         if not isinstance(source, Source):
             bad(f"{path}.source", f"unknown source {ev.source!r}")
@@ -181,13 +192,13 @@ def _relation(
                 f"does not match sentence {ev.section}.{ev.item}.{ev.sentence} of {ev.source}: {sentence!r}",
             )
 
-    def evidences(path: str, items: tuple[Evidence, ...]) -> None:
+    def evidences(path: str, items: tuple[Support, ...]) -> None:
         for j, ev in enumerate(items):
             evidence(f"{path}[{j}]", ev)
 
     if r.partner not in partners:
         bad(".partner", f"unknown partner {r.partner!r}")
-    for name in ("relations_since", "cooperation_since"):
+    for name in ("relations_since", "cooperation_since", "member_since"):
         milestone = getattr(r, name)
         if milestone is not None:
             programme(f".{name}.via", milestone.via, milestone.year)
@@ -226,4 +237,6 @@ def _relation(
         source = sources.get(s.evidence.source)
         if isinstance(source, Source) and s.text.get(source.language, fallback=False) != s.evidence.quote:
             bad(f".statements[{j}].text.{source.language}", "is not the quoted sentence verbatim")
+    for j, conflict in enumerate(r.conflicts):
+        evidences(f".conflicts[{j}].evidence", conflict.evidence)
     return out

@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from partnerdata._model.errors import PartnerDataError
-from partnerdata._model.records import MAX_YEAR, MIN_YEAR, Evidence, Milestone, Participation, Partner, Relation
+from partnerdata._model.records import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Citation,
+    Evidence,
+    Milestone,
+    Participation,
+    Partner,
+    Reference,
+    Relation,
+    Support,
+)
 
 if TYPE_CHECKING:
     from partnerdata._query.dataset import Dataset
@@ -45,7 +56,7 @@ STANCE_COLUMNS = {
 }
 _PROGRAMME_PREFIX = "prog_"
 PLAN_KIND = "cooperation-plan"
-_EDITION = re.compile(r"([0-9]{4})\.(?:0[1-9]|1[0-2])\Z")
+_EDITION = re.compile(r"([0-9]{4})\.(?:0[1-9]|1[0-2])(?:\.[1-9][0-9]*)?\Z")
 
 # The pandas dtype of each kind of column: unknown is <NA> in all three, never 0, False or "".
 DTYPES = {"bool": "boolean", "int": "Int64", "str": "string"}
@@ -72,10 +83,10 @@ def programme_column(code: str) -> str:
 
 
 def edition_year(data_version: str) -> int | None:
-    """The year of a data version written ``YYYY.MM`` (the year its pages were read), else ``None``.
+    """The year of a data version written ``YYYY.MM`` or ``YYYY.MM.N`` (the year its pages were read), else ``None``.
 
-    >>> edition_year("2026.12"), edition_year("synthetic-10-0")
-    (2026, None)
+    >>> edition_year("2026.12"), edition_year("2026.12.1"), edition_year("synthetic-10-0")
+    (2026, 2026, None)
     """
     found = _EDITION.match(data_version)
     return int(found.group(1)) if found else None
@@ -103,13 +114,23 @@ class CellExplanation:
     value: bool | int | str | None
     rule: str
     reason: str
-    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
+    evidence: tuple[Support, ...] = field(default=(), repr=False)
+    #: The NATO pages the evidence cites (for citations; quotes name their page in their locator).
+    references: tuple[Reference, ...] = field(default=(), repr=False)
 
     def __str__(self) -> str:
         words = {True: "yes", False: "no", None: "unknown"}
         shown = words[self.value] if self.value is None or isinstance(self.value, bool) else self.value
         lines = [f"{self.partner} {self.year} {self.column} = {shown} ({self.rule}): {self.reason}"]
-        lines += [f"  {e.locator}: {e.quote}" for e in self.evidence]
+        for e in self.evidence:
+            if type(e) is Citation:
+                ref = next((r for r in self.references if r.id == e.source), None)
+                where = ref.cite() if ref is not None else e.source
+                section = f", {e.section}" if e.section else ""
+                lines.append(f"  cited: {e.says.get('en')} ({where}{section})")
+            else:
+                assert isinstance(e, Evidence)
+                lines.append(f"  {e.locator}: {e.quote}")
         return "\n".join(lines)
 
 
@@ -160,7 +181,7 @@ class _Facts:
                     self.milestones.setdefault(m.via, []).append(m)
 
 
-_Cell = tuple[bool | int | str | None, str, str, tuple[Evidence, ...]]
+_Cell = tuple[bool | int | str | None, str, str, tuple[Support, ...]]
 
 
 def _decide_programme(f: _Facts, code: str, founded: int | None, ended: int | None, year: int) -> _Cell:
@@ -168,10 +189,20 @@ def _decide_programme(f: _Facts, code: str, founded: int | None, ended: int | No
     who = f.partner.alpha3
     if founded is not None and founded > year:
         return False, "not-founded", f"{code} was founded in {founded}, after {year}", ()
-    if ended is not None and ended <= year:
+    if ended is not None and ended < year:
         return False, "ended", f"{code} ended in {ended}", ()
     p = f.participations.get(code)
     if p is not None and p.since is not None and p.since <= year:
+        if not p.active(year) and p.until is not None and p.until < year:
+            return False, "left", f"{who}'s participation in {code} ended in {p.until}", p.evidence
+        if not p.active(year):
+            again = f", resumed in {p.resumed}" if p.resumed is not None else ""
+            return (
+                False,
+                "suspended",
+                f"{who}'s participation in {code} was suspended in {p.suspended}{again}",
+                p.evidence,
+            )
         return True, "started", f"{who} takes part in {code} since {p.since}", p.evidence
     for m in f.milestones.get(code, ()):
         if m.year <= year:
@@ -261,7 +292,18 @@ class Panel:
     ([False, True], None)
     """
 
-    __slots__ = ("_data", "_facts", "_kinds", "_position", "_programmes", "columns", "edition_year", "end", "start")
+    __slots__ = (
+        "_data",
+        "_facts",
+        "_kinds",
+        "_position",
+        "_programmes",
+        "_references",
+        "columns",
+        "edition_year",
+        "end",
+        "start",
+    )
     start: int
     end: int
     edition_year: int | None
@@ -272,6 +314,7 @@ class Panel:
     _programmes: dict[str, tuple[str, int | None, int | None]]
     _data: dict[str, list[Any]]
     _kinds: dict[str, str]
+    _references: dict[str, Reference]
 
     def __init__(
         self,
@@ -283,6 +326,7 @@ class Panel:
         programmes: dict[str, tuple[str, int | None, int | None]],
         data: dict[str, list[Any]],
         kinds: dict[str, str],
+        references: dict[str, Reference] | None = None,
     ) -> None:
         # Immutable like the records: set once here, refused afterwards. Only the facts the rules
         # read are kept, not the dataset, so a panel does not pin the dataset's indexes.
@@ -295,6 +339,7 @@ class Panel:
             ("_programmes", programmes),
             ("_data", data),
             ("_kinds", kinds),
+            ("_references", references or {}),
             ("columns", tuple(data)),
         ):
             object.__setattr__(self, name, value)
@@ -380,8 +425,16 @@ class Panel:
         if column not in self._data:
             raise KeyError(f"no column {column!r}; columns: {', '.join(self.columns)}")
         value, rule, reason, evidence = self._decide(f, column, year)
+        cited = {e.source for e in evidence if type(e) is Citation}
         return CellExplanation(
-            partner=partner, year=year, column=column, value=value, rule=rule, reason=reason, evidence=evidence
+            partner=partner,
+            year=year,
+            column=column,
+            value=value,
+            rule=rule,
+            reason=reason,
+            evidence=evidence,
+            references=tuple(self._references[i] for i in sorted(cited) if i in self._references),
         )
 
     def _decide(self, f: _Facts, column: str, year: int) -> _Cell:
@@ -453,10 +506,14 @@ def _check_years(start: object, end: object) -> tuple[int, int]:
 
 def _breaks(f: _Facts, code: str, founded: int | None, ended: int | None) -> set[int]:
     """The years at which a programme column's cell may change for this partner."""
-    out = {y for y in (founded, ended) if y is not None}
+    out = {y for y in (founded, None if ended is None else ended + 1) if y is not None}
     p = f.participations.get(code)
     if p is not None and p.since is not None:
         out.add(p.since)
+        # The end and suspension years still count as taking part: the change comes the year after.
+        out.update(y + 1 for y in (p.until, p.suspended) if y is not None)
+        if p.resumed is not None:
+            out.add(p.resumed)
     out.update(m.year for m in f.milestones.get(code, ()))
     r = f.relation
     if r is not None and r.relations_since is not None:
@@ -541,4 +598,7 @@ def build(
             else:
                 column += [None] * n
         data["events"] += _event_counts(r, start, end)
-    return Panel(start, end, edition=edition, facts=facts, programmes=programmes, data=data, kinds=kinds)
+    references = {r.id: r for r in getattr(dataset, "references", ())}
+    return Panel(
+        start, end, edition=edition, facts=facts, programmes=programmes, data=data, kinds=kinds, references=references
+    )

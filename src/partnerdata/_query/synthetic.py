@@ -25,6 +25,8 @@ from partnerdata._model.layout import layout
 from partnerdata._model.records import (
     LANGUAGES,
     Channel,
+    Citation,
+    Conflict,
     CooperationPlan,
     Event,
     Evidence,
@@ -33,10 +35,12 @@ from partnerdata._model.records import (
     Participation,
     Partner,
     Programme,
+    Reference,
     Relation,
     Source,
     Stance,
     Statement,
+    Support,
     Text,
     UnitDesignation,
 )
@@ -317,6 +321,8 @@ class RelationContext:
     min_year: int
     max_year: int
     max_items: int
+    # Citations of NATO pages the dataset cites without shipping them (its references).
+    cited: tuple[Citation, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -330,8 +336,31 @@ class RelationContext:
         return max(self.min_year, founded.year) if founded is not None else self.min_year
 
 
-def _evidence(c: Chooser, ctx: RelationContext, min_size: int = 1) -> tuple[Evidence, ...]:
-    return c.subset(ctx.evidence, min_size, 2)
+def _evidence(c: Chooser, ctx: RelationContext, min_size: int = 1) -> tuple[Support, ...]:
+    return c.subset((*ctx.evidence, *ctx.cited), min_size, 2)
+
+
+def reference(c: Chooser, id: str, min_year: int, max_year: int) -> Reference:
+    """A NATO page a dataset cites: an address under nato.int, a title, a language and a date."""
+    language = c.choice(LANGUAGES)
+    return Reference(
+        id=id,
+        url=f"https://www.nato.int/cps/{language}/natohq/{id}.htm",
+        title=c.phrase(language).capitalize(),
+        language=language,
+        date=partial_date(c, min_year, max_year),
+        kind=c.choice(("partner-page", "press-release", "framework-page", "declaration")),
+    )
+
+
+def citations_of(c: Chooser, references: Sequence[Reference], languages: tuple[str, ...]) -> tuple[Citation, ...]:
+    """One or two citations of each reference: a place on the page and a fact in our words."""
+    found: list[Citation] = []
+    for ref in references:
+        for _ in range(c.integer(1, 2)):
+            section = c.phrase(ref.language).capitalize() if c.boolean() else None
+            found.append(Citation(source=ref.id, section=section, says=text(c, languages, "sentence")))
+    return tuple(dict.fromkeys(found))
 
 
 def milestone(c: Chooser, ctx: RelationContext, after: int) -> Milestone | None:
@@ -341,15 +370,35 @@ def milestone(c: Chooser, ctx: RelationContext, after: int) -> Milestone | None:
     low = max(after, ctx.floor(via))
     if low > ctx.max_year:
         return None
-    return Milestone(year=c.integer(low, ctx.max_year), via=via, evidence=_evidence(c, ctx))
+    year = c.integer(low, ctx.max_year)
+    return Milestone(year=year, via=via, date=_date_in(c, year), evidence=_evidence(c, ctx))
+
+
+def _date_in(c: Chooser, year: int) -> PartialDate | None:
+    """Sometimes the full date of something known to have happened in ``year``."""
+    if not c.boolean():
+        return None
+    date = partial_date(c, year, year)
+    return date if date.month is not None else None
 
 
 def participation(c: Chooser, ctx: RelationContext, programme: str) -> Participation:
     low = ctx.floor(programme)
     since = c.integer(low, ctx.max_year) if low <= ctx.max_year and c.boolean() else None
+    # Some participations end, or were suspended and perhaps resumed, in order.
+    suspended = resumed = until = None
+    if since is not None and c.boolean():
+        suspended = c.integer(since, ctx.max_year)
+        resumed = c.integer(suspended, ctx.max_year) if c.boolean() else None
+    if since is not None and c.boolean():
+        until = c.integer(max(since, resumed or suspended or since), ctx.max_year)
     return Participation(
         programme=programme,
         since=since,
+        date=_date_in(c, since) if since is not None else None,
+        until=until,
+        suspended=suspended,
+        resumed=resumed,
         focus=c.subset(ctx.topics, 0, 3),
         aim=optional_text(c, ctx.languages),
         host=optional_text(c, ctx.languages),
@@ -434,6 +483,9 @@ def relation(c: Chooser, ctx: RelationContext, statements: Sequence[Statement] |
     relations_since = milestone(c, ctx, ctx.min_year) if c.boolean() else None
     after = relations_since.year if relations_since is not None else ctx.min_year
     cooperation_since = milestone(c, ctx, after) if c.boolean() else None
+    member_since = milestone(c, ctx, after) if ctx.cited and c.boolean() else None
+    if member_since is not None:
+        member_since = attrs.evolve(member_since, via=None)
     chosen = c.subset(ctx.codes, 0, n)
     bodies = c.subset(ctx.codes, 0, n)
     quoted = c.subset(ctx.evidence, 0, n) if statements is None else ()
@@ -451,7 +503,19 @@ def relation(c: Chooser, ctx: RelationContext, statements: Sequence[Statement] |
         channels=[channel(c, ctx, body) for body in bodies],
         events=list(events.values()),
         statements=[statement(c, ctx, e) for e in quoted] if statements is None else statements,
+        member_since=member_since,
+        conflicts=[conflict(c, ctx)] if ctx.cited and c.boolean() else [],
     )
+
+
+def conflict(c: Chooser, ctx: RelationContext) -> Conflict:
+    """Two sources giving one fact two different years, each with its own evidence."""
+    pool: tuple[Support, ...] = (*ctx.evidence, *ctx.cited)
+    first, second = c.subset(pool, 2, 2)
+    year = c.integer(ctx.min_year, ctx.max_year - 1)
+    later = c.integer(year + 1, ctx.max_year)
+    fact = f"participations.{c.choice(ctx.codes)}.since" if ctx.codes else "relations_since"
+    return Conflict(fact=fact, values=(str(year), str(later)), evidence=(first, second))
 
 
 def edited(c: Chooser, relation: Relation, pages: Sequence[Source]) -> Relation:

@@ -42,6 +42,7 @@ from partnerdata.strategies._documents import NearValidDocument, near_valid_docu
 from partnerdata.strategies._editions import EditionPair, dataset_pairs
 from partnerdata.strategies._records import (
     channels,
+    citations,
     conflicts,
     cooperation_plans,
     events,
@@ -50,6 +51,7 @@ from partnerdata.strategies._records import (
     participations,
     partners,
     programmes,
+    references,
     sources,
     stances,
     statements,
@@ -63,6 +65,7 @@ __all__ = [
     "EditionPair",
     "NearValidDocument",
     "channels",
+    "citations",
     "conflicts",
     "cooperation_plans",
     "dataset_pairs",
@@ -76,6 +79,7 @@ __all__ = [
     "participations",
     "partners",
     "programmes",
+    "references",
     "relations",
     "sources",
     "stances",

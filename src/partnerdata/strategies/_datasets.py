@@ -9,10 +9,12 @@ from hypothesis.errors import InvalidArgument
 
 from partnerdata._model.records import (
     LANGUAGES,
+    Citation,
     Conflict,
     Edition,
     Partner,
     Programme,
+    Reference,
     Relation,
     Source,
     Text,
@@ -138,7 +140,19 @@ def _datasets(
     edition_list: list[Edition] = []
     codes = tuple(p.code for p in programme_list)
 
+    reference_list: list[Reference] = []
+
     def relation_from(partner: Partner, own: list[Source]) -> Relation:
+        # Some relations also rest on NATO pages cited but not shipped, as the packaged data's do.
+        cited: tuple[Citation, ...] = ()
+        if draw(st.booleans()):
+            refs = [
+                synth.reference(
+                    Draws(draw), f"cited-{partner.alpha3.lower()}-{len(reference_list)}", min_year, max_year
+                )
+            ]
+            reference_list.extend(refs)
+            cited = synth.citations_of(Draws(draw), refs, languages)
         ctx = synth.RelationContext(
             partner=partner.alpha3,
             partners=tuple(p.alpha3 for p in partner_list),
@@ -150,6 +164,7 @@ def _datasets(
             min_year=min_year,
             max_year=max_year,
             max_items=max_items,
+            cited=cited,
         )
         return synth.relation(Draws(draw), ctx)
 
@@ -200,6 +215,7 @@ def _datasets(
         programmes=programme_list,
         topics=topic_list,
         sources=source_list,
+        references=reference_list,
         relations=relation_list,
         editions=edition_list,
     )

@@ -17,6 +17,7 @@ from hypothesis.errors import InvalidArgument
 from partnerdata._model.records import (
     LANGUAGES,
     Channel,
+    Citation,
     Conflict,
     CooperationPlan,
     Event,
@@ -26,6 +27,7 @@ from partnerdata._model.records import (
     Participation,
     Partner,
     Programme,
+    Reference,
     Source,
     Stance,
     Statement,
@@ -241,6 +243,46 @@ def evidences(*, languages: Sequence[str] = LANGUAGES) -> st.SearchStrategy[Evid
     >>> test_quote()
     """
     return _evidences(check_languages(languages))
+
+
+@st.composite
+def _references(draw: st.DrawFn, min_year: int, max_year: int) -> Reference:
+    return synth.reference(Draws(draw), f"nato-{draw(slugs)}", min_year, max_year)
+
+
+def references(*, min_year: int = DEFAULT_MIN_YEAR, max_year: int = DEFAULT_MAX_YEAR) -> st.SearchStrategy[Reference]:
+    """:class:`~partnerdata.Reference`: a NATO page a dataset cites, dated between ``min_year`` and ``max_year``.
+
+    >>> from hypothesis import given, settings
+    >>> from partnerdata.strategies import references
+    >>> @settings(max_examples=20, database=None)
+    ... @given(references(min_year=2000, max_year=2010))
+    ... def test_dated(ref):
+    ...     assert 2000 <= ref.date.year <= 2010 and ref.url.startswith("https://")
+    >>> test_dated()
+    """
+    check_years(min_year, max_year)
+    return _references(min_year, max_year)
+
+
+@st.composite
+def _citations(draw: st.DrawFn, languages: tuple[str, ...]) -> Citation:
+    ref = draw(_references(DEFAULT_MIN_YEAR, DEFAULT_MAX_YEAR))
+    return draw(st.sampled_from(synth.citations_of(Draws(draw), [ref], languages)))
+
+
+def citations(*, languages: Sequence[str] = LANGUAGES) -> st.SearchStrategy[Citation]:
+    """:class:`~partnerdata.Citation`: a fact in our own words (in ``languages``) citing a generated reference.
+
+    >>> from hypothesis import given, settings
+    >>> from partnerdata.strategies import citations
+    >>> @settings(max_examples=20, database=None)
+    ... @given(citations(languages=["en"]))
+    ... def test_own_words(citation):
+    ...     assert citation.says.en and citation.source.startswith("nato-")
+    >>> test_own_words()
+    """
+    return _citations(check_languages(languages))
 
 
 # ---------------------------------------------------------------------------------------------

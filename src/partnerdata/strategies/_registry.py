@@ -8,6 +8,7 @@ from hypothesis.errors import InvalidArgument
 
 from partnerdata._model.records import (
     Channel,
+    Citation,
     Conflict,
     CooperationPlan,
     Edition,
@@ -18,6 +19,7 @@ from partnerdata._model.records import (
     Participation,
     Partner,
     Programme,
+    Reference,
     Relation,
     Source,
     Stance,
@@ -30,6 +32,7 @@ from partnerdata._query.dataset import Dataset
 from partnerdata.strategies._datasets import datasets, editions, relations
 from partnerdata.strategies._records import (
     channels,
+    citations,
     conflicts,
     cooperation_plans,
     events,
@@ -38,6 +41,7 @@ from partnerdata.strategies._records import (
     participations,
     partners,
     programmes,
+    references,
     sources,
     stances,
     statements,
@@ -65,6 +69,8 @@ _RECORD_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Text: texts,
     PartialDate: partial_dates,
     Evidence: evidences,
+    Citation: citations,
+    Reference: references,
     Edition: editions,
     Conflict: conflicts,
 }
