@@ -37,7 +37,7 @@ def _key(item: Any, index: int) -> str:
     if isinstance(item, dict) and set(item) in (_EVIDENCE_KEYS, _CITATION_KEYS):
         return _locator(item)  # evidence is a set: paired by what it says, not by position
     if isinstance(item, dict):
-        for name in ("programme", "body", "alpha3", "code"):
+        for name in ("programme", "body", "alpha3", "code", "fact"):
             found = item.get(name)
             if isinstance(found, str):
                 return found
@@ -45,7 +45,10 @@ def _key(item: Any, index: int) -> str:
         if isinstance(evidence, dict):
             return _locator(evidence)
         if isinstance(evidence, list) and evidence:
-            return _locator(evidence[0])
+            # Every locator, and the date: two cited events may rest on one page's same place.
+            date = item.get("date")
+            when = "-".join(str(v) for v in date.values() if v is not None) if isinstance(date, dict) else ""
+            return when + "|" + "|".join(_locator(e) for e in evidence)
     return str(index)
 
 

@@ -1,8 +1,9 @@
 """The partner-year panel: every cell against a brute-force oracle built from ``as_of(year)`` questions.
 
 The oracle below never calls the panel's code: it asks the dataset's questions (``participants``,
-``milestones``, ``frameworks``, ``stance``, ``timeline``) for one partner and one year and applies
-the rules of ``docs/panel.rst`` in their written order. Cells are compared with ``is`` for the
+``milestones``, ``frameworks``, ``stance``, ``timeline``) for one partner and one year, reads when
+a participation ended or was suspended from the relation record (no question gives it), and
+applies the rules of ``docs/panel.rst`` in their written order. Cells are compared with ``is`` for the
 three values, so a ``False`` where the oracle says unknown (``None``) fails.
 """
 
