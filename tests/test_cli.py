@@ -25,7 +25,12 @@ def test_show_prints_a_profile_with_evidence(capsys: pytest.CaptureFixture[str])
     assert "[nato-kgz-fr#1.0.0] « Les relations avec le Kirghizistan ont débuté en 1992" in out
     assert "BI: Building Integrity Programme (BI), since 2015" in out
     assert "DEEP: " in out and "start unknown" in out
-    assert "contributes forces to NATO-led operations: unknown" in out
+    assert "permanent neutrality: unknown" in out  # the pages are silent: unknown, never "no"
+    assert "contributes forces to NATO-led operations: yes" in out  # cited from NATO's 2017 page
+    assert (
+        "(cited from NATO, \"Relations with the Kyrgyz Republic\" (en, 2017-12-12), "
+        "https://www.nato.int/cps/en/natohq/topics_49607.htm (section Security cooperation))"
+    ) in out
 
 
 def test_show_in_french(capsys: pytest.CaptureFixture[str]) -> None:
@@ -45,9 +50,28 @@ def test_show_json_is_the_records(capsys: pytest.CaptureFixture[str]) -> None:
     assert partnerdata.from_dict(partnerdata.Partner, document["partner"]) == ds.partner("TKM")
 
 
-def test_show_partner_without_relation(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "Géorgie"]) == 0
-    assert "No relation data for this partner." in capsys.readouterr().out
+def only_kgz(folder: Path) -> Path:
+    """A dataset file whose only relation is KGZ's: every other partner is known but has no relation data."""
+    ds = partnerdata.load()
+    partial = partnerdata.Dataset(
+        data_version=ds.data_version,
+        partners=ds.partners,
+        programmes=ds.programmes,
+        topics=ds.topics,
+        sources=ds.sources,
+        references=ds.references,
+        relations=[ds.relation("KGZ")],
+    )
+    path = folder / "only-kgz.json"
+    path.write_text(partnerdata.to_json(partial), encoding="utf-8")
+    return path
+
+
+def test_show_partner_without_relation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "Géorgie", "--data", str(only_kgz(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Georgia (GEO / GE) - Georgia\n")
+    assert "No relation data for this partner." in out
 
 
 def test_list(capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,7 +93,8 @@ def test_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "partnerdata: invalid data: 1 problem" in err
-    assert "$.relations[0].participations[4].since: expected an integer, got '1993'" in err
+    # The first "since": 1993 of the document is KGZ's SPS (relations sorted by code, participations by programme).
+    assert "$.relations[28].participations[7].since: expected an integer, got '1993'" in err
 
 
 def test_errors_reach_stderr_without_traceback() -> None:

@@ -136,9 +136,11 @@ def test_regression_lang_fr_was_refused_before_the_command(capsys: pytest.Captur
 
 def test_regression_query_lang_fr_printed_english(capsys: pytest.CaptureFixture[str]) -> None:
     fr = out_of(capsys, "query", "--programme", "SPS", "--lang", "fr").splitlines()
-    assert fr[0] == "Participations: 2"
-    assert fr[1].split() == ["partenaire", "programme", "depuis", "thèmes", "source"]
+    assert fr[0] == "Participations: 5"
+    assert fr[1].split() == ["partenaire", "programme", "depuis", "thèmes", "source", "d’après"]
+    assert fr[2].startswith("KGZ ")
     assert "lutte contre le terrorisme; cyberdéfense; sécurité environnementale" in fr[2]
+    assert "questions scientifiques et environnementales" in fr[3]  # KOR's topic, cited
 
 
 def test_timeline_in_french_has_french_headers_kinds_and_topics(capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,8 +190,9 @@ def test_list_json_and_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(out_of(capsys, "list", "--json"))
     assert [r["alpha3"] for r in rows] == [p["alpha3"] for p in partners]
     assert rows[0].keys() >= {"alpha3", "alpha2", "name_fr", "name_en", "relations_since", "pfp_since"}
-    since = {r["partner"]: r["relations_since"]["year"] for r in relations()}
-    assert {r["alpha3"]: r["relations_since"] for r in rows if r["relations_since"] is not None} == since
+    since = {r["partner"]: None if r["relations_since"] is None else r["relations_since"]["year"] for r in relations()}
+    assert None in since.values()  # a relation that does not say when relations began: null, not left out
+    assert {r["alpha3"]: r["relations_since"] for r in rows} == since
     lines = out_of(capsys, "--lang", "fr", "list", "--jsonl").splitlines()
     assert [json.loads(line)["name"] for line in lines] == [p["name"]["fr"] for p in partners]
 
@@ -211,14 +214,39 @@ def test_timeline_jsonl_has_unknown_rows(capsys: pytest.CaptureFixture[str]) -> 
     assert all(r["year"] is None for r in rows if r["status"] == "unknown")
 
 
-def test_stance_json(capsys: pytest.CaptureFixture[str]) -> None:
+def only_kgz(folder: Path) -> Path:
+    """A dataset file whose only relation is KGZ's: every other partner is known but has no relation data."""
+    import partnerdata
+
+    ds = partnerdata.load()
+    partial = partnerdata.Dataset(
+        data_version=ds.data_version,
+        partners=ds.partners,
+        programmes=ds.programmes,
+        topics=ds.topics,
+        sources=ds.sources,
+        references=ds.references,
+        relations=[ds.relation("KGZ")],
+    )
+    path = folder / "only-kgz.json"
+    path.write_text(partnerdata.to_json(partial), encoding="utf-8")
+    return path
+
+
+def test_stance_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     rows = json.loads(out_of(capsys, "query", "--stance", "neutrality", "--json"))
     expected = {r["partner"]: r["stance"]["permanent_neutrality"] for r in relations()}
     got = {row["partner"]: row["answer"] for row in rows}
+    assert got.keys() == {p["alpha3"] for p in raw("partners.json")}  # every partner has an answer
     assert {p: a for p, a in got.items() if p in expected} == {
         p: {True: "yes", False: "no", None: "unknown"}[v] for p, v in expected.items()
     }
-    assert {a for p, a in got.items() if p not in expected} == {"unknown"}
+    # A partner without relation data is unknown, never "no".
+    rows = json.loads(out_of(capsys, "query", "--stance", "neutrality", "--json", "--data", str(only_kgz(tmp_path))))
+    got = {row["partner"]: row["answer"] for row in rows}
+    assert got.pop("KGZ") == "unknown"  # its pages do not state it
+    assert got.keys() == {p["alpha3"] for p in raw("partners.json")} - {"KGZ"}
+    assert set(got.values()) == {"unknown"}
 
 
 def test_regression_show_json_was_refused_by_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -294,7 +322,8 @@ def test_diff_in_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.
 
 def test_show_json_of_a_partner_without_relation_is_refused_clearly(tmp_path: Path) -> None:
     shown = tmp_path / "geo.json"
-    shown.write_text(run("show", "GEO", "--json").stdout, encoding="utf-8")
+    shown.write_text(run("show", "GEO", "--json", "--data", str(only_kgz(tmp_path))).stdout, encoding="utf-8")
+    assert json.loads(shown.read_text(encoding="utf-8"))["relation"] is None
     result = run("diff", str(shown), "KGZ")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr == f"partnerdata: {shown}: $.relation: null: this partner has no relation data to compare\n"

@@ -17,7 +17,7 @@ PROGRAMMES = {p.code: p for p in DS.programmes}
 TOPICS = [t.code for t in DS.topics]
 
 
-def _supports(value: object) -> list[Evidence | Citation]:
+def _supports(value: Any) -> list[Evidence | Citation]:
     """Every quote and citation nested in ``value``, in order."""
     if isinstance(value, Evidence | Citation):
         return [value]

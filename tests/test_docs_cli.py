@@ -19,19 +19,19 @@ KAZ_PAGES = ("kaz-en-2017-12-12.txt", "kaz-en-2019-04-02.txt", "kaz-en-2022-05-2
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder the examples run in: ``pages/`` and, built from them once, ``kaz-data/``."""
+    """The folder the examples run in: ``pages/`` and, built from them alone once, ``kaz-data/``."""
     root = tmp_path_factory.mktemp("cli-docs")
     (root / "pages").mkdir()
     for name in KAZ_PAGES:
         shutil.copy(LAYOUTS / name, root / "pages" / name)
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
-        assert main(["build", str(root / "pages"), "--output", str(root / "kaz-data")]) == 0
+        assert main(["build", str(root / "pages"), "--output", str(root / "kaz-data"), "--pages-only"]) == 0
     return root
 
 
 @pytest.fixture(autouse=True)
 def in_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every example runs there, so that each can be run alone (the build example rewrites the same folder).
+    # Every example runs there, so that each can be run alone (the --pages-only build example rewrites the same folder).
     monkeypatch.chdir(folder)
 
 

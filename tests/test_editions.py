@@ -31,13 +31,23 @@ def _expected(name: str) -> dict[str, object]:
     return json.loads((LAYOUTS / f"{name}.expected.json").read_text("utf-8"))  # type: ignore[no-any-return]
 
 
-def test_build_writes_a_folder_that_load_reads(built: Path) -> None:
-    ds = partnerdata.load(built)
+def test_build_writes_a_folder_that_load_reads(built: Path, tmp_path: Path) -> None:
     content = [p for p in LAYOUTS.glob("*.expected.json") if not json.loads(p.read_text("utf-8")).get("reject")]
-    assert len(ds.sources) == len(content)
-    assert {r.partner for r in ds.relations} == {str(json.loads(p.read_text("utf-8"))["partner"]) for p in content}
-    manifest = json.loads((built / "manifest.json").read_text("utf-8"))
-    assert "editions/KAZ.json" in manifest["files"]
+    partners = {str(json.loads(p.read_text("utf-8"))["partner"]) for p in content}
+    # From the pages alone: one source per readable page, one relation per partner they are about.
+    alone = tmp_path / "pages-only"
+    assert main(["build", str(LAYOUTS), "--output", str(alone), "--pages-only"]) == 1
+    pages = partnerdata.load(alone)
+    assert len(pages.sources) == len(content)
+    assert {r.partner for r in pages.relations} == partners
+    # By default the build starts from the packaged data: its pages and relations are kept beside the new ones.
+    ds = partnerdata.load(built)
+    packaged = partnerdata.load()
+    assert {s.id for s in ds.sources} == {s.id for s in pages.sources} | {s.id for s in packaged.sources}
+    assert len(ds.sources) == len(content) + len(packaged.sources)
+    assert {r.partner for r in ds.relations} == partners | {r.partner for r in packaged.relations}
+    for manifest in (json.loads((folder / "manifest.json").read_text("utf-8")) for folder in (built, alone)):
+        assert "editions/KAZ.json" in manifest["files"]
 
 
 def test_editions_are_the_pages_dates_oldest_first(built: Path) -> None:
@@ -78,10 +88,15 @@ def test_languages_that_disagree_are_a_conflict_not_a_choice(built: Path) -> Non
 def test_facts_the_languages_agree_on_cite_both_pages(built: Path) -> None:
     relation = partnerdata.load(built).relation("KAZ")
     assert relation.relations_since is not None
-    assert [ev.source for ev in relation.relations_since.evidence] == [
+    evidence = relation.relations_since.evidence
+    assert [ev.source for ev in evidence if type(ev) is partnerdata.Evidence] == [
         "nato-kaz-en-2022-05-23",
         "nato-kaz-fr-2022-05-23",
     ]
+    # Beside the quotes, the citations the packaged relation gives for the same fact.
+    packaged = partnerdata.load().relation("KAZ").relations_since
+    assert packaged is not None and (packaged.year, packaged.via) == (relation.relations_since.year, "NACC")
+    assert [ev for ev in evidence if type(ev) is not partnerdata.Evidence] == list(packaged.evidence)
     assert {s.evidence.source for s in relation.statements} == {"nato-kaz-en-2022-05-23", "nato-kaz-fr-2022-05-23"}
 
 

@@ -343,5 +343,6 @@ def _copy(ds: Dataset) -> Dataset:
         programmes=ds.programmes,
         topics=ds.topics,
         sources=ds.sources,
+        references=ds.references,
         relations=ds.relations,
     )

@@ -238,11 +238,15 @@ def _read_manifest(folder: Node, label: str) -> tuple[str, int, dict[str, str], 
     return version if isinstance(version, str) else "", fmt, listed, problems
 
 
-def read_folder(folder: "Node", label: str, make: "Callable[..., T]", *, trusted: bool = False) -> T:
+def read_folder(
+    folder: "Node", label: str, make: "Callable[..., T]", *, trusted: bool = False, defer: bool = False
+) -> T:
     """The dataset in a data folder (a path, a :class:`Local` or an importlib ``Traversable``), built by ``make``.
 
     ``trusted`` builds the records without checking them, once their files match the manifest's
-    checksums: for the packaged data the test suite checked, and only for it.
+    checksums: for the packaged data the test suite checked, and only for it. ``defer`` (with
+    ``trusted``) leaves the relations and references unread: ``make`` then receives ``later``, a
+    function that reads, checksums and builds them when first asked, as this function would have.
     """
     if isinstance(folder, os.PathLike) and not isinstance(folder, Local):
         folder = Local(os.fspath(folder))  # a pathlib.Path: checked for links like any folder on disk
@@ -251,6 +255,28 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]", *, trusted
     version, fmt, listed, problems = _read_manifest(folder, label)
     if listed or not problems:  # without a list of files, every file would look unlisted
         problems += _unlisted(folder, label, listed)
+    later: dict[str, str] = {}
+    if trusted and defer:
+        later = {n: d for n, d in listed.items() if n.startswith("relations/") or n == "references.json"}
+        listed = {n: d for n, d in listed.items() if n not in later}
+    parsed = _parse_listed(folder, label, listed, problems)
+    built = _build_parsed(parsed, label, version, fmt, problems, trusted)
+    if not later:
+        return _made_by(make, built, version, parsed, label)
+
+    def deferred() -> dict[str, tuple[Any, ...]]:
+        found: list[Problem] = []
+        rest = _build_parsed(_parse_listed(folder, label, later, found), label, version, fmt, found, trusted)
+        if found:
+            raise DataValidationError(found)
+        return {"relations": tuple(rest[0]["relations"]), "references": tuple(rest[0]["references"])}
+
+    lists = {k: v for k, v in built[0].items() if k not in ("relations", "references")}
+    return make(data_version=version, later=deferred, **lists)
+
+
+def _parse_listed(folder: Node, label: str, listed: dict[str, str], problems: list[Problem]) -> dict[str, Any]:
+    """The JSON of every listed file that is inside the folder, a regular file, and matches its checksum."""
     parsed: dict[str, Any] = {}
     for name, digest in sorted(listed.items()):
         where = f"{label}/{name}"
@@ -281,74 +307,89 @@ def read_folder(folder: "Node", label: str, make: "Callable[..., T]", *, trusted
             parsed[name] = parse_json(raw, file=where)
         except DataValidationError as exc:
             problems += exc.problems
+    return parsed
 
-    def build() -> T:
-        lists: dict[str, list[Any]] = {
-            "partners": [],
-            "programmes": [],
-            "topics": [],
-            "sources": [],
-            "references": [],
-            "relations": [],
-            "editions": [],
-        }
-        files: dict[str, list[str]] = {key: [] for key in lists}  # which file each record came from
-        kinds: dict[str, type] = {
-            "partners": Partner,
-            "programmes": Programme,
-            "topics": Topic,
-            "references": Reference,
-        }
-        for name, data in parsed.items():
-            where = f"{label}/{name}"
-            try:
-                if "/" not in name:
-                    key = name.removesuffix(".json")
-                    records = structure(data, tuple[kinds[key], ...], file=where, trusted=trusted)  # type: ignore[valid-type]
-                    lists[key] += records
-                    files[key] += [name] * len(records)
-                    continue
-                folder_name, stem = name.removesuffix(".json").split("/")
-                if folder_name == "editions":
-                    editions = structure(data, tuple[Edition, ...], file=where, trusted=trusted)
-                    for k, e in enumerate(editions):
-                        if e.partner != stem:
-                            problems.append(
-                                Problem(file=where, path=f"$[{k}].partner", message=f"{e.partner!r} is not {stem!r}")
-                            )
-                    lists["editions"] += editions
-                    files["editions"] += [name] * len(editions)
-                elif folder_name == "sources":
-                    source = structure(_edition_field(data), Source, file=where, trusted=trusted)
-                    if source.id != stem:
-                        problems.append(
-                            Problem(file=where, path="$.id", message=f"{source.id!r} does not match the file name")
-                        )
-                    lists["sources"].append(source)
-                    files["sources"].append(name)
-                else:
-                    relation = structure(_upgrade_relation(data, fmt), Relation, file=where, trusted=trusted)
-                    if relation.partner != stem:
-                        problems.append(
-                            Problem(
-                                file=where,
-                                path="$.partner",
-                                message=f"{relation.partner!r} does not match the file name",
-                            )
-                        )
-                    lists["relations"].append(relation)
-                    files["relations"].append(name)
-            except DataValidationError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise DataValidationError(problems)
+
+def _build_parsed(
+    parsed: dict[str, Any], label: str, version: str, fmt: int, problems: list[Problem], trusted: bool
+) -> tuple[dict[str, list[Any]], dict[str, list[str]]]:
+    """The records of the parsed files by kind, and the file each came from; defects go to ``problems``."""
+    lists: dict[str, list[Any]] = {
+        "partners": [],
+        "programmes": [],
+        "topics": [],
+        "sources": [],
+        "references": [],
+        "relations": [],
+        "editions": [],
+    }
+    files: dict[str, list[str]] = {key: [] for key in lists}  # which file each record came from
+    kinds: dict[str, type] = {
+        "partners": Partner,
+        "programmes": Programme,
+        "topics": Topic,
+        "references": Reference,
+    }
+    for name, data in parsed.items():
+        where = f"{label}/{name}"
         try:
-            return make(data_version=version, **lists)
+            if "/" not in name:
+                key = name.removesuffix(".json")
+                records = structure(data, tuple[kinds[key], ...], file=where, trusted=trusted)  # type: ignore[valid-type]
+                lists[key] += records
+                files[key] += [name] * len(records)
+                continue
+            folder_name, stem = name.removesuffix(".json").split("/")
+            if folder_name == "editions":
+                editions = structure(data, tuple[Edition, ...], file=where, trusted=trusted)
+                for k, e in enumerate(editions):
+                    if e.partner != stem:
+                        problems.append(
+                            Problem(file=where, path=f"$[{k}].partner", message=f"{e.partner!r} is not {stem!r}")
+                        )
+                lists["editions"] += editions
+                files["editions"] += [name] * len(editions)
+            elif folder_name == "sources":
+                source = structure(_edition_field(data), Source, file=where, trusted=trusted)
+                if source.id != stem:
+                    problems.append(
+                        Problem(file=where, path="$.id", message=f"{source.id!r} does not match the file name")
+                    )
+                lists["sources"].append(source)
+                files["sources"].append(name)
+            else:
+                relation = structure(_upgrade_relation(data, fmt), Relation, file=where, trusted=trusted)
+                if relation.partner != stem:
+                    problems.append(
+                        Problem(
+                            file=where,
+                            path="$.partner",
+                            message=f"{relation.partner!r} does not match the file name",
+                        )
+                    )
+                lists["relations"].append(relation)
+                files["relations"].append(name)
         except DataValidationError as exc:
-            placer = _Placer(lists, files, parsed, label)
-            raise DataValidationError([placer.place(p) for p in exc.problems]) from None
+            problems.extend(exc.problems)
+    if problems:
+        raise DataValidationError(problems)
+    return lists, files
 
-    return build()
+
+def _made_by(
+    make: "Callable[..., T]",
+    built: tuple[dict[str, list[Any]], dict[str, list[str]]],
+    version: str,
+    parsed: dict[str, Any],
+    label: str,
+) -> T:
+    """``make``'s dataset of the records; its problems placed in the files the records came from."""
+    lists, files = built
+    try:
+        return make(data_version=version, **lists)
+    except DataValidationError as exc:
+        placer = _Placer(lists, files, parsed, label)
+        raise DataValidationError([placer.place(p) for p in exc.problems]) from None
 
 
 def _unlisted(folder: Node, label: str, listed: dict[str, str]) -> list[Problem]:

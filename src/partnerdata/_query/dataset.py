@@ -2,7 +2,8 @@
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,12 @@ if TYPE_CHECKING:
     from partnerdata._query.engine import Engine
 
 __all__ = ["Dataset"]
+
+# Datasets whose relations and references are still unread (the packaged one, until first used),
+# by id, with the function that reads them. See Dataset._unchecked and Dataset.__getattr__.
+_DEFERRED = ("references", "relations")
+_LATER: "dict[int, Callable[[], dict[str, tuple[Any, ...]]]]" = {}
+_LATER_LOCK = threading.Lock()
 
 # False only while Dataset._unchecked builds one; a context variable, so that another thread
 # building a dataset at the same moment is checked as always.
@@ -200,11 +207,42 @@ class Dataset(Questions):
         checking again would cost every fresh ``load()`` a few milliseconds for nothing. A test
         builds the packaged data both ways and compares.
         """
+        later = fields.pop("later", None)
         token = _CHECKED.set(False)
         try:
-            return cls(**fields)
+            ds = cls(**fields)
         finally:
             _CHECKED.reset(token)
+        if later is not None:
+            # The relations and references are read when first asked for (see __getattr__): a
+            # fresh load() and a lookup of a partner, a programme or a topic do not pay for them.
+            for name in _DEFERRED:
+                object.__delattr__(ds, name)
+            _LATER[id(ds)] = later
+        return ds
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for an empty slot: the relations and references of a dataset that
+        # _unchecked left unread. They are read once (checksums checked), under a lock so that a
+        # second thread waits for the first rather than finding them missing.
+        if name not in _DEFERRED:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        with _LATER_LOCK:
+            try:
+                return object.__getattribute__(self, name)  # read meanwhile by another thread
+            except AttributeError:
+                pass
+            later = _LATER.pop(id(self), None)
+            if later is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            try:
+                values = later()
+            except BaseException:
+                _LATER[id(self)] = later  # a later access tries again, and fails again, with the same error
+                raise
+            for key, value in values.items():
+                object.__setattr__(self, key, value)
+        return object.__getattribute__(self, name)
 
     @functools.cached_property
     def _index(self) -> _Indexes:

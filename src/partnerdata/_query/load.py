@@ -72,7 +72,7 @@ def _load_packaged() -> Dataset:
             # The data the test suite checked is built without checking it again (see
             # packaged_is_tested); any other is checked in full, like a user's folder.
             if packaged_is_tested(folder):
-                ds = quietly(lambda: read_folder(folder, LABEL, Dataset._unchecked, trusted=True))
+                ds = quietly(lambda: read_folder(folder, LABEL, Dataset._unchecked, trusted=True, defer=True))
             else:
                 ds = quietly(lambda: read_folder(folder, LABEL, Dataset))
             if ds.data_version != DATA_VERSION:

@@ -287,7 +287,7 @@ class Panel:
     >>> import partnerdata
     >>> panel = partnerdata.load().panel(1991, 2026)
     >>> len(panel), panel.columns[:8]
-    (1944, ('alpha3', 'alpha2', 'iso_numeric', 'ccode', 'gwcode', 'year', 'nacc', 'eapc'))
+    (1980, ('alpha3', 'alpha2', 'iso_numeric', 'ccode', 'gwcode', 'year', 'nacc', 'eapc'))
     >>> [panel.cell("KGZ", y, "pfp") for y in (1993, 1994)], panel.cell("KGZ", 1994, "prog_deep")
     ([False, True], None)
     """
@@ -383,7 +383,7 @@ class Panel:
         >>> import partnerdata
         >>> panel = partnerdata.load().panel(2014, 2015)
         >>> panel.column("alpha3")[-8:-4], panel.column("events")[-8:-4]
-        (['TKM', 'TKM', 'TUN', 'TUN'], [1, 1, None, None])
+        (['TKM', 'TKM', 'TUN', 'TUN'], [1, 1, 0, 1])
         """
         if name not in self._data:
             raise KeyError(f"no column {name!r}; columns: {', '.join(self.columns)}")
