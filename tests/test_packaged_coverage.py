@@ -155,3 +155,28 @@ def test_explain_shows_the_citation_of_a_cited_cell() -> None:
     text = str(why)
     assert why.value is True and why.references
     assert "cited:" in text and "https://www.nato.int/" in text
+
+
+def test_show_and_the_html_card_give_the_citation_as_readily_as_a_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    from partnerdata._cli.main import main
+
+    pfp = DS.relation("ARM").participation("PFP")
+    assert pfp is not None
+    cite = next(ev for ev in pfp.evidence if type(ev) is Citation)
+    card = pfp._repr_html_()
+    assert "cited:" in card and cite.source in card and "<details>" not in card
+    assert main(["show", "ARM"]) == 0
+    text = capsys.readouterr().out
+    assert DS.reference(cite.source).url in text and str(cite.says) in text
+    # A quote stays in « » and is never mistaken for our words.
+    assert main(["show", "KGZ"]) == 0
+    assert "« La République kirghize participe depuis 1993" in capsys.readouterr().out
+
+
+def test_to_json_keeps_the_citation_whole() -> None:
+    import json
+
+    data = json.loads(partnerdata.to_json(DS.relation("POL")))
+    pfp = next(p for p in data["participations"] if p["programme"] == "PFP")
+    assert set(pfp["evidence"][0]) == {"source", "section", "says"}
+    assert data["member_since"]["year"] == 1999

@@ -114,6 +114,15 @@ def _quote(ev: Any) -> str:
     )
 
 
+def _cite(ev: Any) -> str:
+    # Our words, never in quotation marks, then the NATO page and place they cite.
+    where = f"{ev.source}, {ev.section}" if ev.section else ev.source
+    return (
+        f'<div style="margin:0.2em 0">{_esc(str(ev.says))}'
+        f"<br><small>cited: <code>{_esc(where)}</code></small></div>"
+    )
+
+
 def _td(value: Any) -> str:
     return f'<td style="text-align:left;vertical-align:top">{_value(value)}</td>'
 
@@ -126,6 +135,8 @@ def _value(value: Any) -> str:
         return "yes" if value else "no"
     if kind == "Evidence":
         return _quote(value)
+    if kind == "Citation":
+        return _cite(value)
     if kind == "Text":
         return f"{_esc(value.en)}<br><i>{_esc(value.fr)}</i>" if value.en != value.fr else _esc(value.en)
     if kind == "PartialDate":
@@ -133,8 +144,8 @@ def _value(value: Any) -> str:
     if isinstance(value, tuple):
         if not value:
             return ""
-        if all(type(v).__name__ == "Evidence" for v in value):
-            return "".join(_quote(v) for v in value)
+        if all(type(v).__name__ in ("Evidence", "Citation") for v in value):
+            return "".join(_quote(v) if type(v).__name__ == "Evidence" else _cite(v) for v in value)
         if attrs.has(type(value[0])):
             # A collection of records: each a nested card, folded so the card stays short.
             inner = "".join(record_card(v) for v in value)

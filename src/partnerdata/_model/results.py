@@ -220,8 +220,8 @@ class Results(Generic[T]):
 
     >>> import partnerdata
     >>> bi = partnerdata.load().participants("BI", since_after=2010)
-    >>> [m.partner for m in bi], len(bi.unknown)
-    (['KGZ'], 0)
+    >>> [m.partner for m in bi], [m.partner for m in bi.unknown]
+    (['KGZ'], ['ARM', 'COL', 'MNG'])
     >>> bi.partners
     ('KGZ',)
     >>> bi.rows()[0]["since"]
@@ -342,7 +342,7 @@ class Results(Generic[T]):
         >>> import partnerdata
         >>> ax = partnerdata.load().timeline(partner="KGZ").plot(until=2026)
         >>> [t.get_text() for t in ax.get_yticklabels()]
-        ['SPS', 'PFP', 'BI', 'DEEP', 'RETRAINING', 'milestones']
+        ['NACC', 'SPS', 'PFP', 'EAPC', 'PARP', 'BI', 'DEEP', 'RETRAINING', 'milestones', 'events']
         >>> int(partnerdata.load().participants("SPS").plot(until=2026).get_lines()[0].get_ydata()[-1])
         2
         """
@@ -356,9 +356,11 @@ class Answer(Generic[T]):
     >>> import partnerdata
     >>> forces = partnerdata.load().stance("contributes_forces")
     >>> forces.yes.partners, forces.no.partners, forces.unknown.partners[:2]
-    ((), ('TKM',), ('AFG', 'ALB'))
-    >>> forces.rows()[0]["answer"]
-    'no'
+    (('ARM', 'AUS', 'AUT', 'AZE', 'BGR', 'BIH', 'CHE', 'COL', 'CZE', 'FIN', 'GEO', 'HRV', 'IRL', 'JOR', 'KAZ', 'KGZ',
+      'KOR', 'LVA', 'MAR', 'MDA', 'MKD', 'MNE', 'MNG', 'NZL', 'POL', 'ROU', 'RUS', 'SVN', 'SWE', 'TJK', 'UKR'),
+     ('TKM',), ('AFG', 'ALB'))
+    >>> forces.rows()[0]["answer"], forces.rows()[len(forces.yes)]["answer"]
+    ('yes', 'no')
     """
 
     question: str
