@@ -323,6 +323,7 @@ def test_explain_gives_the_evidence_of_the_deciding_fact() -> None:
     assert PANEL.explain("TKM", 2014, "events").evidence == event.evidence
     assert PANEL.explain("JPN", 2000, "pfp").evidence == ()
     assert "PATG" in PANEL.explain("JPN", 2000, "pfp").reason
+    assert KGZ.relations_since is not None
     assert TRIMMED.panel(1992, 1992).explain("KGZ", 1992, "nacc").evidence == KGZ.relations_since.evidence
 
 

@@ -26,10 +26,8 @@ def only_kgz(ds: partnerdata.Dataset) -> partnerdata.Dataset:
 
 
 # Who had joined the Partnership for Peace by the end of 1994 and of 1995, as the pages date it.
-PFP_1994 = ("ARM", "AZE", "BGR", "EST", "FIN", "GEO", "HUN", "KGZ", "LTU", "MDA", "POL", "ROU", "RUS", "SVN", "SWE")
-PFP_1994 += ("TKM", "UKR")
-PFP_1995 = ("ARM", "AUT", "AZE", "BGR", "BLR", "EST", "FIN", "GEO", "HUN", "KAZ", "KGZ", "LTU", "MDA", "MKD", "MLT")
-PFP_1995 += ("POL", "ROU", "RUS", "SVN", "SWE", "TKM", "UKR", "UZB")
+PFP_1994 = tuple("ARM AZE BGR EST FIN GEO HUN KGZ LTU MDA POL ROU RUS SVN SWE TKM UKR".split())
+PFP_1995 = tuple("ARM AUT AZE BGR BLR EST FIN GEO HUN KAZ KGZ LTU MDA MKD MLT POL ROU RUS SVN SWE TKM UKR UZB".split())
 # Whose relations with NATO began in 1991, and in 1992.
 RELATIONS_1991 = ("BGR", "CSK", "EST", "HUN", "LTU", "LVA", "POL", "ROU", "RUS", "UKR")
 RELATIONS_1992 = ("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UZB")
@@ -107,7 +105,7 @@ def test_timeline_between_two_years(ds: partnerdata.Dataset) -> None:
     entries = ds.timeline(1991, 1997)
     happened = [(e.year, e.kind, e.partner, e.programmes[0] if e.programmes else None) for e in entries]
     assert happened[0][0] == 1991
-    assert [h for h in happened if h[1] == "founded"][0] == (1991, "founded", None, "NACC")
+    assert next(h for h in happened if h[1] == "founded") == (1991, "founded", None, "NACC")
     assert (1991, "relations", "LTU", None) in happened  # a milestone the pages give without a framework
     assert (1992, "relations", "KGZ", "NACC") in happened
     assert (1997, "ended", None, "NACC") in happened

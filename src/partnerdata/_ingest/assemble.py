@@ -23,7 +23,7 @@ import attrs
 from partnerdata._ingest.extract import Extraction, extract
 from partnerdata._ingest.page import PageError, read_page
 from partnerdata._io.convert import parse_json, structure, to_dict
-from partnerdata._io.files import write_atomic
+from partnerdata._io.files import made_by_last_build, replace_folder
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import NotFoundError, PartnerDataError
 from partnerdata._model.records import (
@@ -464,10 +464,11 @@ def folder_files(ds: Any) -> dict[str, bytes]:
 
 
 def write_folder(ds: Any, output: "str | Path", *, packaged: Path | None = None) -> list[str]:
-    """Write the dataset's folder atomically, file by file (manifest last); remove data files of an older build.
+    """Write the dataset's folder, replacing any earlier build of it whole (see :func:`replace_folder`).
 
-    Refuses a folder inside the installed package (``packaged``), and a non-empty folder that is
-    not a data folder (it has no ``manifest.json``).
+    Refuses a folder inside the installed package (``packaged``), a file where the folder goes, and
+    a folder holding anything the last build did not make (a file added or edited by hand): it is
+    never deleted. Returns the names of the files written.
     """
     target = Path(output)
     if packaged is not None:
@@ -477,27 +478,11 @@ def write_folder(ds: Any, output: "str | Path", *, packaged: Path | None = None)
                 f"{target}: is inside the installed package; write your data elsewhere "
                 "(the maintainers rebuild the packaged data with `partnerdata build --packaged`)"
             )
-    if target.exists() and not target.is_dir():
+    if target.exists() and not target.is_symlink() and not target.is_dir():
         raise PartnerDataError(f"{target}: is a file, not a folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / "manifest.json").is_file():
-        raise PartnerDataError(f"{target}: is not empty and holds no manifest.json: not a data folder to replace")
     files = folder_files(ds)
-    for sub in ("sources", "relations", "editions"):
-        (target / sub).mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in files.items():
-        if name == "manifest.json":
-            continue
-        path = target / name
-        if not path.is_file() or path.read_bytes() != data:
-            write_atomic(path, data)
-            written.append(name)
-    for sub in ("sources", "relations", "editions"):
-        for old in sorted((target / sub).glob("*.json")):
-            if f"{sub}/{old.name}" not in files:
-                old.unlink()
-    write_atomic(target / "manifest.json", files["manifest.json"])
-    return [*written, "manifest.json"]
+    replace_folder(target, files, keep=made_by_last_build(target))
+    return list(files)
 
 
 def progress_bar(stream: TextIO = sys.stderr, *, minimum: int = 20) -> Callable[[int, int, str], None] | None:

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from partnerdata._io.convert import parse_json, structure, to_dict
-from partnerdata._io.files import write_atomic
+from partnerdata._io.files import UnsafeWriteError, made_by_last_build, replace_folder
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.records import Partner, Programme, Reference, Relation, Text, Topic
@@ -392,53 +392,24 @@ def check(data_dir: Path | None = None, inputs_dir: Path | None = None) -> list[
 def write(data_dir: Path | None = None, inputs_dir: Path | None = None, *, clean: bool = False) -> list[str]:
     """Regenerate the data folder; returns the names of the files written or removed.
 
-    Each file is replaced atomically (:func:`partnerdata._io.files.write_atomic`): an interrupted
-    build leaves every file whole, and the manifest is written last. Nothing is written through a
-    symbolic link or outside ``data_dir``. A data file the build no longer makes is removed only if
-    the current manifest lists it with its current checksum (the build made it and nobody changed
-    it since) or if ``clean`` is true; any other is left alone and raises :class:`BuildError` after
-    the rest is written, naming it.
+    The folder is replaced whole (:func:`partnerdata._io.files.replace_folder`): an interrupted
+    build leaves the old folder complete, two builds at once cannot interleave, and nothing is
+    written through a symbolic link. A file in the folder that the last build did not make, or
+    that was changed since (its checksum is not the manifest's), is never deleted: the build
+    refuses and names it, unless ``clean`` is true.
     """
     data_dir = data_dir or default_data_dir()
     built = build_files(data_dir, inputs_dir)
     present = _on_disk(data_dir)
-    changed: list[str] = []
-    ordered = [name for name in built if name != "manifest.json"] + ["manifest.json"]
-    for name in ordered:
-        data = built[name]
-        if present.get(name) != data:
-            target = data_dir / name
-            if not target.parent.is_dir():
-                target.parent.mkdir(parents=True)
-            write_atomic(target, data, inside=data_dir)
-            changed.append(name)
-    made = _made_by_build(present.get("manifest.json", b""), present)
-    kept: list[str] = []
-    for name in sorted(set(present) - set(built)):
-        if not name.startswith(("relations/", "sources/")):
-            continue
-        if clean or name in made:
-            (data_dir / name).unlink()
-            changed.append(name)
-        else:
-            kept.append(name)
-    if kept:
-        raise BuildError(
-            f"wrote {len(changed)} files; left {len(kept)} the build does not make and did not make before: "
-            f"{', '.join(kept)} (remove them by hand, or build with --clean)"
-        )
-    return changed
-
-
-def _made_by_build(manifest: bytes, present: dict[str, bytes]) -> set[str]:
-    """The files the previous build made and that are unchanged since (listed with their checksum)."""
+    changed = sorted(name for name in set(built) | set(present) if built.get(name) != present.get(name))
+    if not changed:
+        return []
+    keep = frozenset(present) if clean else made_by_last_build(data_dir)
     try:
-        listed = json.loads(manifest).get("files", {})
-    except (ValueError, AttributeError):
-        return set()
-    if not isinstance(listed, dict):
-        return set()
-    return {name for name, digest in listed.items() if name in present and sha256_hex(present[name]) == digest}
+        replace_folder(data_dir, built, keep=keep)
+    except UnsafeWriteError as exc:
+        raise BuildError(f"{exc} (or build with --clean)") from None
+    return changed
 
 
 if __name__ == "__main__":

@@ -6,14 +6,16 @@ interrupted write leaves the old file whole. A target that is a symbolic link is
 through it would change a file elsewhere.
 """
 
+import json
 import os
 import secrets
 import stat
+import sys
 from pathlib import Path
 
 from partnerdata._model.errors import PartnerDataError
 
-__all__ = ["UnsafeWriteError", "write_atomic"]
+__all__ = ["UnsafeWriteError", "made_by_last_build", "replace_folder", "write_atomic"]
 
 
 class UnsafeWriteError(PartnerDataError, OSError):
@@ -112,3 +114,222 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --- Replacing a whole folder -------------------------------------------------------------------
+
+# Beside the target ``DIR``: ``.DIR.partnerdata-build-<hex>`` (a build being written),
+# ``.DIR.partnerdata-old-<hex>`` (the folder it replaced, until removed) and ``.DIR.partnerdata-lock``.
+_STAGING, _OLD, _LOCK = "partnerdata-build", "partnerdata-old", "partnerdata-lock"
+
+
+def replace_folder(
+    target: "str | os.PathLike[str]", files: dict[str, bytes], *, keep: "frozenset[str]" = frozenset()
+) -> None:
+    """Make ``target`` hold exactly ``files`` (relative names to bytes), replacing the folder whole.
+
+    The new folder is written beside the target and swapped in by a rename, so that at every
+    instant the target is the old complete folder or the new complete one (on Linux the two are
+    exchanged in one step; elsewhere, between two renames, the old folder is kept beside it and
+    the next call puts it back if it was interrupted there). A lock beside the target keeps two
+    writers out of one folder: the second is refused with a clear message. Leftovers of an
+    interrupted call are recognised by their names and removed by the next. What the target held
+    is checked first: every file in it must be named in ``keep`` (the files an earlier build made,
+    unchanged), else nothing is written and :class:`UnsafeWriteError` names the others. Neither the
+    target nor anything in it may be a symbolic link.
+    """
+    path = Path(target)
+    if path.is_symlink():
+        raise UnsafeWriteError(f"{path}: is a symbolic link; refusing to replace what it points to")
+    parent = path.parent.resolve()
+    parent.mkdir(parents=True, exist_ok=True)
+    final = parent / path.name
+    with _Lock(parent / f".{path.name}.{_LOCK}"):
+        _recover(parent, path.name)
+        if final.exists():
+            _check_replaceable(final, keep)
+        staging = parent / f".{path.name}.{_STAGING}-{secrets.token_hex(6)}"
+        try:
+            _write_tree(staging, files)
+            if final.exists():
+                old = parent / f".{path.name}.{_OLD}-{secrets.token_hex(6)}"
+                _exchange(staging, final, old)
+                _remove_tree(old)
+            else:
+                os.rename(staging, final)
+            _sync_folder(parent)
+        except BaseException:
+            _remove_tree(staging)
+            raise
+
+
+class _Lock:
+    """A lock file beside the target, made with O_EXCL; one left by a process that is gone is taken over."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> "_Lock":
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        for _ in range(3):
+            try:
+                fd = os.open(self.path, flags, 0o644)
+            except FileExistsError:
+                holder = _holder(self.path)
+                if holder is not None and _alive(holder):
+                    raise UnsafeWriteError(
+                        f"{self.path.parent / self.path.name.removeprefix('.').removesuffix('.' + _LOCK)}: "
+                        f"another build (process {holder}) is writing this folder; wait for it to finish"
+                    ) from None
+                self.path.unlink(missing_ok=True)  # left by a build that was killed
+                continue
+            with os.fdopen(fd, "w") as f:
+                f.write(str(os.getpid()))
+            return self
+        raise UnsafeWriteError(f"{self.path}: cannot take the lock")
+
+    def __exit__(self, *_: object) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def _holder(path: Path) -> int | None:
+    try:
+        text = path.read_text("ascii", errors="replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
+
+
+def _recover(parent: Path, name: str) -> None:
+    """Undo what an interrupted call left: put back a folder moved aside, remove half-written ones."""
+    final = parent / name
+    for leftover in sorted(parent.iterdir()):
+        if leftover.is_symlink() or not leftover.is_dir():
+            continue
+        if leftover.name.startswith(f".{name}.{_OLD}-"):
+            if not final.exists():
+                os.rename(leftover, final)  # interrupted between the two renames: the old folder is whole
+            else:
+                _remove_tree(leftover)
+        elif leftover.name.startswith(f".{name}.{_STAGING}-"):
+            _remove_tree(leftover)
+
+
+def _check_replaceable(final: Path, keep: "frozenset[str]") -> None:
+    if not final.is_dir():
+        raise UnsafeWriteError(f"{final}: is a file, not a folder; refusing to replace it")
+    others: list[str] = []
+    for root, dirs, names in os.walk(final):
+        here = Path(root)
+        for d in dirs:
+            if (here / d).is_symlink():
+                raise UnsafeWriteError(f"{here / d}: is a symbolic link; refusing to replace a folder holding one")
+        for n in names:
+            relative = (here / n).relative_to(final).as_posix()
+            if (here / n).is_symlink() or relative not in keep:
+                others.append(relative)
+    if others:
+        shown = ", ".join(sorted(others)[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        raise UnsafeWriteError(
+            f"{final}: holds files the last build did not make or that were changed since ({shown}); "
+            "nothing was written: move them elsewhere, or write to another folder"
+        )
+
+
+def _write_tree(root: Path, files: dict[str, bytes]) -> None:
+    root.mkdir()
+    made = {root}
+    for name, data in files.items():
+        path = root / name
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    for folder in made:
+        _sync_folder(folder)
+
+
+def _exchange(staging: Path, final: Path, old: Path) -> None:
+    """Put ``staging`` at ``final``; what was at ``final`` ends at ``old``."""
+    if _rename_exchange(staging, final):
+        os.rename(staging, old)  # staging now holds the old folder
+        return
+    os.rename(final, old)
+    os.rename(staging, final)
+
+
+def _rename_exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    if sys.platform != "linux":
+        return False
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    rename = getattr(libc, "renameat2", None)
+    if rename is None:
+        return False
+    at_fdcwd, exchange = -100, 2
+    result = rename(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), exchange)
+    if result == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: this kernel or file system cannot
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
+def _remove_tree(root: Path) -> None:
+    """Remove a folder this module made, never following a link out of it."""
+    import shutil
+
+    if root.is_symlink() or not root.exists():
+        return
+    shutil.rmtree(root)  # rmtree does not follow symbolic links (it removes the link itself)
+
+
+def made_by_last_build(folder: "str | os.PathLike[str]") -> frozenset[str]:
+    """The files of ``folder`` its manifest lists with their current checksum, and the manifest itself.
+
+    These a new build may replace: it made them and nobody changed them since. A file the manifest
+    does not list, or lists with another checksum (edited by hand), is not among them.
+    """
+    from partnerdata._model.digest import sha256_hex
+
+    root = Path(folder)
+    manifest = root / "manifest.json"
+    if manifest.is_symlink() or not manifest.is_file():
+        return frozenset()
+    try:
+        listed = json.loads(manifest.read_bytes()).get("files", {})
+    except (ValueError, AttributeError, OSError):
+        return frozenset()
+    made = {"manifest.json"}
+    for name, digest in listed.items() if isinstance(listed, dict) else ():
+        path = root / str(name)
+        if not isinstance(digest, str) or path.is_symlink() or not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(root.resolve()):
+            continue  # a manifest naming a file outside its folder vouches for nothing
+        if sha256_hex(path.read_bytes()) == digest:
+            made.add(Path(name).as_posix())
+    return frozenset(made)
