@@ -156,11 +156,6 @@ def test_cli_bad_name_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(err.splitlines()) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: rows() have a 'cited' column that columns() does not name, so CSV exports and "
-    "to_pandas() drop the words of citation-only facts",
-)
 def test_every_column_of_the_rows_is_named_and_exported(
     ds: partnerdata.Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:

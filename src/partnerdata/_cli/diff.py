@@ -6,28 +6,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from partnerdata._cli.output import colour, lang
 from partnerdata._diff.diff import diff
 from partnerdata._diff.editions import diff_editions
 from partnerdata._display.diff import FORMATS
 from partnerdata._io.convert import parse_json, structure
+from partnerdata._io.load import upgrade_relation
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import Relation
 from partnerdata._query.load import load
 
-_RELATION_KEYS = frozenset(
-    {
-        "partner",
-        "relations_since",
-        "cooperation_since",
-        "plan",
-        "participations",
-        "stance",
-        "channels",
-        "events",
-        "statements",
-    }
-)
+# A relation's file, as to_json writes it (the loader reads a format 1 file's keys too).
+_RELATION_KEYS = frozenset(a.name for a in attrs.fields(Relation))
+_RELATION_V1_KEYS = _RELATION_KEYS - {"member_since", "conflicts"}
 _SHOWN_KEYS = frozenset({"partner", "relation"})
 
 
@@ -46,8 +39,8 @@ def _side(side: str, data: str | None) -> Any:
                 if document["relation"] is None:
                     raise PartnerDataError(f"{side}: $.relation: null: this partner has no relation data to compare")
                 return structure(document["relation"], Relation, file=side, root="$.relation")
-            if isinstance(document, dict) and document.keys() == _RELATION_KEYS:
-                return structure(document, Relation, file=side)
+            if isinstance(document, dict) and document.keys() in (_RELATION_KEYS, _RELATION_V1_KEYS):
+                return structure(upgrade_relation(document, 1), Relation, file=side)
         return load(side)
     if "@" in side:  # PARTNER@EDITION: the relation as that edition of the partner's pages gave it
         partner, _, edition = side.partition("@")

@@ -117,10 +117,7 @@ def _quote(ev: Any) -> str:
 def _cite(ev: Any) -> str:
     # Our words, never in quotation marks, then the NATO page and place they cite.
     where = f"{ev.source}, {ev.section}" if ev.section else ev.source
-    return (
-        f'<div style="margin:0.2em 0">{_esc(str(ev.says))}'
-        f"<br><small>cited: <code>{_esc(where)}</code></small></div>"
-    )
+    return f'<div style="margin:0.2em 0">{_esc(str(ev.says))}<br><small>cited: <code>{_esc(where)}</code></small></div>'
 
 
 def _td(value: Any) -> str:

@@ -21,7 +21,7 @@ from partnerdata._model.records import Edition, Partner, Programme, Reference, R
 
 T = TypeVar("T")
 
-__all__ = ["Local", "Node", "quietly", "read", "read_folder"]
+__all__ = ["Local", "Node", "quietly", "read", "read_folder", "upgrade_relation"]
 
 MANIFEST = "manifest.json"
 FORMAT = 2
@@ -358,7 +358,7 @@ def _build_parsed(
                 lists["sources"].append(source)
                 files["sources"].append(name)
             else:
-                relation = structure(_upgrade_relation(data, fmt), Relation, file=where, trusted=trusted)
+                relation = structure(upgrade_relation(data, fmt), Relation, file=where, trusted=trusted)
                 if relation.partner != stem:
                     problems.append(
                         Problem(
@@ -507,7 +507,7 @@ _PARTICIPATION_V2 = {"date": None, "until": None, "suspended": None, "resumed": 
 _MILESTONES = ("relations_since", "cooperation_since")
 
 
-def _upgrade_relation(data: Any, fmt: int) -> Any:
+def upgrade_relation(data: Any, fmt: int) -> Any:
     """A relation of a format 1 folder, with the keys format 2 added filled in as unknown."""
     if fmt >= 2 or not isinstance(data, dict):
         return data

@@ -31,12 +31,12 @@ def columns(cls: type, lang: str | None = None) -> list[str]:
 
     >>> from partnerdata._model.results import Membership
     >>> columns(Membership)
-    ['partner', 'programme', 'since', 'focus', 'evidence', 'quote']
+    ['partner', 'programme', 'since', 'focus', 'evidence', 'quote', 'cited']
     """
     out: list[str] = []
     for f in attrs.fields(cls):
         if f.name == "evidence":
-            out += ["evidence", "quote"]
+            out += ["evidence", "quote", "cited"]
         elif _is_text(f.type) and lang is None:
             out += [f"{f.name}_fr", f"{f.name}_en"]
         else:

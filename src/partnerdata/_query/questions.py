@@ -150,12 +150,21 @@ class Questions:
         if partners is not None:
             candidates.append([e.memberships_by_partner.get(p, empty) for p in partners])
         wanted = set(partners) if partners is not None else None
+        relations = ds._index.relations
+
+        def current(m: Membership) -> bool:
+            # Seen at the end of a year, a participation that ended or was suspended by then is over.
+            if seen_at is None:
+                return True
+            p = relations[m.partner].participation(m.programme)
+            return p is None or p.active(seen_at) is not False
 
         def keep(m: Membership) -> bool:
             return (
                 (code is None or m.programme == code)
                 and (topic_code is None or topic_code in m.focus)
                 and (wanted is None or m.partner in wanted)
+                and current(m)
             )
 
         title = f"participants in {code}" if code else "participations"
@@ -458,7 +467,16 @@ class Questions:
     def as_of(self, year: int) -> "Snapshot":
         """The dataset as it stood at the end of ``year``: the same questions, answered for that year.
 
+        A participation that ended or was suspended by then (and not resumed) is no longer among
+        the participants: Russia's PfP in 2015, Malta's in 2000.
+
         >>> import partnerdata
+        >>> "RUS" in partnerdata.load().as_of(2015).participants("PFP").partners
+        False
+        >>> "MLT" in partnerdata.load().as_of(2000).participants("PFP").partners
+        False
+        >>> "MLT" in partnerdata.load().as_of(2008).participants("PFP").partners
+        True
         >>> y = partnerdata.load().as_of(1993)
         >>> y.participants("PFP").partners, y.participants("SPS").partners
         ((), ('KGZ', 'TKM'))
