@@ -13,7 +13,8 @@ from partnerdata._diff.diff import diff
 from partnerdata._diff.editions import diff_editions
 from partnerdata._display.diff import FORMATS
 from partnerdata._io.convert import parse_json, structure
-from partnerdata._io.load import upgrade_relation
+from partnerdata._io.files import read_regular
+from partnerdata._io.load import MAX_DATA_BYTES, upgrade_relation
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import Relation
 from partnerdata._query.load import load
@@ -33,7 +34,7 @@ def _side(side: str, data: str | None) -> Any:
     if _is_path(side):
         target = Path(side)
         if target.is_file():
-            document = parse_json(target.read_bytes(), file=side)
+            document = parse_json(read_regular(target, MAX_DATA_BYTES), file=side)
             if isinstance(document, dict) and document.keys() == _SHOWN_KEYS:
                 # What ``partnerdata show KEY --json`` writes: the partner and its relation.
                 if document["relation"] is None:

@@ -9,7 +9,7 @@ from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._ingest import build as _build
 from partnerdata._ingest.extract import extract
-from partnerdata._ingest.page import PageError, read_page
+from partnerdata._ingest.page import read_page
 from partnerdata._io.convert import to_dict
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._query.dataset import Dataset
@@ -21,15 +21,21 @@ Option = Callable[[argparse.ArgumentParser], None]
 
 def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     # Any layout and encoding (text or saved HTML, UTF-8, windows-1252, ...), as `build` reads pages.
-    try:
-        page = read_page(args.page)
-    except PageError as exc:
-        raise PartnerDataError(str(exc)) from None
-    ds = load(args.data)
-    result = extract(page, vocabulary=ds, source_id=args.source_id, url=page.url)
     import attrs
 
-    from partnerdata._ingest.assemble import edition_of
+    from partnerdata._ingest.assemble import edition_of, title_partner
+
+    page = read_page(args.page)  # a PageError is unreadable input (exit 3), as in `build`
+    ds = load(args.data)
+    alpha3 = title_partner(page.title, ds, args.page)
+    result = extract(page, vocabulary=ds, source_id=args.source_id, url=page.url)
+    if result.partner.alpha3 != alpha3:  # the title decides, as in `build`, not mentions in the text
+        result = attrs.evolve(
+            result,
+            partner=ds.partner(alpha3),
+            relation=attrs.evolve(result.relation, partner=alpha3),
+            source=attrs.evolve(result.source, partner=alpha3),
+        )
 
     # The edition as `build` dates it, so that a draft and a built dataset agree.
     edition = edition_of(page.edition, Path(args.page))

@@ -25,7 +25,7 @@ from partnerdata._display.tables import write
 from partnerdata._ingest.build import BuildError
 from partnerdata._ingest.page import PageError
 from partnerdata._io.convert import to_dict
-from partnerdata._io.files import UnsafeWriteError
+from partnerdata._io.files import UnreadableFileError, UnsafeWriteError
 from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.rows import row
 from partnerdata._query.load import load
@@ -198,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnsafeWriteError as exc:
         _say(f"partnerdata: {exc}")
         return USAGE
-    except (PageError, BuildError) as exc:
+    except (PageError, BuildError, UnreadableFileError) as exc:
         _say(f"partnerdata: {exc}")
         return UNREADABLE
     except PartnerDataError as exc:  # NotFoundError and the rest: what was asked for is wrong
@@ -219,11 +219,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnicodeDecodeError as exc:  # a file given as text that is not UTF-8
         _say(f"partnerdata: not UTF-8 text: {exc}")
         return UNREADABLE
-    except (ValueError, TypeError) as exc:
-        # The library refuses a value given on the command line (``--stance nope``): its message
-        # says what is allowed.
-        _say(f"partnerdata: {exc}")
-        return USAGE
     except SystemExit as exc:
         if isinstance(exc.code, str):  # a command's own usage message
             _say(exc.code)

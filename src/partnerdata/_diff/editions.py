@@ -19,6 +19,7 @@ import attrs
 from attrs import frozen
 
 from partnerdata._diff.diff import Diff, diff
+from partnerdata._model.errors import ArgumentError
 from partnerdata._model.records import Edition, Evidence, PartialDate, Text
 
 __all__ = ["History", "diff_editions", "history"]
@@ -102,7 +103,7 @@ class History:
     def render(self, format: str = "text", *, lang: str = "en") -> str:
         """The history for people: ``"text"``, ``"markdown"`` or ``"html"``, labels in ``lang``."""
         if format not in ("text", "markdown", "html"):
-            raise ValueError(f"unknown format {format!r}: text, markdown or html")
+            raise ArgumentError(f"unknown format {format!r}: text, markdown or html")
         n = len(self.editions)
         labels = ", ".join(e.label for e in self.editions)
         head = f"History of {self.partner}: {n} edition{'s' * (n != 1)} ({labels})"

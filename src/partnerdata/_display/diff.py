@@ -7,7 +7,7 @@ import attrs
 
 from partnerdata._diff.schema import _FIELDS, _KEYED, _KEYS, _SCHEMA, Change, _item_type
 from partnerdata._display.labels import CODE_FIELDS, LABELS, code_label, label
-from partnerdata._model.errors import NotFoundError
+from partnerdata._model.errors import ArgumentError, NotFoundError
 from partnerdata._model.records import Evidence, PartialDate, Text
 from partnerdata._query.dataset import Dataset
 from partnerdata._query.load import load
@@ -66,7 +66,7 @@ class _Names:
 class _Renderer:
     def __init__(self, d: "Diff", lang: str) -> None:
         if lang not in LABELS:
-            raise ValueError(f"lang must be 'en' or 'fr', not {lang!r}")
+            raise ArgumentError(f"lang must be 'en' or 'fr', not {lang!r}")
         self.d, self.lang, self.w = d, lang, LABELS[lang]
         self.names = _Names(d, lang)
         self._indexes: dict[int, dict[str, Any]] = {}
@@ -353,7 +353,7 @@ def render(d: "Diff", format: str, lang: str) -> str:
     """
     renderers: dict[str, Callable[[_Renderer], str]] = {"text": _text, "markdown": _markdown, "html": _html}
     if format not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        raise ArgumentError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     if format == "json":
         return d.to_json().rstrip("\n")
     if format == "patch":

@@ -7,6 +7,8 @@ Every key has both languages (a test checks it).
 from collections.abc import Sequence
 from typing import Any
 
+from partnerdata._model.errors import ArgumentError
+
 __all__ = [
     "CODE_FIELDS",
     "LABELS",
@@ -200,7 +202,7 @@ def label(key: str, lang: str) -> str:
     ('fournit des forces', 'Events', 'some field')
     """
     if lang not in LANGUAGES:
-        raise ValueError(f"lang must be 'en' or 'fr', not {lang!r}")
+        raise ArgumentError(f"lang must be 'en' or 'fr', not {lang!r}")
     return LABELS[lang].get(key, key.replace("_", " "))
 
 

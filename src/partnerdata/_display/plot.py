@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from partnerdata._display.labels import LABELS, code_label, label
+from partnerdata._model.errors import ArgumentError, ArgumentTypeError
 
 __all__ = ["plot", "save_timeline"]
 
@@ -129,13 +130,13 @@ def participants(results: Any, ax: Any = None, lang: str = "en", until: int | No
 def plot(results: Any, *, ax: Any = None, lang: str = "en", until: int | None = None, vocabulary: Any = None) -> Any:
     """The figure of a timeline or of participants (see the module); other results have none."""
     if lang not in LABELS:
-        raise ValueError(f"lang must be 'en' or 'fr', not {lang!r}")
+        raise ArgumentError(f"lang must be 'en' or 'fr', not {lang!r}")
     kind = results.cls.__name__ if results.cls is not None else None
     if kind == "TimelineEntry":
         return timeline(results, ax, lang, until, vocabulary)
     if kind == "Membership":
         return participants(results, ax, lang, until)
-    raise TypeError(f"plot() draws a timeline or participants, not results of {kind or 'nothing'}")
+    raise ArgumentTypeError(f"plot() draws a timeline or participants, not results of {kind or 'nothing'}")
 
 
 def save_timeline(results: Any, path: str, lang: str, vocabulary: Any) -> None:
@@ -146,7 +147,7 @@ def save_timeline(results: Any, path: str, lang: str, vocabulary: Any) -> None:
 
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     if suffix not in ("png", "svg"):
-        raise ValueError(f"{path}: the figure's file name must end in .png or .svg")
+        raise ArgumentError(f"{path}: the figure's file name must end in .png or .svg")
     figure = _figure_class()(figsize=(9, 0.5 * _rows(results) + 1.5), layout="constrained")
     timeline(results, figure.add_subplot(), lang, vocabulary=vocabulary)
     buffer = io.BytesIO()

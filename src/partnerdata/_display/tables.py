@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from partnerdata._diff.diff import Diff
 from partnerdata._display.diff import render as render_diff
+from partnerdata._model.errors import ArgumentError
 from partnerdata._model.results import Results
 
 FORMATS = ("csv", "jsonl", "json")
@@ -38,7 +39,7 @@ def write(table: Sequence[dict[str, Any]], names: Sequence[str], format: str, ou
 
         out.write(json.dumps(list(table), ensure_ascii=False, indent=2) + "\n")
     else:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        raise ArgumentError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
 
 
 def _clip(text: str, width: int) -> str:

@@ -23,9 +23,10 @@ import attrs
 from partnerdata._ingest.extract import Extraction, extract
 from partnerdata._ingest.page import PageError, read_page
 from partnerdata._io.convert import parse_json, structure, to_dict
-from partnerdata._io.files import made_by_last_build, replace_folder
+from partnerdata._io.files import UnreadableFileError, made_by_last_build, read_regular, replace_folder
+from partnerdata._io.load import MAX_DATA_BYTES
 from partnerdata._model.digest import sha256_hex
-from partnerdata._model.errors import NotFoundError, PartnerDataError
+from partnerdata._model.errors import DataValidationError, NotFoundError, PartnerDataError, Problem
 from partnerdata._model.records import (
     Conflict,
     Edition,
@@ -72,9 +73,14 @@ def read_partners(path: "str | Path") -> tuple[Partner, ...]:
     """Partners from a vocabulary extension file: a JSON list in the format of ``partners.json``."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path, MAX_DATA_BYTES)
+    except UnreadableFileError as exc:
+        raise DataValidationError([Problem(file=name, path="$", message=str(exc).removeprefix(f"{name}: "))]) from None
     except OSError as exc:
-        raise PartnerDataError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        # A file that is not there cannot be read: the input is unusable (exit 3), not the command.
+        raise DataValidationError(
+            [Problem(file=name, path="$", message=f"cannot read: {exc.strerror or exc}")]
+        ) from None
     data = parse_json(raw, file=name)
     return tuple(structure(data, tuple[Partner, ...], file=name))
 
@@ -116,7 +122,20 @@ def _title_partner(title: str, vocabulary: Any) -> tuple[str | None, str]:
     return None, name
 
 
+def title_partner(title: str, vocabulary: Any, file: str) -> str:
+    """The alpha-3 code of the partner a page's title names; :class:`PageError` if it names none.
+
+    Every command takes the partner from the title, as ``build`` does: a page that only mentions a
+    partner in its text (a README, a news article) is not that partner's page.
+    """
+    alpha3, name = _title_partner(title, vocabulary)
+    if alpha3 is None:
+        raise PageError(f"{file}: {_unknown_partner(file, name)}", kind="not-a-partner-page")
+    return alpha3
+
+
 def _unknown_partner(file: str, name: str) -> str:
+    name = name if len(name) <= 60 else name[:57] + "..."  # a title can be a whole paragraph
     return (
         f"the page is about {name!r}, which is no partner country of the vocabulary (NATO's pages about "
         "organisations or groups of partners are not partner pages). If it is a partner, write it in a "

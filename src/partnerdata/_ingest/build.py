@@ -24,7 +24,14 @@ from typing import Any
 import attrs
 
 from partnerdata._io.convert import parse_json, structure, to_dict
-from partnerdata._io.files import UnsafeWriteError, made_by_last_build, replace_folder
+from partnerdata._io.files import (
+    UnreadableFileError,
+    UnsafeWriteError,
+    made_by_last_build,
+    read_regular,
+    replace_folder,
+)
+from partnerdata._io.load import MAX_DATA_BYTES
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.records import Partner, Programme, Reference, Relation, Text, Topic
@@ -303,9 +310,9 @@ _SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def _read(path: Path) -> bytes:
     """A build input's bytes; any failure to read it is a :class:`BuildError` naming the file."""
     try:
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            raise BuildError(f"{path}: not a regular file (a link, a pipe or a device); refused")
-        return path.read_bytes()
+        return read_regular(path, MAX_DATA_BYTES, follow_links=False)
+    except UnreadableFileError as exc:
+        raise BuildError(f"{exc}; refused") from None
     except OSError as exc:
         raise BuildError(f"{path}: cannot read: {exc.strerror or exc}") from None
 

@@ -17,6 +17,8 @@ from typing import Any
 import attrs
 
 from partnerdata._io.convert import parse_json, structure
+from partnerdata._io.files import read_regular
+from partnerdata._io.load import MAX_DATA_BYTES
 from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._model.records import Citation, Evidence, Reference, Relation
 
@@ -126,7 +128,7 @@ def check_files(paths: Sequence[Path], vocabulary: dict[str, tuple[Any, ...]]) -
     seen: dict[str, tuple[Reference, Path]] = {}
     for path in paths:
         try:
-            cited = read_cited(path, path.read_bytes())
+            cited = read_cited(path, read_regular(path, MAX_DATA_BYTES))
             Dataset(data_version="check", references=cited.references, relations=(cited.relation,), **vocabulary)
         except DataValidationError as exc:
             problems += [Problem(file=p.file or str(path), path=p.path, message=p.message) for p in exc.problems]

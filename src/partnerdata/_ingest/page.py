@@ -29,6 +29,7 @@ from partnerdata._ingest.reader import (
     language_of_title,
     text_blocks,
 )
+from partnerdata._io.files import UnreadableFileError, read_regular
 from partnerdata._model.layout import layout
 from partnerdata._model.records import PartialDate
 from partnerdata._model.text import fold, fold_marks
@@ -344,11 +345,13 @@ def read_page(source: "str | os.PathLike[str] | bytes", *, url: str | None = Non
     else:
         name = os.fspath(source)
         try:
-            size = os.path.getsize(name)
-            if size > MAX_BYTES:
-                raise PageError(f"{name} holds {size:,} bytes: a partner page is far smaller", kind="too-large")
-            with open(name, "rb") as f:
-                data = f.read()
+            data = read_regular(name, MAX_BYTES)
+        except UnreadableFileError as exc:
+            too_large = "more than" in str(exc)
+            reason = (
+                f"{name} holds more than {MAX_BYTES:,} bytes: a partner page is far smaller" if too_large else str(exc)
+            )
+            raise PageError(reason, kind="too-large" if too_large else "file") from None
         except OSError as exc:
             raise PageError(f"{name}: cannot be read ({exc.strerror or exc})", kind="file") from None
     text, _ = decode(data, name)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from partnerdata._io.convert import parse_json, structure, to_dict
+from partnerdata._io.files import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._model.records import Edition, Partner, Programme, Reference, Relation, Source, Topic
@@ -131,17 +132,20 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
+# The largest data file read (a single JSON document of 10,000 relations is about 50 MB).
+MAX_DATA_BYTES = 512 * 1024 * 1024
+
+
 def _read_bytes(node: Any, where: str) -> bytes:
     """The bytes of a regular file; any failure to read it is a problem of that file."""
     try:
         if isinstance(node, Local):
             # Open without following a final link and check what was opened, not what was looked at.
-            fd = os.open(node, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-            with os.fdopen(fd, "rb") as f:
-                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                    raise DataValidationError([Problem(file=where, path="$", message="not a regular file")])
-                return f.read()
+            return read_regular(node, MAX_DATA_BYTES, follow_links=False)
         return bytes(node.read_bytes())
+    except UnreadableFileError as exc:
+        message = str(exc).removeprefix(f"{node}: ")
+        raise DataValidationError([Problem(file=where, path="$", message=message)]) from None
     except OSError as exc:
         raise DataValidationError([Problem(file=where, path="$", message=f"cannot read: {_reason(exc)}")]) from None
     except MemoryError:

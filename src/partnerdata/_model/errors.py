@@ -2,7 +2,15 @@
 
 from attrs import frozen
 
-__all__ = ["DataValidationError", "FieldError", "NotFoundError", "PartnerDataError", "Problem"]
+__all__ = [
+    "ArgumentError",
+    "ArgumentTypeError",
+    "DataValidationError",
+    "FieldError",
+    "NotFoundError",
+    "PartnerDataError",
+    "Problem",
+]
 
 
 class PartnerDataError(Exception):
@@ -104,3 +112,21 @@ class NotFoundError(PartnerDataError, LookupError):
 __test__ = {c.__name__: c for c in (PartnerDataError, FieldError, DataValidationError, NotFoundError)}
 for _public in __test__.values():
     _public.__module__ = "partnerdata"
+
+
+class ArgumentError(PartnerDataError, ValueError):
+    """A value a function does not take (a language, a kind, a format): a ``ValueError`` saying what it takes.
+
+    Its own class, so that the command line tells a value the user gave (exit 2) from a bug of the
+    library (exit 4): a plain ``ValueError`` reaching the command line is a bug.
+
+    >>> import partnerdata
+    >>> partnerdata.load().search("cyber", lang="de")
+    Traceback (most recent call last):
+    ...
+    partnerdata._model.errors.ArgumentError: lang must be 'fr', 'en' or None, not 'de'
+    """
+
+
+class ArgumentTypeError(PartnerDataError, TypeError):
+    """A value of a type a function does not take (a year given as text): a ``TypeError``, told apart as above."""

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from partnerdata._model.errors import ArgumentError
 from partnerdata._model.records import Citation, Evidence, Support, Text
 
 
@@ -82,7 +83,7 @@ def row(record: Any, lang: str | None = None) -> dict[str, Any]:
 def rows(records: Iterable[Any], lang: str | None = None) -> list[dict[str, Any]]:
     """Records as flat rows: ``list[dict]``, one dict per record, the same columns in each."""
     if lang is not None and lang not in ("fr", "en"):
-        raise ValueError(f"lang must be 'fr', 'en' or None, not {lang!r}")
+        raise ArgumentError(f"lang must be 'fr', 'en' or None, not {lang!r}")
     return [row(r, lang) for r in records]
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from partnerdata._model.errors import DataValidationError, NotFoundError
+from partnerdata._model.errors import ArgumentTypeError, DataValidationError, NotFoundError
 from partnerdata._model.keys import NameIndex
 from partnerdata._model.records import (
     Edition,
@@ -455,7 +455,7 @@ class Dataset(Questions):
         partnerdata.NotFoundError: no source matches 'nato-kgz-en'; did you mean 'nato-kgz-fr'...?
         """
         if type(id) is not str:
-            raise TypeError(f"a source id is a string, not {id!r}")
+            raise ArgumentTypeError(f"a source id is a string, not {id!r}")
         key = _source_key(id)
         found = self._exact.sources.get(key)
         if found is None:

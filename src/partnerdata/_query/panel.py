@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from partnerdata._model.errors import PartnerDataError
+from partnerdata._model.errors import ArgumentTypeError, PartnerDataError
 from partnerdata._model.records import (
     MAX_YEAR,
     MIN_YEAR,
@@ -494,7 +494,7 @@ class Panel:
 def _check_years(start: object, end: object) -> tuple[int, int]:
     for name, value in (("start", start), ("end", end)):
         if type(value) is not int:
-            raise TypeError(f"{name} must be a year (an int), not {value!r}")
+            raise ArgumentTypeError(f"{name} must be a year (an int), not {value!r}")
         if not MIN_YEAR <= value <= MAX_YEAR:
             raise PanelError(f"{name} must be between {MIN_YEAR} and {MAX_YEAR}, not {value}")
     assert isinstance(start, int)

@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from partnerdata._model.errors import ArgumentError, ArgumentTypeError
 from partnerdata._model.show import render
 
 if TYPE_CHECKING:
@@ -38,13 +39,13 @@ if TYPE_CHECKING:
 
 def _check_year(name: str, value: object) -> int | None:
     if value is not None and type(value) is not int:
-        raise TypeError(f"{name} must be a year (an int) or None, not {value!r}")
+        raise ArgumentTypeError(f"{name} must be a year (an int) or None, not {value!r}")
     return value
 
 
 def _choose(lang: str | None) -> str | None:
     if lang is not None and lang not in ("fr", "en"):
-        raise ValueError(f"lang must be 'fr', 'en' or None, not {lang!r}")
+        raise ArgumentError(f"lang must be 'fr', 'en' or None, not {lang!r}")
     return lang
 
 
@@ -81,11 +82,11 @@ def _bounds(
     lo, hi = _check_year(names[0], since), _check_year(names[1], until)
     if _check_year("since_after", after) is not None:
         if lo is not None:
-            raise TypeError(f"give {names[0]}= or since_after=, not both")
+            raise ArgumentTypeError(f"give {names[0]}= or since_after=, not both")
         lo = after + 1  # type: ignore[operator]
     if _check_year("since_before", before) is not None:
         if hi is not None:
-            raise TypeError(f"give {names[1]}= or since_before=, not both")
+            raise ArgumentTypeError(f"give {names[1]}= or since_before=, not both")
         hi = before - 1  # type: ignore[operator]
     if seen_at is not None:
         hi = seen_at if hi is None else min(hi, seen_at)
@@ -201,7 +202,7 @@ class Questions:
 
         ds, seen_at, engine = self._scope()
         if through is not None and through not in THROUGH:
-            raise ValueError(f"through must be one of {', '.join(THROUGH)}, not {through!r}")
+            raise ArgumentError(f"through must be one of {', '.join(THROUGH)}, not {through!r}")
         code, programme_code, partners = _topic(ds, topic), _programme(ds, programme), _partners(ds, partner)
         lo, hi = _bounds(seen_at, since, until, since_after, since_before)
         e = engine
@@ -244,7 +245,7 @@ class Questions:
         _, until, engine = self._scope()
         name = FLAGS.get(flag)
         if name is None:
-            raise ValueError(f"flag must be one of {', '.join(FLAGS)}, not {flag!r}")
+            raise ArgumentError(f"flag must be one of {', '.join(FLAGS)}, not {flag!r}")
         groups = engine.stance_groups
         yes, no, unknown = (groups.get((name, value), ()) for value in (True, False, None))
         if until is not None:
@@ -293,7 +294,7 @@ class Questions:
 
         ds, seen_at, engine = self._scope()
         if kind is not None and kind not in MILESTONES:
-            raise ValueError(f"kind must be 'relations', 'cooperation' or None, not {kind!r}")
+            raise ArgumentError(f"kind must be 'relations', 'cooperation' or None, not {kind!r}")
         via_code, partners = _programme(ds, via), _partners(ds, partner)
         lo, hi = _bounds(seen_at, since, until, since_after, since_before)
         e = engine
@@ -390,10 +391,10 @@ class Questions:
 
         ds, seen_at, engine = self._scope()
         if kind is not None and kind not in KINDS:
-            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+            raise ArgumentError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         for old_name, old_value, new_value in (("start", start, since), ("end", end, until)):
             if old_value is not None and new_value is not None:
-                raise TypeError(f"give {'since' if old_name == 'start' else 'until'}= or {old_name}=, not both")
+                raise ArgumentTypeError(f"give {'since' if old_name == 'start' else 'until'}= or {old_name}=, not both")
         lo, hi = _bounds(seen_at, since if start is None else start, until if end is None else end)
         partners, programme_code, topic_code = _partners(ds, partner), _programme(ds, programme), _topic(ds, topic)
         e = engine
@@ -447,7 +448,7 @@ class Questions:
 
         ds, until, engine = self._scope()
         if not isinstance(text, str):
-            raise TypeError(f"text must be a string, not {type(text).__name__}")
+            raise ArgumentTypeError(f"text must be a string, not {type(text).__name__}")
         _choose(lang)
         partners, topic_code, programme_code = _partners(ds, partner), _topic(ds, topic), _programme(ds, programme)
         e = engine
@@ -535,7 +536,7 @@ class Snapshot(Questions):
 
     def __init__(self, dataset: "Dataset", year: int) -> None:
         if type(year) is not int:
-            raise TypeError(f"year must be an int, not {year!r}")
+            raise ArgumentTypeError(f"year must be an int, not {year!r}")
         # Frozen like the records: set once here, refused afterwards.
         object.__setattr__(self, "dataset", dataset)
         object.__setattr__(self, "year", year)

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+from partnerdata._model.errors import ArgumentError
 from partnerdata._model.text import fold
 
 _WORD = re.compile(r"\w+")
@@ -73,10 +74,10 @@ class SearchIndex:
         ([0], [0], [1], [])
         """
         if lang is not None and lang not in self._languages:
-            raise ValueError(f"lang must be 'fr', 'en' or None, not {lang!r}")
+            raise ArgumentError(f"lang must be 'fr', 'en' or None, not {lang!r}")
         terms = words(query)
         if not terms:
-            raise ValueError(f"nothing to search for in {query!r}: give at least one word")
+            raise ArgumentError(f"nothing to search for in {query!r}: give at least one word")
         found: set[int] = set()
         for name, language in self._languages.items():
             if lang is None or lang == name:
