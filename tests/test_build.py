@@ -114,10 +114,10 @@ def test_cli_ingest_prints_records_evidence_and_unplaced(capsys: pytest.CaptureF
 def test_cli_ingest_refuses_a_non_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("just one line", "utf-8")
-    assert main(["ingest", str(bad)]) == 2
+    assert main(["ingest", str(bad)]) == 3  # unreadable input (docs/cli.rst), not a usage error
     assert f"not a partner page: {bad}: line 2 (the introduction) is missing" in capsys.readouterr().err
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\xff\xfe\x00")
-    assert main(["ingest", str(binary)]) == 2
+    assert main(["ingest", str(binary)]) == 3
     # A UTF-16 byte order mark, then half a character: the reader names the file and the encoding.
     assert f"{binary} is not utf-16 text (byte 0x00 at offset 2)" in capsys.readouterr().err

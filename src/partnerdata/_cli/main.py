@@ -10,6 +10,7 @@ import contextlib
 import io
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
@@ -188,6 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else USAGE
     # A closed stdout (``partnerdata export partners -o f.csv >&-``) leaves sys.stdout None.
     out: TextIO = sys.stdout if sys.stdout is not None else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    with warnings.catch_warnings():
+        # A warning (a page read as windows-1252) is one line like every other message, not Python's form.
+        warnings.showwarning = lambda message, *_args, **_kw: _say(f"partnerdata: warning: {message}")
+        return _run(args, out)
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         return int(args.run(args, out))
     except DataValidationError as exc:

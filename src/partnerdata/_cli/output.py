@@ -97,3 +97,26 @@ def colour(text: str, out: TextIO) -> str:
         code = _COLOURS.get(line.lstrip()[:1]) if line.lstrip()[1:2] == " " else None
         lines.append(f"{code}{line}\033[0m" if code else line)
     return "\n".join(lines)
+
+
+def refuse_clobbering(output: str | None, data: str | None) -> None:
+    """Refuse an output that would replace what the command reads or the installed package.
+
+    ``panel --data mydata -o mydata/manifest.json`` would replace a dataset with a table, and an
+    output inside the installed package (its data folder above all) would change every later
+    ``load()``. The maintainers' rebuild of the packaged data is ``build --packaged``.
+    """
+    from pathlib import Path
+
+    from partnerdata._io.files import UnsafeWriteError
+
+    if output is None or output == "-":
+        return
+    target = Path(output).resolve()
+    if data is not None:
+        source = Path(data).resolve()
+        if target == source or target.is_relative_to(source):
+            raise UnsafeWriteError(f"{output}: is the --data input (or inside it); refusing to overwrite it")
+    package = Path(__file__).resolve().parent.parent
+    if target.is_relative_to(package):
+        raise UnsafeWriteError(f"{output}: is inside the installed partnerdata package; write elsewhere")

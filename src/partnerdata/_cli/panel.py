@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from partnerdata._cli.output import refuse_clobbering
 from partnerdata._display.panel import FORMATS, encode, write
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._query.load import load
@@ -21,7 +22,13 @@ def _format(args: argparse.Namespace) -> str:
     if args.format is not None:
         return str(args.format)
     suffix = Path(args.output).suffix.lstrip(".").lower() if args.output not in (None, "-") else ""
-    return suffix if suffix in FORMATS else "csv"
+    if suffix and suffix not in FORMATS:
+        # Never CSV in a file named .xlsx: the name says a format the panel does not write.
+        raise PartnerDataError(
+            f"-o {args.output}: the panel is written as {', '.join(FORMATS)}, not .{suffix}; "
+            "name the file accordingly or give --format"
+        )
+    return suffix or "csv"
 
 
 def _cmd_panel(args: argparse.Namespace, out: TextIO) -> int:
@@ -39,6 +46,7 @@ def _cmd_panel(args: argparse.Namespace, out: TextIO) -> int:
         out.write(str(why) + "\n")
         return 0
     format = _format(args)
+    refuse_clobbering(args.output, args.data)
     if args.output in (None, "-"):
         if format == "parquet":
             raise PartnerDataError("Parquet is binary: give a file with -o FILE")

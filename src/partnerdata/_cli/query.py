@@ -15,13 +15,12 @@ import inspect
 import io
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TextIO
 
-from partnerdata._cli.output import add_output_options, lang, print_table, usage_error
+from partnerdata._cli.output import add_output_options, lang, print_table, refuse_clobbering, usage_error
 from partnerdata._display.labels import LABELS, label
 from partnerdata._display.tables import FORMATS, write
-from partnerdata._io.files import UnsafeWriteError, write_atomic
+from partnerdata._io.files import write_atomic
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.results import Answer, Results
 from partnerdata._query.engine import FLAGS, THROUGH
@@ -209,7 +208,7 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is not None:
-        _refuse_overwriting_input(args.output, args.data)
+        refuse_clobbering(args.output, args.data)
     result = answer(args, args.table)
     table, names = rows(result, args.lang)
     if args.output in (None, "-"):
@@ -221,15 +220,6 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         write_atomic(args.output, buffer.getvalue().encode("utf-8"))
         print(f"partnerdata: wrote {len(table)} rows to {args.output}", file=sys.stderr)
     return 0
-
-
-def _refuse_overwriting_input(output: str, data: str | None) -> None:
-    """``export --data mydata.json -o mydata.json`` would replace the dataset with a table."""
-    if data is None or output == "-":
-        return
-    source, target = Path(data).resolve(), Path(output).resolve()
-    if target == source or target.is_relative_to(source):
-        raise UnsafeWriteError(f"{output}: is the --data input (or inside it); refusing to overwrite it")
 
 
 def add_commands(

@@ -31,7 +31,7 @@ from partnerdata._ingest.reader import (
 )
 from partnerdata._io.files import UnreadableFileError, read_regular
 from partnerdata._model.layout import layout
-from partnerdata._model.records import PartialDate
+from partnerdata._model.records import PartialDate, invisible
 from partnerdata._model.text import fold, fold_marks
 
 __all__ = ["Page", "PageError", "PageItem", "PageLine", "PageSection", "parse", "parse_page", "read_page"]
@@ -316,15 +316,32 @@ def parse_page(text: str, *, url: str | None = None, parser: str | None = None) 
         # The language of a refusal is judged on the page's words, not on its markup and scripts.
         words = "\n".join(b.text for b in blocks)
         _refuse_hostile(words)
-        return _from_assembled(assemble(blocks, words), "html", url or own_url)
+        return _checked(_from_assembled(assemble(blocks, words), "html", url or own_url))
     if not _plain(text):
         _refuse_hostile(text)
         blocks = text_blocks(text)
         if not blocks:
             raise PageError("the text is empty", kind="empty")
-        return _from_assembled(assemble(blocks, text), "text", url)
-    page = _parse_plain(text)
+        return _checked(_from_assembled(assemble(blocks, text), "text", url))
+    page = _checked(_parse_plain(text))
     return page if url is None else evolve(page, url=url)
+
+
+def _at(line: int | None) -> str:
+    """Where on the page, for a message: its line, or nothing where the layout has no lines (HTML)."""
+    return f"line {line}: " if line else ""
+
+
+def _checked(page: Page) -> Page:
+    """The limits every layout shares: what evidence can number, and text that shows something."""
+    _check_numbering(page)
+    for section in page.sections:
+        if section.heading is not None and invisible(section.heading):
+            raise PageError(f"{_at(section.line)}a heading holds only invisible characters", section.line)
+        for item in section.items:
+            if invisible(item.text) or any(invisible(s) for s in item.sentences):
+                raise PageError(f"{_at(item.line)}a line holds only invisible characters", item.line)
+    return page
 
 
 def read_page(source: "str | os.PathLike[str] | bytes", *, url: str | None = None, parser: str | None = None) -> Page:
@@ -420,14 +437,14 @@ _MOST = 10_000
 def _check_numbering(page: Page) -> None:
     if len(page.sections) > _MOST + 1:
         line = page.sections[_MOST + 1].line
-        raise PageError(f"line {line}: more than {_MOST:,} sections: evidence cannot cite beyond that", line)
+        raise PageError(f"{_at(line)}more than {_MOST:,} sections: evidence cannot cite beyond that", line)
     for section in page.sections:
         if len(section.items) > _MOST + 1:
             line = section.items[_MOST + 1].line
-            raise PageError(f"line {line}: more than {_MOST:,} items in one section", line)
+            raise PageError(f"{_at(line)}more than {_MOST:,} items in one section", line)
         for item in section.items:
             if len(item.sentences) > _MOST + 1:
-                raise PageError(f"line {item.line}: more than {_MOST:,} sentences in one line", item.line)
+                raise PageError(f"{_at(item.line)}more than {_MOST:,} sentences in one line", item.line)
 
 
 # Shown as partnerdata.PageError (its public path); __test__ keeps its example in this module's doctests.

@@ -13,6 +13,7 @@ and each sentence is still quoted verbatim from the page.
 """
 
 import re
+import warnings
 from typing import NamedTuple
 
 from partnerdata._model.errors import PartnerDataError
@@ -55,7 +56,9 @@ class PageError(PartnerDataError, ValueError):
         self.reason = reason
         self.line = line
         self.kind = kind
-        super().__init__(f"not a partner page: {reason}")
+        # A file that cannot be read as text is not said to be "not a partner page": it may be one.
+        unread = kind in ("encoding", "too-large", "file")
+        super().__init__(f"{'cannot read the page' if unread else 'not a partner page'}: {reason}")
 
 
 class Block(NamedTuple):
@@ -128,12 +131,41 @@ def decode(data: bytes, name: str = "the page") -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             pass  # a wrong declaration (a proxy re-encoded the page): sniff as if undeclared
+    if _looks_utf16(data):
+        raise PageError(
+            f"{name} looks like UTF-16 without a byte order mark (every other byte is 0): save it as UTF-8",
+            kind="encoding",
+        )
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    if _UTF8_SEQUENCE.search(data) is not None:
+        # UTF-8 elsewhere in the page: one bad byte is damage, not another encoding. Guessing
+        # windows-1252 would turn every accented letter of the page into mojibake.
+        raise PageError(f"{name} is UTF-8 text with an invalid byte 0x{data[bad]:02X} at offset {bad}", kind="encoding")
+    # No UTF-8 at all and nothing declared: an old page saved in windows-1252. Said, not silent.
+    warnings.warn(f"{name}: not UTF-8 and no character set declared; read as windows-1252", PageWarning, stacklevel=2)
     # Five byte values are undefined in windows-1252; a page holding them is no text we know.
     return _strict(data, "cp1252", name), "cp1252"
+
+
+class PageWarning(UserWarning):
+    """A page read by a rule the user may not expect (an undeclared windows-1252 encoding)."""
+
+
+# A multi-byte UTF-8 sequence (2, 3 or 4 bytes); linear: fixed-length alternatives, no nesting.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Whether the bytes are UTF-16 text without a BOM: zeros in most odd (or even) places."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return False
+    pairs = len(sample) // 2
+    zeros = max(sample[0::2].count(0), sample[1::2].count(0))
+    return zeros >= pairs * 0.6
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

@@ -290,7 +290,10 @@ def _parse_listed(folder: Node, label: str, listed: dict[str, str], problems: li
             problems.append(refused)
             continue
         if not node.is_file():
-            problems.append(Problem(file=where, path="$", message="listed in the manifest but missing"))
+            exists = os.path.lexists(node.path) if isinstance(node, Local) else False
+            # A FIFO or a device is there, but it is no data file: say what it is, not "missing".
+            message = "not a regular file" if exists else "listed in the manifest but missing"
+            problems.append(Problem(file=where, path="$", message=message))
             continue
         try:
             raw = _read_bytes(node, where)
@@ -405,9 +408,22 @@ def _unlisted(folder: Node, label: str, listed: dict[str, str]) -> list[Problem]
     found: list[Problem] = []
     for sub in ("", "relations", "sources", "editions"):
         node = folder.joinpath(sub) if sub else folder
+        where = f"{label}/{sub}" if sub else label
+        if sub and isinstance(node, Local) and os.path.islink(node.path):
+            # Never listed: its names would be those of a folder elsewhere (see _outside).
+            found.append(Problem(file=where, path="$", message="is a symbolic link; a data folder holds no links"))
+            continue
+        if sub and isinstance(node, Local) and os.path.lexists(node.path) and not node.is_dir():
+            found.append(Problem(file=where, path="$", message="is a file where a folder of data files goes"))
+            continue
         if not node.is_dir():
             continue
-        for child in sorted(node.iterdir(), key=lambda c: str(c.name)):
+        try:
+            children = sorted(node.iterdir(), key=lambda c: str(c.name))
+        except OSError as exc:
+            found.append(Problem(file=where, path="$", message=f"cannot list the folder: {_reason(exc)}"))
+            continue
+        for child in children:
             name = f"{sub}/{child.name}" if sub else child.name
             if name == MANIFEST or name in listed or (not sub and name in ("relations", "sources", "editions")):
                 continue

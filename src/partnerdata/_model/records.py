@@ -71,6 +71,11 @@ _FORBIDDEN = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\
 _INVISIBLE = re.compile("[\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
 
 
+def invisible(text: str) -> bool:
+    """Whether a text shows nothing: only spaces and invisible characters (a record refuses it)."""
+    return _INVISIBLE.fullmatch(text) is not None
+
+
 def _check_str(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if type(value) is not str:
         raise FieldError(attribute.name, f"expected a string, got {show(value)}")
