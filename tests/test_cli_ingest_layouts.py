@@ -66,20 +66,24 @@ def test_ingest_reads_a_windows_1252_page_not_only_utf8(capsys: pytest.CaptureFi
 
 
 @pytest.mark.parametrize(
-    ("page", "reason"),
+    ("page", "refusal", "reason"),
     [
-        ("nato-news-en-2018-09-13.html", "the title 'NATO Deputy Secretary General visits Kazakhstan' is not that"),
-        ("kaz-de.txt", "the page is in another language than French or English"),
-        ("empty.txt", "the text is empty"),
-        ("missing.html", "cannot be read"),
+        (
+            "nato-news-en-2018-09-13.html",
+            "not a partner page",
+            "the title 'NATO Deputy Secretary General visits Kazakhstan' is not that",
+        ),
+        ("kaz-de.txt", "not a partner page", "the page is in another language than French or English"),
+        ("empty.txt", "not a partner page", "the text is empty"),
+        ("missing.html", "cannot read the page", "cannot be read"),  # no page at all: not called a non-page
     ],
 )
 def test_ingest_refuses_what_is_not_a_partner_page_with_the_file_and_reason(
-    page: str, reason: str, capsys: pytest.CaptureFixture[str]
+    page: str, refusal: str, reason: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["ingest", str(LAYOUTS / page)]) == 3  # unreadable input (docs/cli.rst), not a usage error
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"partnerdata: not a partner page: {LAYOUTS / page}")
+    assert captured.err.startswith(f"partnerdata: {refusal}: {LAYOUTS / page}")
     assert reason in captured.err
     assert "Traceback" not in captured.err

@@ -169,9 +169,14 @@ def _arguments(argv: Sequence[str]) -> list[str]:
     return out
 
 
+# Line breaks and other control characters in a message (a file name given as "\r") would split
+# it or move the cursor: they are shown escaped, so that each message stays one line.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c != 0x0A}
+
+
 def _say(message: str) -> None:
     if sys.stderr is not None:
-        print(message, file=sys.stderr)
+        print(message.translate(_CONTROLS), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
