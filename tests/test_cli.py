@@ -28,7 +28,7 @@ def test_show_prints_a_profile_with_evidence(capsys: pytest.CaptureFixture[str])
     assert "permanent neutrality: unknown" in out  # the pages are silent: unknown, never "no"
     assert "contributes forces to NATO-led operations: yes" in out  # cited from NATO's 2017 page
     assert (
-        "(cited from NATO, \"Relations with the Kyrgyz Republic\" (en, 2017-12-12), "
+        '(cited from NATO, "Relations with the Kyrgyz Republic" (en, 2017-12-12), '
         "https://www.nato.int/cps/en/natohq/topics_49607.htm (section Security cooperation))"
     ) in out
 

@@ -39,13 +39,15 @@ def write_folder(ds: Dataset, folder: Path) -> Path:
     }
     files.update({f"sources/{s.id}.json": partnerdata.to_dict(s) for s in ds.sources})
     files.update({f"relations/{r.partner}.json": partnerdata.to_dict(r) for r in ds.relations})
+    if ds.references:
+        files["references.json"] = [partnerdata.to_dict(r) for r in ds.references]
     digests = {}
     for name, data in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
         digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    manifest = {"format": 1, "data_version": ds.data_version, "files": digests}
+    manifest = {"format": 2, "data_version": ds.data_version, "files": digests}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), "utf-8")
     return folder
 

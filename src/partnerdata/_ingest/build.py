@@ -411,7 +411,8 @@ def write(data_dir: Path | None = None, inputs_dir: Path | None = None, *, clean
     changed = sorted(name for name in set(built) | set(present) if built.get(name) != present.get(name))
     if not changed:
         return []
-    keep = frozenset(present) if clean else made_by_last_build(data_dir)
+    # The vocabularies are inputs the build read from this folder and rewrites in canonical form.
+    keep = frozenset(present) if clean else made_by_last_build(data_dir) | set(_VOCABULARY)
     try:
         replace_folder(data_dir, built, keep=keep)
     except UnsafeWriteError as exc:
