@@ -172,10 +172,7 @@ def _kept_as_conflict(relation: partnerdata.Relation, fact: str, table: int, dat
     the year its rule picks (the partner's own page, else the newest source) and keeps the other
     in ``conflicts``. Either way the table's year must be in the data, with its evidence.
     """
-    for c in relation.conflicts:
-        if c.fact == fact and str(table) in c.values and str(data) in c.values:
-            return True
-    return False
+    return any(c.fact == fact and str(table) in c.values and str(data) in c.values for c in relation.conflicts)
 
 
 # --- The data against the table.

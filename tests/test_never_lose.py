@@ -20,7 +20,7 @@ import pytest
 import partnerdata
 from partnerdata import PageError
 from partnerdata._cli.main import main
-from partnerdata._io.files import UnreadableFileError, read_regular
+from partnerdata._io.reading import UnreadableFileError, read_regular
 
 DATA = Path(partnerdata.__file__).parent / "data"
 POSIX = os.name == "posix"

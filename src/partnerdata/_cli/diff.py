@@ -13,8 +13,8 @@ from partnerdata._diff.diff import diff
 from partnerdata._diff.editions import diff_editions
 from partnerdata._display.diff import FORMATS
 from partnerdata._io.convert import parse_json, structure
-from partnerdata._io.files import read_regular
 from partnerdata._io.load import MAX_DATA_BYTES, upgrade_relation
+from partnerdata._io.reading import read_regular
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.records import Relation
 from partnerdata._query.load import load

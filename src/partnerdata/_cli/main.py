@@ -26,7 +26,8 @@ from partnerdata._display.tables import write
 from partnerdata._ingest.build import BuildError
 from partnerdata._ingest.page import PageError
 from partnerdata._io.convert import to_dict
-from partnerdata._io.files import UnreadableFileError, UnsafeWriteError
+from partnerdata._io.files import UnsafeWriteError
+from partnerdata._io.reading import UnreadableFileError
 from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.rows import row
 from partnerdata._query.load import load

@@ -21,6 +21,7 @@ from partnerdata._model.records import (
     Participation,
     Partner,
     Programme,
+    Reference,
     Relation,
     Source,
     Stance,
@@ -64,6 +65,7 @@ _KEYS: dict[type, tuple[Callable[[Any], str], Callable[[Any], Any]]] = {
     Programme: (operator.attrgetter("code"), operator.attrgetter("code")),
     Topic: (operator.attrgetter("code"), operator.attrgetter("code")),
     Source: (operator.attrgetter("id"), operator.attrgetter("id")),
+    Reference: (operator.attrgetter("id"), operator.attrgetter("id")),
     Relation: (operator.attrgetter("partner"), operator.attrgetter("partner")),
     Participation: (operator.attrgetter("programme"), operator.attrgetter("programme")),
     Channel: (operator.attrgetter("body"), operator.attrgetter("body")),
@@ -78,6 +80,7 @@ _COLLECTIONS: dict[type, dict[str, type]] = {
         "programmes": Programme,
         "topics": Topic,
         "sources": Source,
+        "references": Reference,
         "relations": Relation,
         "editions": Edition,
     },
@@ -92,6 +95,7 @@ _RECORDS: tuple[type, ...] = (
     Programme,
     Topic,
     Source,
+    Reference,
     Relation,
     Milestone,
     CooperationPlan,
@@ -111,6 +115,7 @@ _IDENTITY: dict[type, frozenset[str]] = {
     Programme: frozenset({"code", "name", "acronym", "aliases"}),
     Topic: frozenset({"code", "label", "aliases"}),
     Source: frozenset({"id", "partner", "title", "url", "text", "sha256"}),
+    Reference: frozenset({"id", "url", "title"}),
 }
 
 

@@ -23,10 +23,11 @@ import attrs
 from partnerdata._ingest.extract import Extraction, extract
 from partnerdata._ingest.page import PageError, read_page
 from partnerdata._io.convert import parse_json, structure, to_dict
-from partnerdata._io.files import UnreadableFileError, made_by_last_build, read_regular, replace_folder
+from partnerdata._io.files import made_by_last_build, replace_folder
 from partnerdata._io.load import MAX_DATA_BYTES
+from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
-from partnerdata._model.errors import DataValidationError, NotFoundError, PartnerDataError, Problem
+from partnerdata._model.errors import DataValidationError, FieldError, NotFoundError, PartnerDataError, Problem
 from partnerdata._model.records import (
     Conflict,
     Edition,
@@ -352,6 +353,7 @@ class _Merger:
                 out[k] = merged
             else:
                 self.conflict(f"{fact}.{k}", key(x), key(y), x.evidence[0], y.evidence[0])
+                out[k] = _keep_disputed(x, y, _KEY_FIELD[fact])
         return list(out.values())
 
     def relation(self, a: Relation, b: Relation) -> Relation:
@@ -416,6 +418,23 @@ class _Merger:
 
 
 _KEY_FIELD = {"participations": "since", "channels": "body"}
+
+
+def _keep_disputed(x: Any, y: Any, disputed: str) -> Any:
+    """``x`` with what ``y`` adds beyond the disputed field (topics, an aim, evidence), its own value kept.
+
+    The disputed value and what hangs on it (a participation's full date) stay ``x``'s; if ``y``'s
+    other facts cannot stand with ``x``'s value (an end before ``x``'s start), ``x`` is kept as it is.
+    """
+    hanging = {disputed: getattr(x, disputed)}
+    if disputed == "since":
+        hanging["date"] = x.date
+    try:
+        merged = _combine(x, attrs.evolve(y, **hanging))
+    except FieldError:
+        return x
+    # The evidence stays x's: y's says the other value, and the conflict keeps it with that value.
+    return attrs.evolve(merged, evidence=x.evidence)
 
 
 def _since(p: Any) -> Any:

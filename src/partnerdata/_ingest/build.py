@@ -24,14 +24,9 @@ from typing import Any
 import attrs
 
 from partnerdata._io.convert import parse_json, structure, to_dict
-from partnerdata._io.files import (
-    UnreadableFileError,
-    UnsafeWriteError,
-    made_by_last_build,
-    read_regular,
-    replace_folder,
-)
+from partnerdata._io.files import UnsafeWriteError, made_by_last_build, replace_folder
 from partnerdata._io.load import MAX_DATA_BYTES
+from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, PartnerDataError
 from partnerdata._model.records import Partner, Programme, Reference, Relation, Text, Topic

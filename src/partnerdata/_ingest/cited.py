@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 
 from partnerdata._io.convert import parse_json, structure
-from partnerdata._io.files import read_regular
 from partnerdata._io.load import MAX_DATA_BYTES
+from partnerdata._io.reading import read_regular
 from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._model.records import Citation, Evidence, Reference, Relation
 

@@ -29,7 +29,7 @@ from partnerdata._ingest.reader import (
     language_of_title,
     text_blocks,
 )
-from partnerdata._io.files import UnreadableFileError, read_regular
+from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.layout import layout
 from partnerdata._model.records import PartialDate, invisible
 from partnerdata._model.text import fold, fold_marks

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from partnerdata._io.convert import parse_json, structure, to_dict
-from partnerdata._io.files import UnreadableFileError, read_regular
+from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, Problem
 from partnerdata._model.records import Edition, Partner, Programme, Reference, Relation, Source, Topic

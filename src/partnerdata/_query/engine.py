@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from partnerdata._io.load import quietly
 from partnerdata._model.results import (
     Cooperation,
     Framework,
@@ -96,6 +97,20 @@ def _milestone_order(m: PartnerMilestone) -> tuple[str, str]:
     return (m.partner, m.kind)
 
 
+def _quiet(build: Callable[[Any], T]) -> Callable[[Any], T]:
+    """An index builder run with the cyclic garbage collector off, as load() runs.
+
+    An index is many small records made at once, none in a cycle: the collector would walk them
+    again and again while they are made (most of a first question's cost on a large dataset).
+    """
+
+    @functools.wraps(build)
+    def built(self: Any) -> T:
+        return quietly(lambda: build(self))
+
+    return built
+
+
 class Engine:
     """Every index of one dataset, each built on first use."""
 
@@ -104,6 +119,7 @@ class Engine:
 
     # Participations.
     @functools.cached_property
+    @_quiet
     def memberships(self) -> tuple[Membership, ...]:
         return tuple(
             Membership(partner=r.partner, programme=p.programme, since=p.since, focus=p.focus, evidence=p.evidence)
@@ -112,23 +128,28 @@ class Engine:
         )
 
     @functools.cached_property
+    @_quiet
     def memberships_all(self) -> _Bucket[Membership]:
         return _Bucket(self.memberships, _membership_order, _year)
 
     @functools.cached_property
+    @_quiet
     def memberships_by_programme(self) -> dict[str, _Bucket[Membership]]:
         return _buckets(self.memberships, lambda m: (m.programme,), _membership_order, _year)
 
     @functools.cached_property
+    @_quiet
     def memberships_by_partner(self) -> dict[str, _Bucket[Membership]]:
         return _buckets(self.memberships, lambda m: (m.partner,), _membership_order, _year)
 
     @functools.cached_property
+    @_quiet
     def memberships_by_topic(self) -> dict[str, _Bucket[Membership]]:
         return _buckets(self.memberships, lambda m: m.focus, _membership_order, _year)
 
     # Cooperation on topics.
     @functools.cached_property
+    @_quiet
     def cooperations(self) -> tuple[Cooperation, ...]:
         out: list[Cooperation] = []
         for r in self.ds.relations:
@@ -185,23 +206,28 @@ class Engine:
         return tuple(out)
 
     @functools.cached_property
+    @_quiet
     def cooperations_all(self) -> _Bucket[Cooperation]:
         return _Bucket(self.cooperations, _cooperation_order, _year)
 
     @functools.cached_property
+    @_quiet
     def cooperations_by_topic(self) -> dict[str, _Bucket[Cooperation]]:
         return _buckets(self.cooperations, lambda c: (c.topic,), _cooperation_order, _year)
 
     @functools.cached_property
+    @_quiet
     def cooperations_by_partner(self) -> dict[str, _Bucket[Cooperation]]:
         return _buckets(self.cooperations, lambda c: (c.partner,), _cooperation_order, _year)
 
     @functools.cached_property
+    @_quiet
     def cooperations_by_programme(self) -> dict[str, _Bucket[Cooperation]]:
         return _buckets(self.cooperations, lambda c: c.programmes, _cooperation_order, _year)
 
     # Stances and milestones: one record per partner of the dataset (all None without relation data).
     @functools.cached_property
+    @_quiet
     def stances(self) -> dict[str, PartnerStance]:
         relations = self.ds._index.relations
         out: dict[str, PartnerStance] = {}
@@ -221,6 +247,7 @@ class Engine:
         return out
 
     @functools.cached_property
+    @_quiet
     def stance_groups(self) -> dict[tuple[str, bool | None], tuple[PartnerStance, ...]]:
         out: dict[tuple[str, bool | None], list[PartnerStance]] = {}
         for s in self.stances.values():
@@ -229,6 +256,7 @@ class Engine:
         return {k: tuple(v) for k, v in out.items()}
 
     @functools.cached_property
+    @_quiet
     def milestones(self) -> tuple[PartnerMilestone, ...]:
         relations = self.ds._index.relations
         out: list[PartnerMilestone] = []
@@ -248,18 +276,22 @@ class Engine:
         return tuple(out)
 
     @functools.cached_property
+    @_quiet
     def milestones_all(self) -> _Bucket[PartnerMilestone]:
         return _Bucket(self.milestones, _milestone_order, _year)
 
     @functools.cached_property
+    @_quiet
     def milestones_by_kind(self) -> dict[str, _Bucket[PartnerMilestone]]:
         return _buckets(self.milestones, lambda m: (m.kind,), _milestone_order, _year)
 
     @functools.cached_property
+    @_quiet
     def milestones_by_partner(self) -> dict[str, _Bucket[PartnerMilestone]]:
         return _buckets(self.milestones, lambda m: (m.partner,), _milestone_order, _year)
 
     @functools.cached_property
+    @_quiet
     def frameworks(self) -> tuple[Framework, ...]:
         return tuple(
             Framework(
@@ -275,15 +307,18 @@ class Engine:
 
     # Timeline.
     @functools.cached_property
+    @_quiet
     def timeline_all(self) -> _Bucket[TimelineEntry]:
         return _Bucket(entries(self.ds), order, _year)
 
     @functools.cached_property
+    @_quiet
     def timeline_by_partner(self) -> dict[str, _Bucket[TimelineEntry]]:
         return _buckets(self.timeline_all.all, lambda e: (e.partner,) if e.partner else (), order, _year)
 
     # Full-text search over statements.
     @functools.cached_property
+    @_quiet
     def hits(self) -> tuple[StatementHit, ...]:
         return tuple(
             StatementHit(
@@ -299,6 +334,7 @@ class Engine:
         )
 
     @functools.cached_property
+    @_quiet
     def search_index(self) -> SearchIndex:
         return SearchIndex([(h.text.fr, h.text.en) for h in self.hits])
 
