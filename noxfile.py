@@ -3,9 +3,13 @@
 Each session installs the dev extra into its own environment and runs what ``scripts/check`` runs
 (ruff, mypy --strict, the docs build, pytest). Interpreters not found are skipped by nox, so
 ``nox --error-on-missing-interpreters`` is the strict form for CI.
+
+``nox -s fuzz`` is not run by a plain ``nox``: it is the scheduled (or by-hand) run of the fuzz
+suite with random examples, where CI runs the same derandomized ones every time.
 """
 
 import os
+import random
 from pathlib import Path
 
 import nox
@@ -31,3 +35,19 @@ def tests(session: nox.Session) -> None:
     session.run("mypy")
     session.run("sphinx-build", "-q", "-W", "--keep-going", "-b", "html", "docs", f"docs/_build/html-{session.python}")
     session.run("pytest", "-q", *session.posargs)
+
+
+@nox.session(python=PYTHONS[-1], default=False)
+def fuzz(session: nox.Session) -> None:
+    """tests/test_fuzz.py with a random seed and four times CI's examples (``HYPOTHESIS_PROFILE=fuzz``).
+
+    The seed is printed first; ``nox -s fuzz -- --hypothesis-seed=N`` (or ``FUZZ_SEED=N``) replays
+    that run. Other arguments after ``--`` go to pytest.
+    """
+    session.install("-e", ".[dev]")
+    args = list(session.posargs)
+    if not any(arg.startswith("--hypothesis-seed") for arg in args):
+        seed = os.environ.get("FUZZ_SEED") or str(random.SystemRandom().randrange(2**32))
+        args.append(f"--hypothesis-seed={seed}")
+        session.log(f"fuzz seed {seed}: replay with  nox -s fuzz -- --hypothesis-seed={seed}")
+    session.run("pytest", "-q", "tests/test_fuzz.py", *args, env={"HYPOTHESIS_PROFILE": "fuzz"})

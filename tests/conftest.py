@@ -1,4 +1,9 @@
-"""Hypothesis profiles: ``dev`` (default, fast), ``ci`` (deterministic, used when CI is set), ``deep``."""
+"""Hypothesis profiles: ``dev`` (default, fast), ``ci`` (deterministic, used when CI is set), ``fuzz``, ``deep``.
+
+``fuzz`` is the profile of ``nox -s fuzz`` (the scheduled or optional run of ``tests/test_fuzz.py``):
+random examples, several times as many as ``ci``, from a seed the session prints, so that a failure
+can be replayed with ``--hypothesis-seed``; ``ci`` runs the same examples every time.
+"""
 
 import os
 
@@ -10,6 +15,15 @@ settings.register_profile(
     max_examples=150,
     derandomize=True,
     database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=600,
+    derandomize=False,
+    database=None,  # the seed alone replays a run
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],

@@ -82,8 +82,13 @@ def oracle_programme(ds: partnerdata.Dataset, partner: str, year: int, code: str
             return False  # not founded yet
         if framework.ended is not None and framework.ended < year:
             return False  # ended before this year: its end year still counts
+        # A snapshot leaves out a participation that has stopped by then; what stopped is "no",
+        # whatever milestone the partner's relations began through.
+        started = [m for m in ds.participants(code, partner=partner) if m.since is not None and m.since <= year]
+        if started and oracle_stopped(ds, partner, code, year):
+            return False
         if partner in snap.participants(code, partner=partner).partners:
-            return not oracle_stopped(ds, partner, code, year)
+            return True
         if snap.milestones(partner=partner, via=code).partners:
             return True
         ever = list(ds.participants(code, partner=partner))

@@ -29,6 +29,8 @@ STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (partnerdata.Text, pst.texts()),
     (partnerdata.PartialDate, pst.partial_dates()),
     (partnerdata.Evidence, pst.evidences()),
+    (partnerdata.Citation, pst.citations()),
+    (partnerdata.Reference, pst.references()),
     (partnerdata.Partner, pst.partners()),
     (partnerdata.Programme, pst.programmes()),
     (partnerdata.Topic, pst.topics()),
@@ -474,6 +476,8 @@ def test_generated_programmes_alone_have_no_successor() -> None:
 # Written from the single-module strategies.py, as its source spelled them (years as numbers);
 # editions, conflicts and datasets(max_editions=) came with issue 13.
 PUBLIC_SIGNATURES = {
+    "citations": "(*, languages: Sequence[str] = LANGUAGES) -> SearchStrategy[Citation]",
+    "references": "(*, min_year: int = 1990, max_year: int = 2030) -> SearchStrategy[Reference]",
     "channels": "(*, languages: Sequence[str] = LANGUAGES, programmes: Iterable[Programme] | None = None)"
     " -> SearchStrategy[Channel]",
     "cooperation_plans": "(*, languages: Sequence[str] = LANGUAGES, programmes: Iterable[Programme] | None = None)"

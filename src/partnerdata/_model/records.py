@@ -683,7 +683,7 @@ class UnitDesignation(_Record):
     """Units a partner has designated or prepares for some use, as the page says (not NATO-led forces).
 
     >>> import partnerdata
-    >>> (units,) = partnerdata.load().relation("KGZ").stance.designations
+    >>> units, _ = partnerdata.load().relation("KGZ").stance.designations
     >>> units.organisation, units.topics
     ('UN', ('interoperability', 'peacekeeping'))
     """
@@ -718,7 +718,7 @@ class Stance(_Record):
     >>> stance = partnerdata.load().relation("TKM").stance
     >>> stance.permanent_neutrality, stance.contributes_forces, stance.contributes_infrastructure
     (True, False, False)
-    >>> partnerdata.load().relation("KGZ").stance.contributes_forces is None
+    >>> partnerdata.load().relation("JPN").stance.contributes_forces is None
     True
     """
 
@@ -761,7 +761,7 @@ class Event(_Record):
     together. A range never ends before it starts, at the precision both ends share.
 
     >>> import partnerdata
-    >>> flood = partnerdata.load().relation("TKM").events[0]
+    >>> flood = partnerdata.load().relation("TKM").events[1]
     >>> flood.id, flood.year, flood.programmes, flood.partners, flood.end_date
     ('2014-eadrcc-assistance', 2014, ('EADRCC',), ('BIH',), None)
     >>> week = partnerdata.Event(
@@ -982,7 +982,7 @@ class Relation(_Record):
 
         >>> import partnerdata
         >>> kgz = partnerdata.load().relation("KGZ")
-        >>> kgz.participation("sps").since, kgz.participation("PfP").since, kgz.participation("PARP")
+        >>> kgz.participation("sps").since, kgz.participation("PfP").since, kgz.participation("ISAF")
         (1993, 1994, None)
         >>> kgz.participation("Partenariat pour la paix")
         Traceback (most recent call last):

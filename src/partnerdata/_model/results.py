@@ -284,7 +284,7 @@ class Results(Generic[T]):
 
         >>> import partnerdata
         >>> partnerdata.load().participants("UN").columns()
-        ['partner', 'programme', 'since', 'focus', 'evidence', 'quote']
+        ['partner', 'programme', 'since', 'focus', 'evidence', 'quote', 'cited']
         """
         names = _rows.columns(self.cls, lang) if self.cls is not None else []
         return ["status", *names] if with_unknown else names
