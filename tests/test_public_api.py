@@ -33,14 +33,6 @@ EXPECTED: dict[str, object] = {
         "(*, id: str, url: str, title: str, language: str, date: PartialDate, kind: str) -> None",
         {"cite": "(self) -> str"},
     ),
-    "Citation": (
-        "(*, source: str, section: str | None = None, says: Text) -> None",
-        {"locator": "property"},
-    ),
-    "Reference": (
-        "(*, id: str, url: str, title: str, language: str, date: PartialDate, kind: str) -> None",
-        {"cite": "(self) -> str"},
-    ),
     "Conflict": (
         "(*, fact: str, values: Iterable[str], evidence: Iterable[Any]) -> None",
         {},
