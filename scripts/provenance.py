@@ -170,8 +170,11 @@ def facts(relation: Any) -> list[tuple[str, Any]]:
     return found
 
 
-def coverage(ds: Any = None) -> list[tuple[str, int, int, int, int, str]]:
-    """Per partner: (alpha-3, facts, quoted, cited, NATO pages cited, newest source date).
+def coverage(ds: Any = None) -> list[tuple[str, int, int, int, int, int, str]]:
+    """Per partner: (alpha-3, facts, quoted, cited, hand-curated, NATO pages cited, newest source date).
+
+    Hand-curated are the partner's vocabulary values (codes, names, frameworks, accession year):
+    written by hand from public references, without evidence.
 
     A fact is quoted when one of its evidence is a sentence of a shipped page, cited when one is a
     citation of a NATO page the package does not ship (a fact can be both). Partners without a
@@ -181,8 +184,9 @@ def coverage(ds: Any = None) -> list[tuple[str, int, int, int, int, str]]:
     rows = []
     for partner in ds.partners:
         relation = ds.get_relation(partner.alpha3)
+        curated = len(leaves(to_dict(partner)))
         if relation is None:
-            rows.append((partner.alpha3, 0, 0, 0, 0, ""))
+            rows.append((partner.alpha3, 0, 0, 0, curated, 0, ""))
             continue
         all_facts = facts(relation)
         quoted = sum(1 for _, r in all_facts if any(type(e) is partnerdata.Evidence for e in r.evidence))
@@ -190,20 +194,21 @@ def coverage(ds: Any = None) -> list[tuple[str, int, int, int, int, str]]:
         pages = {e.source for _, r in all_facts for e in r.evidence if type(e) is partnerdata.Citation}
         dates = [ds.reference(i).date for i in pages]
         newest = max(dates, key=lambda d: d.sort_key()).isoformat() if dates else ""
-        rows.append((partner.alpha3, len(all_facts), quoted, cited, len(pages), newest))
+        rows.append((partner.alpha3, len(all_facts), quoted, cited, curated, len(pages), newest))
     return rows
 
 
-def coverage_table(rows: list[tuple[str, int, int, int, int, str]]) -> str:
+def coverage_table(rows: list[tuple[str, int, int, int, int, int, str]]) -> str:
     """The coverage as a reStructuredText table, with a total row."""
-    head = ("partner", "facts", "quoted", "cited", "NATO pages", "newest cited page")
+    head = ("partner", "facts", "quoted", "cited", "hand-curated", "NATO pages", "newest cited page")
     body = [tuple(str(v) for v in row) for row in rows]
     total = (
         "all",
         str(sum(row[1] for row in rows)),
         str(sum(row[2] for row in rows)),
         str(sum(row[3] for row in rows)),
-        str(len({r[0] for r in rows if r[4]})) + " partners",
+        str(sum(row[4] for row in rows)),
+        str(len({r[0] for r in rows if r[5]})) + " partners",
         "",
     )
     table_rows = [head, *body, total]
@@ -241,7 +246,8 @@ def coverage_report() -> str:
     summary = (
         f"{len(with_data)} of {len(rows)} partners have relation data: {sum(r[1] for r in rows)} facts, "
         f"{sum(r[2] for r in rows)} quoted from the two shipped pages and {sum(r[3] for r in rows)} cited from "
-        f"{len(ds.references)} NATO pages (a fact can be both)."
+        f"{len(ds.references)} NATO pages (a fact can be both); {sum(r[4] for r in rows)} hand-curated "
+        "vocabulary values (codes, names, frameworks, accession years)."
     )
     return f"{summary}\n\n{coverage_table(rows)}\n"
 

@@ -180,3 +180,13 @@ def test_to_json_keeps_the_citation_whole() -> None:
     pfp = next(p for p in data["participations"] if p["programme"] == "PFP")
     assert set(pfp["evidence"][0]) == {"source", "section", "says"}
     assert data["member_since"]["year"] == 1999
+
+
+def test_explain_says_when_natos_sources_disagree_and_shows_both() -> None:
+    uzb = DS.relation("UZB")
+    conflict = next(c for c in uzb.conflicts if c.fact == "participations.PFP.since")
+    assert set(conflict.values) == {"1994", "1995"}  # the partner page (1995), a 2011 press release (1994)
+    why = DS.panel(1991, DATA_YEAR).explain("UZB", 1996, "pfp")
+    assert why.value is True and "disagree: " in why.reason and "1994" in why.reason
+    # Both sides' citations, so that a reader can check either.
+    assert set(conflict.evidence) <= set(why.evidence)

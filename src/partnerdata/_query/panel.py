@@ -203,12 +203,18 @@ def _decide_programme(f: _Facts, code: str, founded: int | None, ended: int | No
                 f"{who}'s participation in {code} was suspended in {p.suspended}{again}",
                 p.evidence,
             )
-        return True, "started", f"{who} takes part in {code} since {p.since}", p.evidence
+        return (
+            True,
+            "started",
+            f"{who} takes part in {code} since {p.since}{_disputed(f, code)}",
+            p.evidence + _other_side(f, code),
+        )
     for m in f.milestones.get(code, ()):
         if m.year <= year:
             return True, "began-through", f"{who}'s relations with NATO began through {code} in {m.year}", m.evidence
     if p is not None and p.since is not None:
-        return False, "not-yet-started", f"{who} takes part in {code} from {p.since}, after {year}", p.evidence
+        reason = f"{who} takes part in {code} from {p.since}, after {year}{_disputed(f, code)}"
+        return False, "not-yet-started", reason, p.evidence + _other_side(f, code)
     r = f.relation
     if r is not None and r.relations_since is not None and r.relations_since.year > year:
         since = r.relations_since
@@ -223,6 +229,34 @@ def _decide_programme(f: _Facts, code: str, founded: int | None, ended: int | No
     if r is None:
         return None, "no-relation", f"the dataset has no relation data for {who}", ()
     return None, "not-stated", f"{who}'s pages do not say whether it takes part in {code}", ()
+
+
+def _conflict(f: _Facts, code: str) -> Any:
+    """The relation's conflict over when the partner began in ``code``, if its sources disagree."""
+    if f.relation is None:
+        return None
+    names = (f"participations.{code}.since", f"participations.{code}")
+    return next((c for c in f.relation.conflicts if c.fact in names), None)
+
+
+def _disputed(f: _Facts, code: str) -> str:
+    """The words a reason adds when NATO's sources disagree on the start year: both years and the rule."""
+    c = _conflict(f, code)
+    if c is None:
+        return ""
+    return (
+        f" (NATO's sources disagree: {' / '.join(c.values)}; the year of the partner's own page, else of the"
+        " newest source, is the one used)"
+    )
+
+
+def _other_side(f: _Facts, code: str) -> "tuple[Support, ...]":
+    """The evidence of the value not used, so that explain shows both sides of a disagreement."""
+    c = _conflict(f, code)
+    p = f.participations.get(code)
+    if c is None or p is None:
+        return ()
+    return tuple(e for e in c.evidence if e not in p.evidence)
 
 
 def _event_counts(r: Relation, start: int, end: int) -> list[int]:
