@@ -252,3 +252,42 @@ def test_a_folder_the_loader_cannot_list_is_a_problem(tmp_path: Path, monkeypatc
     with pytest.raises(partnerdata.DataValidationError) as info:
         partnerdata.load(data)
     assert any(p.message == "cannot list the folder: Permission denied" for p in info.value.problems)
+
+
+# --- reading every page (issue #20, the parts done with #19) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "partner", "lang"),
+    [
+        ("NATO cooperation with Colombia", "COL", "en"),
+        ("Partnership with Mongolia", "MNG", "en"),
+        ("Relations between NATO and Japan", "JPN", "en"),
+        ("Coopération entre l’OTAN et l’Iraq", "IRQ", "fr"),
+        ("Le partenariat de l’OTAN avec la Mongolie", "MNG", "fr"),
+        ("La coopération de l’OTAN avec la Colombie", "COL", "fr"),
+    ],
+)
+def test_every_title_nato_used_names_its_partner(title: str, partner: str, lang: str) -> None:
+    from partnerdata._ingest.assemble import title_partner
+
+    intro = "NATO and its partner cooperate." if lang == "en" else "L’OTAN et son partenaire coopèrent."
+    page = partnerdata.parse_page(f"{title}\n{intro}\n- {'A fact.' if lang == 'en' else 'Un fait.'}")
+    assert page.language == lang
+    assert title_partner(page.title, partnerdata.load(), "page") == partner
+
+
+def test_a_title_naming_no_known_partner_is_still_refused() -> None:
+    from partnerdata._ingest.assemble import title_partner
+
+    with pytest.raises(PageError, match="no partner country of the vocabulary"):
+        title_partner("NATO cooperation with Narnia", partnerdata.load(), "page")
+
+
+def test_extract_keeps_the_edition_date_the_page_gave() -> None:
+    page = partnerdata.parse_page(
+        "Relations with Georgia\n\n  • Last updated: 04 Jul. 2019 12:30\n\nNATO and Georgia cooperate.\n\n"
+        "  • Relations began in 1992.\n"
+    )
+    source = partnerdata.extract(page).source
+    assert source.edition is not None and source.edition.isoformat() == "2019-07-04"

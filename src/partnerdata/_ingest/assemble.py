@@ -22,6 +22,7 @@ import attrs
 
 from partnerdata._ingest.extract import Extraction, extract
 from partnerdata._ingest.page import PageError, read_page
+from partnerdata._ingest.reader import title_prefix
 from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._io.files import made_by_last_build, replace_folder
 from partnerdata._io.load import MAX_DATA_BYTES
@@ -95,17 +96,13 @@ def _vocabulary(base: Any, extra: Sequence[Partner]) -> Any:
     return Dataset(data_version="vocabulary", partners=partners, programmes=base.programmes, topics=base.topics)
 
 
-_TITLE_PREFIX = re.compile(
-    r"(?:nato's |deepening )?relations (?:with|between nato and) |(?:les )?relations (?:de l'otan )?avec "
-    r"|les relations entre l'otan et "
-)
 _ARTICLE = re.compile(r"(?:the|la|le|les|l') ?")
 
 
 def _title_partner(title: str, vocabulary: Any) -> tuple[str | None, str]:
     """``(alpha3 or None, the name the title gives)``: the partner the title names, if the vocabulary knows it."""
     folded = fold(title)
-    match = _TITLE_PREFIX.match(folded)
+    match = title_prefix(folded)
     rest = folded[match.end() :] if match else folded
     name = rest[_ARTICLE.match(rest).end() :] if _ARTICLE.match(rest) else rest  # type: ignore[union-attr]
     for candidate in (rest, name):

@@ -466,6 +466,7 @@ class _Extractor:
             language=self.lang,
             text=self.page.text or _rebuild(self.page),
             url=self.url,
+            edition=self.page.edition,  # the page's "last updated" date, as the reader found it
         )
         return Extraction(partner=self.partner, relation=relation, source=source, unplaced=unplaced)
 

@@ -278,10 +278,34 @@ def parse_stamp(line: str) -> PartialDate | None:
         return None
 
 
-_TITLE = (
-    ("en", re.compile(r"(?:nato's |deepening )?relations (?:with|between nato and) \S")),
-    ("fr", re.compile(r"(?:les )?relations (?:de l'otan )?avec \S|les relations entre l'otan et \S")),
+# The titles NATO has given its partner pages, folded (lowercase, no accents, ' for ’), up to the
+# partner's name: "Relations with", "NATO’s relations with", "NATO cooperation with", "Partnership
+# with", "Relations between NATO and", and the French "Relations avec", "Les relations de l’OTAN
+# avec", "Coopération entre l’OTAN et", "Partenariat avec". Fixed words only: linear on any title.
+TITLE_PREFIXES = (
+    (
+        "en",
+        re.compile(r"(?:nato(?:'s)? |deepening )?(?:relations|cooperation|partnership) (?:with|between nato and) "),
+    ),
+    (
+        "fr",
+        re.compile(
+            r"(?:(?:les|la|le) )?(?:relations|cooperation|partenariat) (?:de l'otan )?avec "
+            r"|(?:(?:les|la|le) )?(?:relations|cooperation|partenariat) entre l'otan et "
+        ),
+    ),
 )
+
+
+def title_prefix(folded: str) -> "re.Match[str] | None":
+    """The words before the partner's name in a folded partner-page title, or ``None``."""
+    for _, pattern in TITLE_PREFIXES:
+        found = pattern.match(folded)
+        if found is not None:
+            return found
+    return None
+
+
 # Site chrome a copy may print before the title (folded: the hyphen is a space).
 _CHROME = re.compile(
     r"(?:nato (?:north atlantic treaty organi[sz]ation|otan|organisation du traite de l'atlantique nord)|nato|otan)\Z"
@@ -299,12 +323,15 @@ def language_of_title(title: str) -> str | None:
 
     >>> language_of_title("NATO’s relations with the Republic of Moldova"), language_of_title("Relations avec le Japon")
     ('en', 'fr')
+    >>> language_of_title("NATO cooperation with Colombia"), language_of_title("Coopération entre l’OTAN et l’Irak")
+    ('en', 'fr')
     >>> language_of_title("NATO Secretary General visits Kazakhstan") is None
     True
     """
     folded = fold(title)
-    for lang, pattern in _TITLE:
-        if pattern.match(folded):
+    for lang, pattern in TITLE_PREFIXES:
+        found = pattern.match(folded)
+        if found is not None and folded[found.end() :].strip():  # a name must follow
             return lang
     return None
 
@@ -326,7 +353,8 @@ def _refuse_title(title: str, line: int, whole: str) -> PageError:
     where = f"line {line}: " if line else ""
     return PageError(
         f"{where}the title {title!r} is not that of a partner page "
-        "('Relations with …', 'NATO’s relations with …', 'Relations avec …', 'Les relations de l’OTAN avec …')",
+        "('Relations with …', 'NATO’s relations with …', 'NATO cooperation with …', 'Relations avec …', "
+        "'Les relations de l’OTAN avec …', 'Coopération entre l’OTAN et …')",
         line,
         kind="not-a-partner-page",
     )
