@@ -97,21 +97,26 @@ def looks_like_html(text: str) -> bool:
 # so no match ever backtracks; a tag that never ends fails once, at the end of the text, and the
 # tokenizer then stops (in HTML5 the rest of the text is part of that tag).
 
-# A start or end tag, as the HTML5 tokenizer delimits it: the name, then attributes whose quoted
-# values may hold ">", then ">". Groups: "/" of an end tag, name, attributes, the separators before
-# ">" (ending with "/" for a self-closing tag).
-_TAG = re.compile(
-    r"<(/?)([A-Za-z][^\t\n\f\r />]*+)"
+# The next construct from "<" on: a start or end tag, as the HTML5 tokenizer delimits it (groups:
+# "/" of an end tag, name, attributes whose quoted values may hold ">", then the separators before
+# ">", ending with "/" for a self-closing tag, or None for a tag the text ends in), else the "!", "/"
+# or "?" that starts a comment, a DOCTYPE or a bogus comment. A "<" and a letter always match (the
+# attributes take all but ">"), so no "<" is tried twice; a "<" and anything else is text.
+_MARKUP = re.compile(
+    r"<(?:(/?+)([A-Za-z][^\t\n\f\r />]*+)"
     r"((?>[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"
-    r"(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>\"[^\"]*+\"?|'[^']*+'?|[^\t\n\f\r >]*+))?+)*+)"
-    r"([\t\n\f\r /]*+)>"
+    r"(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>\"[^\"]*+\"?+|'[^']*+'?+|[^\t\n\f\r >]*+))?+)*+)"
+    r"(?:([\t\n\f\r /]*+)>|[\t\n\f\r /]*+\Z)|([!/?]))"
 )
 _ATTRIBUTE = re.compile(
     r"[\t\n\f\r /]*+([^\t\n\f\r />][^\t\n\f\r />=]*+)"
-    r"(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>\"([^\"]*+)\"?|'([^']*+)'?|([^\t\n\f\r >]*+)))?+"
+    r"(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>\"([^\"]*+)\"?+|'([^']*+)'?+|([^\t\n\f\r >]*+)))?+"
+)
+_ATTRIBUTE_NAME = re.compile(  # the names alone (as written)
+    r"[\t\n\f\r /]*+([^\t\n\f\r />][^\t\n\f\r />=]*+)"
+    r"(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>\"[^\"]*+\"?+|'[^']*+'?+|[^\t\n\f\r >]*+))?+"
 )
 _COMMENT_END = re.compile(r"--!?>")
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DELIMITER = r"[\t\n\f\r />]"
 _RAW_END = {  # where the text of an element read as raw text ends
@@ -184,28 +189,32 @@ def _tokenize(text: str, sink: _Sink) -> None:
     n = len(text)
     pos = 0
     find = text.find
-    while pos < n:
-        lt = find("<", pos)
-        if lt < 0:
-            sink.text(pos, n, None)
+    search = _MARKUP.search
+    start_tag, end_tag, chars = sink.start, sink.end, sink.text
+    while True:
+        m = search(text, pos)
+        if m is None:
+            if pos < n:
+                chars(pos, n, None)
             return
+        lt = m.start()
         if lt > pos:
-            sink.text(pos, lt, None)
-        after = text[lt + 1 : lt + 2]
-        if after in _LETTERS or (after == "/" and text[lt + 2 : lt + 3] in _LETTERS):
-            m = _TAG.match(text, lt)
-            if m is None:
+            chars(pos, lt, None)
+        raw = m[2]
+        if raw is not None:
+            closing = m[4]
+            if closing is None:
                 return  # a tag that never ends: in HTML5 the rest of the text is part of it
             pos = m.end()
-            name = _lower(m[2])
+            name = raw.lower() if raw.isascii() else raw.translate(_LOWER)  # ASCII only, as HTML5 folds
             if m[1]:
-                sink.end(name)
+                end_tag(name)
                 continue
-            kind = sink.start(name, m[3], m[4].endswith("/"))
+            kind = start_tag(name, m[3], closing.endswith("/"))
             if kind is None:
                 continue
             if kind == "plaintext":
-                sink.text(pos, n, kind)
+                chars(pos, n, kind)
                 return
             start = pos
             if kind == "script":
@@ -214,16 +223,16 @@ def _tokenize(text: str, sink: _Sink) -> None:
                 found = _RAW_END[name].search(text, pos)
                 pos = -1 if found is None else found.start()
             if pos < 0:
-                sink.text(start, n, kind)
+                chars(start, n, kind)
                 return
             if pos > start:
-                sink.text(start, pos, kind)
-            m = _TAG.match(text, pos)
-            if m is None:
+                chars(start, pos, kind)
+            m = _MARKUP.match(text, pos)
+            if m is None or m[4] is None:
                 return
-            sink.end(name)
+            end_tag(name)
             pos = m.end()
-        elif after == "!":
+        elif m[5] == "!":
             if text.startswith("<!--", lt):
                 if text.startswith(">", lt + 4) or text.startswith("->", lt + 4):  # "<!-->", "<!--->"
                     pos = text.index(">", lt + 4) + 1
@@ -234,7 +243,7 @@ def _tokenize(text: str, sink: _Sink) -> None:
                 pos = m.end()
             elif text.startswith("[CDATA[", lt + 2) and sink.foreign():
                 end = find("]]>", lt + 9)
-                sink.text(lt + 9, n if end < 0 else end, "cdata")
+                chars(lt + 9, n if end < 0 else end, "cdata")
                 if end < 0:
                     return
                 pos = end + 3
@@ -245,25 +254,16 @@ def _tokenize(text: str, sink: _Sink) -> None:
                 if text[lt + 2 : lt + 9].upper() == "DOCTYPE":
                     sink.doctype(lt, end + 1)
                 pos = end + 1
-        elif after == "/":
-            if text.startswith(">", lt + 2):  # "</>" is dropped
-                pos = lt + 3
-            elif lt + 2 >= n:
-                sink.text(lt, n, None)
-                return
-            else:  # "</" and anything but a letter: a bogus comment
-                end = find(">", lt + 2)
-                if end < 0:
-                    return
-                pos = end + 1
-        elif after == "?":  # a bogus comment
+        elif m[5] == "/" and lt + 2 >= n:  # "</" at the end is text
+            chars(lt, n, None)
+            return
+        elif text.startswith("</>", lt):  # dropped
+            pos = lt + 3
+        else:  # "</" and anything but a letter, or "<?": a bogus comment
             end = find(">", lt + 2)
             if end < 0:
                 return
             pos = end + 1
-        else:  # "<" followed by anything else is text
-            sink.text(lt, lt + 1, None)
-            pos = lt + 1
 
 
 # How the text after a start tag reads, when HTML5 reads it as raw text.
@@ -282,14 +282,18 @@ _SC, _LS, _BS, _TS, _SP, _SPL, _TBC, _TRC, _RST, _HX = range(10)
 _SCOPE = frozenset("applet caption html table td th marquee object template".split())
 _SPECIAL = frozenset(
     "address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup "
-    "dd details dialog dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 "
+    "dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 "
     "head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed "
     "noframes noscript object ol p param plaintext pre script search section select source style summary table "
     "tbody td template textarea tfoot th thead title tr track ul wbr xmp".split()
 )
 _RESET = frozenset("td th tr tbody thead tfoot caption colgroup table select template body html frameset".split())
-_FOREIGN_SCOPE = frozenset(("mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"))
 _MATH_TEXT = frozenset(("mi", "mo", "mn", "ms", "mtext"))
+# The special SVG (namespace 1) and MathML (namespace 2) elements.
+_FOREIGN_SCOPE = (
+    frozenset(("~foreignobject", "~desc", "~title")),
+    frozenset("~" + n for n in _MATH_TEXT | {"annotation-xml"}),
+)
 
 
 def _categories(name: str) -> tuple[int, ...]:
@@ -329,7 +333,7 @@ _FORMATTING = frozenset("a b big code em font i nobr s small strike strong tt u"
 _IMPLIED = frozenset("dd dt li optgroup option p rb rp rt rtc".split())
 _BREAKOUT = frozenset(
     "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu "
-    "meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var".split()
+    "meta nobr ol p pre ruby s small span strong strike sub table tt u ul var".split()  # "sup": not in Lexbor's list
 )
 _TABLE_TEXT = frozenset("table tbody template tfoot thead tr".split())  # text there is "in table text"
 _TABLE_PARTS = frozenset("caption col colgroup tbody td tfoot th thead tr".split())
@@ -338,6 +342,34 @@ _HEAD_VOID = frozenset("base basefont bgsound link meta".split())
 _NOT_SPACE = re.compile(r"[^\t\n\f\r ]")
 _NOT_SPACE_NOR_NUL = re.compile(r"[^\t\n\f\r \x00]")
 _STANDARDS_DOCTYPE = re.compile(r"<!doctype[\t\n\f\r ]+html[\t\n\f\r ]*>", re.A | re.I)
+
+# The rules of "in body", grouped, for start tags and for end tags.
+_OTHER, _BLOCK, _FORMATTING_RULE, _VOID_RULE, _ITEM, _HEADING_RULE, _RAW_RULE, _PLAIN_VOID, _HR, _IGNORED = range(10)
+_FORM, _BUTTON, _OBJECT, _TABLE_RULE, _XMP, _PLAINTEXT, _RUBY, _FOREIGN_RULE, _UNFOLLOWED, _P = range(10, 20)
+_BODY_START = dict.fromkeys(_CLOSES_P | {"pre", "listing"}, _BLOCK)
+for _names, _rule in (
+    (_FORMATTING, _FORMATTING_RULE),
+    (("area", "br", "embed", "img", "keygen", "wbr", "input", "image"), _VOID_RULE),
+    (("li", "dd", "dt"), _ITEM),
+    (_HEADINGS, _HEADING_RULE),
+    (("title", "noframes", "style", "script", "textarea", "iframe", "noembed"), _RAW_RULE),
+    (_HEAD_VOID | {"param", "source", "track"}, _PLAIN_VOID),
+    (("hr",), _HR),
+    (_IGNORED_IN_BODY, _IGNORED),
+    (("form",), _FORM),
+    (("button",), _BUTTON),
+    (("applet", "marquee", "object"), _OBJECT),
+    (("table",), _TABLE_RULE),
+    (("xmp",), _XMP),
+    (("plaintext",), _PLAINTEXT),
+    (("rb", "rtc", "rp", "rt"), _RUBY),
+    (("math", "svg"), _FOREIGN_RULE),
+    (("select", "template", "frameset", "option", "optgroup"), _UNFOLLOWED),
+):
+    _BODY_START.update(dict.fromkeys(_names, _rule))
+_BODY_END = dict.fromkeys(_CLOSED_BY_SCOPE | {"dd", "dt", "applet", "marquee", "object"}, _BLOCK)
+_BODY_END.update(dict.fromkeys(_FORMATTING, _FORMATTING_RULE), p=_P, li=_ITEM, form=_FORM, br=_VOID_RULE)
+_BODY_END.update(dict.fromkeys(_HEADINGS, _HEADING_RULE), template=_UNFOLLOWED, body=_IGNORED, html=_IGNORED)
 
 # Insertion modes the survey follows (the head's modes are one).
 _HEAD, _BODY, _TABLE, _TBODY, _ROW, _CELL, _CAPTION, _COLGROUP = range(8)
@@ -384,15 +416,39 @@ class _Survey:
         self.form: _El | None = None
         self.quirks: bool | None = None  # None: not known yet, or a DOCTYPE the survey cannot classify
         self.started = False
-        self.raw = False  # the next end tag closes a raw text element
+        self.raw: _El | None = None  # the raw text element the next end tag closes
         self.formatting = True  # False once the list grew too long: formatting elements are then plain ones
-        self.names: set[str] = set()
+        self.names: set[str] = set()  # tag names
+        self.attributes: list[str] = []  # the attributes of every tag, as written
         self.elements = 0
         self.deepest = 0
         self.tokens = 0
         self.steps = 0  # Lexbor's walks
         self.own = 0  # the survey's own walks
         self.doubt: str | None = None
+        self.refusal: PageError | None = None
+
+    def run(self) -> "_Survey":
+        """Survey the whole text; a page beyond the bounds gets its ``refusal``."""
+        try:
+            _tokenize(self.source, self)
+            if self.mode == _HEAD:  # the end of the text: <html>, <head> and <body> are made if they were not
+                self.enter_body()
+        except _Stop:
+            self.suspect("its markup would take the survey more than linear time")
+        except PageError as exc:  # too many elements: the survey stopped there
+            self.refusal = exc
+            return self
+        names = len(self.names | set(_ATTRIBUTE_NAME.findall(" ".join(self.attributes))))
+        if names > _MAX_NAMES:  # (as written: "ID" and "id" count twice, which only overestimates)
+            self.suspect(f"{names:,} distinct tag and attribute names")
+        if self.deepest - 1 > MAX_NESTING:  # html and body not counted
+            self.refusal = PageError(
+                f"the markup nests elements {self.deepest - 1:,} deep: no saved page does", kind="markup"
+            )
+        if self.steps > 100_000 + _LEXBOR_STEPS * self.tokens:
+            self.suspect(f"Lexbor would take {self.steps:,} steps for {self.tokens:,} tags")
+        return self
 
     # -- bookkeeping
 
@@ -410,16 +466,20 @@ class _Survey:
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
             raise PageError(f"the markup makes more than {MAX_ELEMENTS:,} elements: no saved page does", kind="markup")
-        if ns:
-            local = name[1:]
-            el = _El(name, _FOREIGN_CATEGORIES if local in _FOREIGN_SCOPE else (), ns)
-            if ns == 2 and local in _MATH_TEXT:
-                el.ip = 2
-            elif ns == 1 and local in ("foreignobject", "desc", "title"):
-                el.ip = 1
+        if ns:  # MathML's mi, mo, mn, ms, mtext, annotation-xml and SVG's foreignObject, desc, title are special
+            special = name in _FOREIGN_SCOPE[ns - 1]
+            el = _El(name, _FOREIGN_CATEGORIES if special else (), ns)
+            if special and name != "~annotation-xml":
+                el.ip = ns  # SVG's: HTML integration points; MathML's: text integration points
         else:
             el = _El(name, _CATEGORIES.get(name, ()), 0, key)
         return el
+
+    def count(self) -> None:
+        """An element made and closed at once (a void element)."""
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise PageError(f"the markup makes more than {MAX_ELEMENTS:,} elements: no saved page does", kind="markup")
 
     def push(self, el: _El) -> _El:
         pos = el.pos = len(self.stack)
@@ -436,7 +496,23 @@ class _Survey:
         return el
 
     def insert(self, name: str, key: Any = None) -> _El:
-        return self.push(self.new(name, 0, key))
+        """An HTML element made and pushed (``new`` and ``push`` in one: the common case, kept fast)."""
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise PageError(f"the markup makes more than {MAX_ELEMENTS:,} elements: no saved page does", kind="markup")
+        el = _El(name, _CATEGORIES.get(name, ()), 0, key)
+        pos = el.pos = len(self.stack)
+        self.stack.append(el)
+        positions = self.where.get(name)
+        if positions is None:
+            self.where[name] = [pos]
+        else:
+            positions.append(pos)
+        for c in el.cats:
+            self.idx[c].append(pos)
+        if pos > self.deepest:
+            self.deepest = pos
+        return el
 
     def pop(self) -> None:
         el = self.stack.pop()
@@ -447,8 +523,13 @@ class _Survey:
 
     def truncate(self, pos: int) -> None:
         """Pop the elements from the current node down to position ``pos``, that one included."""
-        while len(self.stack) > pos:
-            self.pop()
+        stack, where, idx = self.stack, self.where, self.idx
+        while len(stack) > pos:
+            el = stack.pop()
+            where[el.name].pop()
+            for c in el.cats:
+                idx[c].pop()
+            el.pos = -1
 
     def replace_from(self, pos: int, elements: list[_El]) -> None:
         """Replace the stack from position ``pos`` up (the adoption agency, a form closed out of order)."""
@@ -464,12 +545,17 @@ class _Survey:
         return len(self.stack) - 1
 
     def in_scope(self, name: str, category: int) -> int:
-        """The position of the HTML element ``name`` if it is in that scope, else -1 (as Lexbor walks: counted)."""
+        """The position of the HTML element ``name`` if it is in that scope, else -1 (as Lexbor walks: counted).
+
+        Only in <body>, where <html> (a boundary of every scope) is at the bottom of the stack.
+        """
         positions = self.where.get(name)
-        boundary = self.last(category)
-        found = positions[-1] if positions else -1
-        self.steps += self.top() - max(found, boundary, 0)
-        return found if found >= boundary else -1
+        boundary = self.idx[category][-1]
+        if positions and positions[-1] >= boundary:
+            self.steps += len(self.stack) - 1 - positions[-1]
+            return positions[-1]
+        self.steps += len(self.stack) - 1 - boundary
+        return -1
 
     def generate_implied(self, but: str = "") -> None:
         while self.stack and self.stack[-1].ns == 0 and self.stack[-1].name in _IMPLIED and self.stack[-1].name != but:
@@ -557,9 +643,15 @@ class _Survey:
     def adopt(self, subject: str) -> bool:
         """The adoption agency algorithm; False: act as for any other end tag."""
         current = self.stack[-1]
-        if current.ns == 0 and current.name == subject and not current.listed:
-            self.pop()
-            return True
+        if current.ns == 0 and current.name == subject:
+            if not current.listed:
+                self.pop()
+                return True
+            if self.active[-1] is current:  # closing the last formatting element opened: the common case
+                self.pop()
+                self.active.pop()
+                current.listed = False
+                return True
         for _ in range(8):
             fe = self.last_active(subject)
             if fe is None:
@@ -580,7 +672,9 @@ class _Survey:
             segment = self.stack[start:]
             furthest = specials[i] - start
             self.work(len(segment))
-            bookmark: _El | None = None  # the new element goes after this entry (None: where fe is)
+            # Where the new element goes in the list, as an index taken while fe is still in it: Lexbor
+            # removes fe, then inserts there (one place further than HTML5 when fe came first).
+            bookmark = self.active.index(fe)
             last = segment[furthest]
             k = furthest
             inner = 0
@@ -592,6 +686,7 @@ class _Survey:
                     break
                 if inner > 3 and node.listed:
                     self.unlist(node)
+                    self.suspect("misnested formatting elements")  # Lexbor's list then differs from HTML5's
                 if not node.listed:
                     del segment[k]
                     node.pos = -1
@@ -603,15 +698,12 @@ class _Survey:
                 node.pos = -1
                 segment[k] = clone
                 if last is segment[furthest]:
-                    bookmark = clone
+                    bookmark = self.active.index(clone) + 1
                 last = clone
             clone = self.new(fe.name, 0, fe.key)
             clone.shared, clone.listed = fe.shared, True
-            if bookmark is None:
-                self.active[self.active.index(fe)] = clone
-            else:
-                self.active.remove(fe)
-                self.active.insert(self.active.index(bookmark) + 1, clone)
+            self.active.remove(fe)
+            self.active.insert(bookmark, clone)
             fe.listed = False
             fe.pos = -1
             del segment[0]
@@ -638,7 +730,13 @@ class _Survey:
             # else None: quirks mode or not, depending on public identifiers the survey does not list
 
     def text(self, start: int, end: int, kind: str | None) -> None:
-        if kind is not None and kind != "plaintext" and not (kind == "rcdata" and self.stack[-1].name == "textarea"):
+        if self.mode == _BODY and kind is None and (not self.active or self.active[-1] is None):
+            return  # nothing to reopen: the common case, kept fast
+        if (
+            kind is not None
+            and kind != "plaintext"
+            and not (kind == "rcdata" and self.raw and self.raw.name == "textarea")
+        ):
             return  # raw text, or a CDATA section: no element (Lexbor reopens formatting elements in a textarea)
         text = self.source
         if not self.started and _NOT_SPACE.search(text, start, end):
@@ -655,7 +753,9 @@ class _Survey:
             if _NOT_SPACE_NOR_NUL.search(text, start, end):
                 self.reconstruct()  # foster parented
             return
-        if self.mode == _COLGROUP and _NOT_SPACE.search(text, start, end):
+        if self.mode == _COLGROUP:
+            if not _NOT_SPACE.search(text, start, end):
+                return  # white space goes in the <colgroup>
             if current.name != "colgroup":
                 return
             self.pop()
@@ -672,35 +772,60 @@ class _Survey:
 
     def start(self, name: str, attributes: str, closing: bool) -> str | None:
         self.tokens += 1
-        self.begin()
+        if not self.started:
+            self.begin()
         if attributes:
-            written = _attributes(attributes)
-            if len(written) > MAX_ATTRIBUTES:
-                self.suspect(f"a tag holds {len(written):,} attributes")
-            self.names.update(n for n, _ in written)
-        else:
-            written = []
+            self.attributes.append(attributes)  # their names are counted at the end, in one pass
+            if len(attributes) > 2 * MAX_ATTRIBUTES:  # an attribute takes two characters at least
+                count = len(_ATTRIBUTE_NAME.findall(attributes))
+                if count > MAX_ATTRIBUTES:
+                    self.suspect(f"a tag holds {count:,} attributes")
         self.names.add(name)
-        if len(self.names) > _MAX_NAMES:
-            self.suspect(f"more than {_MAX_NAMES:,} distinct tag and attribute names")
-        if self.raw:  # cannot happen (raw text ends with its end tag), kept for safety
-            self.raw = False
-        kind = self.dispatch_start(name, written, attributes, closing)
+        stack = self.stack
+        if self.mode == _BODY and not stack[-1].ns:  # the common case first, inline: any other element, a block
+            rule = _BODY_START.get(name, _OTHER)
+            active = self.active
+            if rule <= _BLOCK and (not active or active[-1] is None or active[-1].pos >= 0):  # none to reopen
+                if active and active[-1] is not None:
+                    self.steps += len(stack) - 1 - active[-1].pos  # Lexbor's look for it in the stack
+                if rule == _BLOCK:
+                    self.close_p()
+                self.insert(name)
+                return None
+            kind = self.start_body(name, attributes, closing)
+        else:
+            kind = self.dispatch_start(name, attributes, closing)
         if kind is not None:
-            self.raw = True
+            self.raw = stack[-1]
         return kind
 
     def end(self, name: str) -> None:
         self.tokens += 1
-        self.begin()
+        if not self.started:
+            self.begin()
         self.names.add(name)
-        if self.raw:  # the end of a raw text element: "text" mode pops the current node
-            self.raw = False
-            self.pop()
+        if self.raw is not None:  # the end of a raw text element: "text" mode pops it
+            if self.raw.pos >= 0:  # (with what Lexbor reopened in a textarea)
+                self.truncate(self.raw.pos)
+            self.raw = None
             return
-        if self.mode == _HEAD:
+        stack = self.stack
+        if self.mode == _BODY and not stack[-1].ns:
+            rule = _BODY_END.get(name, _OTHER)
+            if rule == _OTHER:  # inline: the walk to the element, stopped by a special one
+                positions = self.where.get(name)
+                special = self.idx[_SP][-1]
+                top = len(stack) - 1
+                if positions and positions[-1] >= special:
+                    self.steps += top - positions[-1]
+                    self.truncate(positions[-1])
+                else:
+                    self.steps += top - special
+            else:
+                self.end_body(name)
+        elif self.mode == _HEAD:
             self.end_head(name)
-        elif self.stack[-1].ns:
+        elif stack[-1].ns:
             self.end_foreign(name)
         else:
             self.end_mode(name)
@@ -720,7 +845,7 @@ class _Survey:
         self.push(self.new("body"))
         self.mode = _BODY
 
-    def start_head(self, name: str, written: list[tuple[str, str]], attributes: str, closing: bool) -> str | None:
+    def start_head(self, name: str, attributes: str, closing: bool) -> str | None:
         if name == "html":
             if not self.stack:
                 self.push(self.new("html"))
@@ -728,7 +853,7 @@ class _Survey:
         state = self.head_state
         if state == 2:  # in head noscript
             if name in ("link", "meta", "basefont", "bgsound"):
-                self.new(name)
+                self.count()
                 return None
             if name in ("noframes", "style"):
                 self.insert(name)
@@ -737,14 +862,14 @@ class _Survey:
                 return None
             self.pop()
             self.head_state = 1
-            return self.start_head(name, written, attributes, closing)
+            return self.start_head(name, attributes, closing)
         if name == "head":
             if self.head is None:
                 self.ensure_head()
             return None
         if name in _HEAD_VOID:
             self.ensure_head()
-            self.new(name)
+            self.count()
             return None
         if name in ("title", "noframes", "style", "script"):
             self.ensure_head()
@@ -760,7 +885,7 @@ class _Survey:
         self.enter_body()
         if name == "body":
             return None
-        return self.dispatch_start(name, written, attributes, closing)
+        return self.dispatch_start(name, attributes, closing)
 
     def end_head(self, name: str) -> None:
         if self.head_state == 2:
@@ -784,30 +909,32 @@ class _Survey:
 
     # -- in body, and the table modes
 
-    def dispatch_start(self, name: str, written: list[tuple[str, str]], attributes: str, closing: bool) -> str | None:
+    def dispatch_start(self, name: str, attributes: str, closing: bool) -> str | None:
         if self.mode == _HEAD:
-            return self.start_head(name, written, attributes, closing)
+            return self.start_head(name, attributes, closing)
         current = self.stack[-1]
         if current.ns and not (
             current.ip == 1
             or (current.ip == 2 and name not in ("mglyph", "malignmark"))
             or (current.name == "~annotation-xml" and name == "svg")
         ):
-            return self.start_foreign(name, written, attributes, closing)
+            return self.start_foreign(name, attributes, closing)
         if self.mode == _BODY:
-            return self.start_body(name, written, attributes, closing)
-        return self.start_table(name, written, attributes, closing)
+            return self.start_body(name, attributes, closing)
+        return self.start_table(name, attributes, closing)
 
-    def start_foreign(self, name: str, written: list[tuple[str, str]], attributes: str, closing: bool) -> str | None:
-        if name in _BREAKOUT or (name == "font" and any(n in ("color", "face", "size") for n, _ in written)):
+    def start_foreign(self, name: str, attributes: str, closing: bool) -> str | None:
+        if name in _BREAKOUT or (
+            name == "font" and any(n in ("color", "face", "size") for n, _ in _attributes(attributes))
+        ):
             while self.stack[-1].ns and not self.stack[-1].ip:
                 self.pop()
             if self.mode == _BODY:
-                return self.start_body(name, written, attributes, closing)
-            return self.start_table(name, written, attributes, closing)
+                return self.start_body(name, attributes, closing)
+            return self.start_table(name, attributes, closing)
         el = self.push(self.new("~" + name, self.stack[-1].ns))
         if name == "annotation-xml" and el.ns == 2:
-            encoding = next((v for n, v in written if n == "encoding"), "")
+            encoding = next((v for n, v in _attributes(attributes) if n == "encoding"), "")
             if encoding.lower() in ("text/html", "application/xhtml+xml"):
                 el.ip = 1
         if closing:
@@ -835,53 +962,30 @@ class _Survey:
                 return
         self.work(self.top())
 
-    def formatting_key(self, written: list[tuple[str, str]], attributes: str) -> tuple[Any, bool]:
+    @staticmethod
+    def formatting_key(attributes: str) -> tuple[Any, bool]:
+        """What Noah's Ark compares of a formatting element, and whether character references make it unsure."""
+        if not attributes:
+            return (), False
         seen: dict[str, str] = {}
-        for n, v in written:
+        for n, v in _attributes(attributes):
             seen.setdefault(n, v)  # the first of an attribute written twice counts
         return tuple(sorted(seen.items())), "&" in attributes
 
-    def start_body(self, name: str, written: list[tuple[str, str]], attributes: str, closing: bool) -> str | None:
-        if name in _CLOSES_P:
+    def start_body(self, name: str, attributes: str, closing: bool) -> str | None:
+        rule = _BODY_START.get(name, _OTHER)
+        if rule == _OTHER:
+            if self.active:
+                self.reconstruct()
+            self.insert(name)
+        elif rule == _BLOCK:
             self.close_p()
             self.insert(name)
-        elif name in _HEADINGS:
-            self.close_p()
-            if self.stack[-1].name in _HEADINGS:
-                self.pop()
-            self.insert(name)
-        elif name in ("pre", "listing"):
-            self.close_p()
-            self.insert(name)
-        elif name == "form":
-            if self.form is None:
-                self.close_p()
-                self.form = self.insert(name)
-        elif name == "li" or name in ("dd", "dt"):
-            if name == "li":
-                positions = self.where.get("li")
-                found = positions[-1] if positions else -1
-            else:
-                dd, dt = self.where.get("dd"), self.where.get("dt")
-                found = max(dd[-1] if dd else -1, dt[-1] if dt else -1)
-            boundary = self.last(_SPL)
-            self.steps += self.top() - max(found, boundary, 0)
-            if found >= 0 and found >= boundary:
-                self.truncate(found)
-            self.close_p()
-            self.insert(name)
-        elif name == "plaintext":
-            self.close_p()
-            self.insert(name)
-            return "plaintext"
-        elif name == "button":
-            found = self.in_scope("button", _SC)
-            if found >= 0:
-                self.truncate(found)
-            self.reconstruct()
-            self.insert(name)
-        elif name in _FORMATTING and self.formatting:
-            key, shared = self.formatting_key(written, attributes)
+        elif rule == _FORMATTING_RULE:
+            if not self.formatting:
+                self.insert(name)
+                return None
+            key, shared = self.formatting_key(attributes)
             if name == "a":
                 open_a = self.last_active("a")
                 if open_a is not None:
@@ -898,60 +1002,82 @@ class _Survey:
             el = self.insert(name, key)
             el.shared = shared
             self.push_active(el)
-        elif name in ("applet", "marquee", "object"):
+        elif rule == _VOID_RULE:
+            if self.active:
+                self.reconstruct()
+            self.count()
+        elif rule == _ITEM:
+            if name == "li":
+                positions = self.where.get("li")
+                found = positions[-1] if positions else -1
+            else:
+                dd, dt = self.where.get("dd"), self.where.get("dt")
+                found = max(dd[-1] if dd else -1, dt[-1] if dt else -1)
+            boundary = self.last(_SPL)
+            self.steps += self.top() - max(found, boundary, 0)
+            if found >= 0 and found >= boundary:
+                self.truncate(found)
+            self.close_p()
+            self.insert(name)
+        elif rule == _HEADING_RULE:
+            self.close_p()
+            if self.stack[-1].name in _HEADINGS:
+                self.pop()
+            self.insert(name)
+        elif rule == _RAW_RULE:  # those read as raw text, as in <head>, and <textarea>, <iframe>, <noembed>
+            self.insert(name)
+            return _RAW[name]
+        elif rule == _PLAIN_VOID:
+            self.count()
+        elif rule == _HR:
+            self.close_p()
+            self.count()
+        elif rule == _IGNORED:
+            pass
+        elif rule == _FORM:
+            if self.form is None:
+                self.close_p()
+                self.form = self.insert(name)
+        elif rule == _BUTTON:
+            found = self.in_scope("button", _SC)
+            if found >= 0:
+                self.truncate(found)
+            self.reconstruct()
+            self.insert(name)
+        elif rule == _OBJECT:
             self.reconstruct()
             self.insert(name)
             self.active.append(None)
-        elif name == "table":
+        elif rule == _TABLE_RULE:
             if self.quirks is None and self.in_scope("p", _BS) >= 0:
                 self.suspect("a <table> in a <p>, in a document of unknown mode")
             if self.quirks is not True:
                 self.close_p()
             self.insert(name)
             self.mode = _TABLE
-        elif name in ("area", "br", "embed", "img", "keygen", "wbr", "input", "image"):
-            self.reconstruct()
-            self.new(name)
-        elif name in ("param", "source", "track"):
-            self.new(name)
-        elif name == "hr":
-            self.close_p()
-            self.new(name)
-        elif name == "textarea":
-            self.insert(name)
-            return "rcdata"
-        elif name == "xmp":
+        elif rule == _XMP:
             self.close_p()
             self.reconstruct()
             self.insert(name)
             return "rawtext"
-        elif name in ("iframe", "noembed"):
+        elif rule == _PLAINTEXT:
+            self.close_p()
             self.insert(name)
-            return "rawtext"
-        elif name in ("select", "template", "frameset", "option", "optgroup"):
-            self.suspect(f"<{name}>")  # parsing rules the survey does not follow (they also changed lately)
-            if name != "frameset":
-                self.reconstruct()
-                self.insert(name)
-        elif name in ("rb", "rtc", "rp", "rt"):
+            return "plaintext"
+        elif rule == _RUBY:
             if self.in_scope("ruby", _SC) >= 0:
                 self.generate_implied("rtc" if name in ("rp", "rt") else "")
             self.insert(name)
-        elif name in ("math", "svg"):
+        elif rule == _FOREIGN_RULE:
             self.reconstruct()
             self.push(self.new("~" + name, 2 if name == "math" else 1))
             if closing:
                 self.pop()
-        elif name in _IGNORED_IN_BODY:
-            pass
-        elif name in _HEAD_VOID:
-            self.new(name)
-        elif name in ("title", "noframes", "style", "script"):
-            self.insert(name)
-            return _RAW[name]
-        else:
-            self.reconstruct()
-            self.insert(name)
+        else:  # _UNFOLLOWED: parsing rules the survey does not follow (they also changed lately)
+            self.suspect(f"<{name}>")
+            if name != "frameset":
+                self.reconstruct()
+                self.insert(name)
         return None
 
     def end_mode(self, name: str) -> None:
@@ -961,28 +1087,34 @@ class _Survey:
             self.end_table(name)
 
     def end_body(self, name: str) -> None:
-        if name in _CLOSED_BY_SCOPE or name in ("dd", "dt", "applet", "marquee", "object"):
+        rule = _BODY_END.get(name, _OTHER)
+        if rule == _OTHER:
+            self.end_other(name)
+        elif rule == _BLOCK:  # what is closed when in scope
             found = self.in_scope(name, _SC)
             if found >= 0:
                 self.truncate(found)
                 if name in ("applet", "marquee", "object"):
                     self.clear_to_marker()
-        elif name == "p":
+        elif rule == _FORMATTING_RULE:
+            if not self.formatting or not self.adopt(name):
+                self.end_other(name)
+        elif rule == _P:
             found = self.in_scope("p", _BS)
             if found < 0:
-                self.new("p")  # an empty <p> is made, and closed
+                self.count()  # an empty <p> is made, and closed
             else:
                 self.truncate(found)
-        elif name == "li":
+        elif rule == _ITEM:
             found = self.in_scope("li", _LS)
             if found >= 0:
                 self.truncate(found)
-        elif name in _HEADINGS:
+        elif rule == _HEADING_RULE:
             found = self.last(_HX)
             self.steps += self.top() - max(found, self.last(_SC), 0)
             if found >= 0 and found >= self.last(_SC):
                 self.truncate(found)
-        elif name == "form":
+        elif rule == _FORM:
             node, self.form = self.form, None
             if node is not None and node.pos >= 0 and node.pos >= self.last(_SC):
                 self.generate_implied()
@@ -990,18 +1122,12 @@ class _Survey:
                     self.pop()
                 else:
                     self.replace_from(node.pos, self.stack[node.pos + 1 :])
-        elif name in _FORMATTING and self.formatting:
-            if not self.adopt(name):
-                self.end_other(name)
-        elif name == "br":
+        elif rule == _VOID_RULE:  # </br> is <br>
             self.reconstruct()
-            self.new("br")
-        elif name in ("body", "html"):
-            pass
-        elif name == "template":
+            self.count()
+        elif rule == _UNFOLLOWED:
             self.suspect("<template>")
-        else:
-            self.end_other(name)
+        # else _IGNORED: </body>, </html>
 
     def end_other(self, name: str) -> None:
         positions = self.where.get(name)
@@ -1035,11 +1161,11 @@ class _Survey:
             self.clear_to_marker()
             self.mode = _ROW
 
-    def start_table(self, name: str, written: list[tuple[str, str]], attributes: str, closing: bool) -> str | None:
+    def start_table(self, name: str, attributes: str, closing: bool) -> str | None:
         mode = self.mode
         if mode in (_CELL, _CAPTION):
             if name not in _TABLE_PARTS:
-                return self.start_body(name, written, attributes, closing)
+                return self.start_body(name, attributes, closing)
             if mode == _CELL:
                 if self.table_part_in_scope("td", "th") < 0:
                     return None
@@ -1051,7 +1177,7 @@ class _Survey:
                 self.truncate(found)
                 self.clear_to_marker()
                 self.mode = _TABLE
-            return self.dispatch_start(name, written, attributes, closing)
+            return self.dispatch_start(name, attributes, closing)
         if mode == _ROW:
             if name in ("th", "td"):
                 self.clear_to(_TRC)
@@ -1065,7 +1191,7 @@ class _Survey:
                 self.clear_to(_TRC)
                 self.pop()
                 self.mode = _TBODY
-                return self.dispatch_start(name, written, attributes, closing)
+                return self.dispatch_start(name, attributes, closing)
         elif mode == _TBODY:
             if name == "tr":
                 self.clear_to(_TBC)
@@ -1076,19 +1202,19 @@ class _Survey:
                 self.clear_to(_TBC)
                 self.insert("tr")
                 self.mode = _ROW
-                return self.dispatch_start(name, written, attributes, closing)
+                return self.dispatch_start(name, attributes, closing)
             if name in ("caption", "col", "colgroup", "tbody", "tfoot", "thead"):
                 if self.table_part_in_scope("tbody", "thead", "tfoot") < 0:
                     return None
                 self.clear_to(_TBC)
                 self.pop()
                 self.mode = _TABLE
-                return self.dispatch_start(name, written, attributes, closing)
+                return self.dispatch_start(name, attributes, closing)
         elif mode == _COLGROUP:
             if name == "html":
                 return None
             if name == "col":
-                self.new(name)
+                self.count()
                 return None
             if name == "template":
                 self.suspect("<template>")
@@ -1096,7 +1222,7 @@ class _Survey:
                 return None
             self.pop()
             self.mode = _TABLE
-            return self.dispatch_start(name, written, attributes, closing)
+            return self.dispatch_start(name, attributes, closing)
         # in table
         if name == "caption":
             self.clear_to(_TS)
@@ -1111,7 +1237,7 @@ class _Survey:
             self.clear_to(_TS)
             self.insert("colgroup")
             self.mode = _COLGROUP
-            return self.dispatch_start(name, written, attributes, closing)
+            return self.dispatch_start(name, attributes, closing)
         elif name in ("tbody", "tfoot", "thead"):
             self.clear_to(_TS)
             self.insert(name)
@@ -1120,30 +1246,32 @@ class _Survey:
             self.clear_to(_TS)
             self.insert("tbody")
             self.mode = _TBODY
-            return self.dispatch_start(name, written, attributes, closing)
+            return self.dispatch_start(name, attributes, closing)
         elif name == "table":
             found = self.table_part_in_scope("table")
             if found >= 0:
                 self.truncate(found)
                 self.reset_mode()
-                return self.dispatch_start(name, written, attributes, closing)
+                return self.dispatch_start(name, attributes, closing)
         elif name in ("style", "script"):
             self.insert(name)
             return _RAW[name]
         elif name == "template":
             self.suspect("<template>")
-        elif name == "input" and any(n == "type" for n, _ in written):
-            kind = next(v for n, v in written if n == "type")
+        elif name == "image":
+            pass  # Lexbor drops an <image> here (HTML5 would make an <img> before the table)
+        elif name == "input" and any(n == "type" for n, _ in _attributes(attributes)):
+            kind = next(v for n, v in _attributes(attributes) if n == "type")
             if "&" in kind:
                 self.suspect("an <input> type written with character references")
             if kind.lower() != "hidden":
-                return self.start_body(name, written, attributes, closing)
-            self.new(name)
+                return self.start_body(name, attributes, closing)
+            self.count()
         elif name == "form":
             if self.form is None:
                 self.form = self.new(name)  # made and closed at once
         else:
-            return self.start_body(name, written, attributes, closing)  # foster parented
+            return self.start_body(name, attributes, closing)  # foster parented
         return None
 
     def end_table(self, name: str) -> None:
@@ -1222,17 +1350,9 @@ def _survey(text: str) -> _Survey:
     Linear: each token costs the survey a bounded number of steps, amortized, and it stops (leaving
     the text to the small tree builder) if its own rare walks ever add up to more.
     """
-    survey = _Survey(text)
-    try:
-        _tokenize(text, survey)
-        if survey.mode == _HEAD:  # the end of the text: <html>, <head> and <body> are made if they were not
-            survey.enter_body()
-    except _Stop:
-        survey.suspect("its markup would take the survey more than linear time")
-    if survey.deepest - 1 > MAX_NESTING:  # html and body not counted
-        raise PageError(f"the markup nests elements {survey.deepest - 1:,} deep: no saved page does", kind="markup")
-    if survey.steps > 100_000 + _LEXBOR_STEPS * survey.tokens:
-        survey.suspect(f"Lexbor would take {survey.steps:,} steps for {survey.tokens:,} tags")
+    survey = _Survey(text).run()
+    if survey.refusal is not None:
+        raise survey.refusal
     return survey
 
 
@@ -1245,8 +1365,8 @@ def _from_lexbor(node: Any, depth: int = 0) -> Node:
         tag = child.tag
         if tag == "-text":
             children.append(child.text(deep=False))
-        elif tag.startswith("-") or tag in ("script", "style", "template"):
-            continue
+        elif tag is None or tag.startswith("-") or tag in ("script", "style", "template"):
+            continue  # comments, and "<?...>" (a processing instruction, without a tag name, in Lexbor)
         elif depth > _MAX_DEPTH:  # pathological nesting: keep the text, not the structure
             children.append(child.text(deep=True, separator=" "))
         else:
@@ -1396,19 +1516,18 @@ def _find(node: Node, want: Any) -> Node | None:
     return None
 
 
-def _holding_h1(root: Node) -> set[int]:
-    """The ``id`` of every node with an ``<h1>`` inside or itself one: one pass, not one search per node."""
-    holding: set[int] = set()
-    order: list[Node] = []
-    todo = [root]
-    while todo:
-        node = todo.pop()
-        order.append(node)
-        todo.extend(c for c in node[2] if not isinstance(c, str))
-    for node in reversed(order):  # children before their parent
-        if node[0] == "h1" or any(not isinstance(c, str) and id(c) in holding for c in node[2]):
-            holding.add(id(node))
-    return holding
+class _HoldsH1:
+    """Whether a node is an ``<h1>`` or holds one, each node looked at once at most (not one search per node)."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, node: Node) -> bool:
+        known = self.known.get(id(node))
+        if known is None:
+            known = node[0] == "h1" or any(not isinstance(c, str) and self(c) for c in node[2])
+            self.known[id(node)] = known
+        return known
 
 
 def _skipped(node: Node) -> bool:
@@ -1521,13 +1640,13 @@ def html_blocks(text: str, parser: str | None = None) -> tuple[list[Block], str 
     root = parse_tree(text, parser)
     title, url = _meta(root)
     body = _find(root, lambda n: n[0] == "body") or root
-    holding = _holding_h1(root)
+    holds_h1 = _HoldsH1()
 
     content = None
     for want in (
-        lambda n: n[0] == "article" and id(n) in holding,
-        lambda n: n[0] == "main" and id(n) in holding,
-        lambda n: n[1].get("role") == "main" and id(n) in holding,
+        lambda n: n[0] == "article" and holds_h1(n),
+        lambda n: n[0] == "main" and holds_h1(n),
+        lambda n: n[1].get("role") == "main" and holds_h1(n),
     ):
         content = _find(body, want)
         if content is not None:
@@ -1535,7 +1654,7 @@ def html_blocks(text: str, parser: str | None = None) -> tuple[list[Block], str 
     walker = _Walker()
     if content is None:
         content = body
-        if title and id(body) not in holding:
+        if title and not holds_h1(body):
             walker.blocks.append(Block(title, 0, 0, False, "title"))
             walker.titled = True
     walker.walk(content, 0, False, None)
