@@ -162,10 +162,18 @@ relations = st.sampled_from(DS.relations).flatmap(lambda r: edited(r))
 pairs = st.sampled_from(DS.relations).flatmap(lambda r: st.tuples(edited(r), edited(r)))
 
 
+_SAMPLE = frozenset({"KGZ", "TKM", "UZB", "MLT", "RUS", "POL", "ARM", "JPN"})
+
+
 @st.composite
 def editions(draw: Any) -> Dataset:
-    """A dataset edition: the packaged one with edited relations, relations dropped or added, vocabulary edits."""
-    rels = {r.partner: draw(edited(r)) for r in DS.relations}
+    """A dataset edition: the packaged one with edited relations, relations dropped or added, vocabulary edits.
+
+    Of the 55 relations, the two quoted from the shipped pages and six cited ones that between them
+    hold every kind of fact (conflicts, an accession, suspensions and resumptions, a plan in force,
+    partners without a start year): each of the 55 would make a draw a second long, for no law more.
+    """
+    rels = {r.partner: draw(edited(r)) for r in DS.relations if r.partner in _SAMPLE}
     for code in draw(st.lists(st.sampled_from(sorted(rels)), max_size=1, unique=True)):
         del rels[code]
     for p in draw(st.lists(st.sampled_from(DS.partners), max_size=2, unique=True)):

@@ -15,29 +15,36 @@ footers; ``<h1>`` is the title, ``<figcaption>`` a caption, list items are bulle
 paragraphs keep their kind.
 
 **Reading takes time linear in the size of the markup, whatever the markup.** The HTML5 tree
-construction takes time quadratic in the depth of the stack of open elements, in the number of
-formatting elements it reopens, and (in Lexbor) in the attributes of a tag and the number of
-distinct tag and attribute names; 100,000 nested ``<aside>`` took Lexbor 48 s. So, before any
-parsing, :class:`_Survey` replays the tree construction on element names only (the stack of open
-elements and the list of active formatting elements, with every tag whatever its name) and
-counts the steps Lexbor would take. Then:
+construction walks the stack of open elements and the list of active formatting elements on
+most tags, so it takes time quadratic in their length, and it may reopen every formatting element
+in every paragraph; Lexbor also takes time quadratic in the attributes of a tag and in the number
+of distinct tag and attribute names (100,000 nested ``<aside>`` took it 48 s, 100,000 attributes
+on a tag 30 s). So, before any parsing, :class:`_Survey` replays the tree construction on element
+names only, with every tag whatever its name (the stack, the list, the insertion modes), makes
+the elements HTML5 makes and counts the steps of Lexbor's walks. Then:
 
 - a page nested more than :data:`MAX_NESTING` elements deep, or making more than
   :data:`MAX_ELEMENTS` elements, is **refused** with a :class:`~partnerdata._ingest.reader.PageError`
   of kind ``"markup"`` that names the bound, whichever parser was asked for (no saved page comes
-  near them: a NATO page has a few thousand elements, 20 to 40 deep);
-- a page within them that Lexbor would not read in linear time (or that uses markup the survey
-  does not follow: ``<template>``, ``<select>``, ``<frameset>``) is read by the small tree builder
-  even when selectolax is asked for; that builder is linear by construction, and keeps its tree
-  bounded: elements deeper than ``_MAX_DEPTH`` stay flat, a tag keeps its first
-  :data:`MAX_ATTRIBUTES` attributes, and past :data:`MAX_ELEMENTS` elements further tags are
-  dropped; the text is always kept.
+  near them: a NATO page has a few thousand elements, 10 to 40 deep);
+- a page within them that Lexbor would not read in linear time (more than ``_LEXBOR_STEPS``
+  steps a tag, a tag with more than :data:`MAX_ATTRIBUTES` attributes, more than ``_MAX_NAMES``
+  distinct names, more than ``_MAX_ACTIVE`` formatting elements left open), or that uses markup
+  the survey does not follow (``<template>``, ``<select>``, ``<frameset>``, corners where Lexbor
+  departs from HTML5), is **read by the small tree builder**, even when selectolax is asked for.
+  That builder is linear by construction and keeps its tree bounded: elements deeper than
+  ``_MAX_DEPTH`` stay flat, a tag keeps its first :data:`MAX_ATTRIBUTES` attributes, and past
+  :data:`MAX_ELEMENTS` elements further tags are dropped; the text is always kept.
+
+``tests/test_html_linear.py`` checks that the survey makes the elements Lexbor makes (on tag
+soups), and counts the work of every hostile shape; ``benchmarks/robustness.py`` times it.
 """
 
 import re
 from bisect import bisect_right
 from collections import deque
 from html import unescape
+from itertools import islice
 from typing import Any, Protocol, Union
 
 from partnerdata._ingest.reader import Block, PageError
@@ -135,9 +142,20 @@ def _lower(name: str) -> str:
     return name.lower() if name.isascii() else name.translate(_LOWER)
 
 
-def _attributes(text: str) -> list[tuple[str, str]]:
-    """The attributes of a tag as written (names in lower case, values without quotes nor decoding)."""
-    return [(_lower(m[0]), m[1] or m[2] or m[3]) for m in _ATTRIBUTE.findall(text)]
+def _attributes(text: str, limit: int | None = None) -> list[tuple[str, str]]:
+    """The attributes of a tag as written (names in lower case, values without quotes nor decoding).
+
+    With ``limit``, the first ones only: the rest is not even parsed.
+    """
+    return [(_lower(m[1]), m[2] or m[3] or m[4] or "") for m in islice(_ATTRIBUTE.finditer(text), limit)]
+
+
+def _ark_key(attributes: str) -> tuple[tuple[str, str], ...]:
+    """What Noah's Ark compares of a formatting element's attributes (the first of a name written twice)."""
+    seen: dict[str, str] = {}
+    for name, value in _attributes(attributes):
+        seen.setdefault(name, value)
+    return tuple(sorted(seen.items()))
 
 
 def _script_end(text: str, pos: int) -> int:
@@ -181,41 +199,43 @@ class _Sink(Protocol):
         """Whether the current node is an SVG or MathML element (``<![CDATA[`` is then a section)."""
 
 
-def _tokenize(text: str, sink: _Sink) -> None:
+def _tokenize(text: str, sink: _Sink) -> int:
     """Give ``sink`` the tokens of ``text`` as the HTML5 tokenizer makes them (comments dropped).
 
     Each ``<`` is looked at once and each character scanned a bounded number of times: linear.
+    Returns how many constructs (tags, comments, DOCTYPEs...) were read: the work, for the tests.
     """
     n = len(text)
     pos = 0
     find = text.find
     search = _MARKUP.search
     start_tag, end_tag, chars = sink.start, sink.end, sink.text
+    constructs = 0
     while True:
+        constructs += 1
         m = search(text, pos)
         if m is None:
             if pos < n:
                 chars(pos, n, None)
-            return
-        lt = m.start()
+            return constructs
+        lt, after = m.span()
         if lt > pos:
             chars(pos, lt, None)
-        raw = m[2]
+        slash, raw, attributes, closing, other = m.groups()
         if raw is not None:
-            closing = m[4]
             if closing is None:
-                return  # a tag that never ends: in HTML5 the rest of the text is part of it
-            pos = m.end()
+                return constructs  # a tag that never ends: in HTML5 the rest of the text is part of it
+            pos = after
             name = raw.lower() if raw.isascii() else raw.translate(_LOWER)  # ASCII only, as HTML5 folds
-            if m[1]:
+            if slash:
                 end_tag(name)
                 continue
-            kind = start_tag(name, m[3], closing.endswith("/"))
+            kind = start_tag(name, attributes, closing.endswith("/"))
             if kind is None:
                 continue
             if kind == "plaintext":
                 chars(pos, n, kind)
-                return
+                return constructs
             start = pos
             if kind == "script":
                 pos = _script_end(text, pos)
@@ -224,45 +244,45 @@ def _tokenize(text: str, sink: _Sink) -> None:
                 pos = -1 if found is None else found.start()
             if pos < 0:
                 chars(start, n, kind)
-                return
+                return constructs
             if pos > start:
                 chars(start, pos, kind)
             m = _MARKUP.match(text, pos)
             if m is None or m[4] is None:
-                return
+                return constructs
             end_tag(name)
             pos = m.end()
-        elif m[5] == "!":
+        elif other == "!":
             if text.startswith("<!--", lt):
                 if text.startswith(">", lt + 4) or text.startswith("->", lt + 4):  # "<!-->", "<!--->"
                     pos = text.index(">", lt + 4) + 1
                     continue
                 m = _COMMENT_END.search(text, lt + 4)
                 if m is None:
-                    return
+                    return constructs
                 pos = m.end()
             elif text.startswith("[CDATA[", lt + 2) and sink.foreign():
                 end = find("]]>", lt + 9)
                 chars(lt + 9, n if end < 0 else end, "cdata")
                 if end < 0:
-                    return
+                    return constructs
                 pos = end + 3
             else:  # a DOCTYPE, or a bogus comment: both end at the first ">"
                 end = find(">", lt + 2)
                 if end < 0:
-                    return
+                    return constructs
                 if text[lt + 2 : lt + 9].upper() == "DOCTYPE":
                     sink.doctype(lt, end + 1)
                 pos = end + 1
-        elif m[5] == "/" and lt + 2 >= n:  # "</" at the end is text
+        elif other == "/" and lt + 2 >= n:  # "</" at the end is text
             chars(lt, n, None)
-            return
+            return constructs
         elif text.startswith("</>", lt):  # dropped
             pos = lt + 3
         else:  # "</" and anything but a letter, or "<?": a bogus comment
             end = find(">", lt + 2)
             if end < 0:
-                return
+                return constructs
             pos = end + 1
 
 
@@ -390,7 +410,7 @@ class _El:
         self.name = name
         self.cats = cats
         self.ns = ns
-        self.key = key  # for a formatting element: its attributes, which Noah's Ark compares
+        self.key = key  # for a formatting element: its attributes as written, which Noah's Ark compares
         self.shared = False  # its attributes hold character references (compared undecoded here)
         self.ip = 0  # 1: an HTML integration point; 2: a MathML text integration point
         self.pos = -1  # its position in the stack, -1 if not in it
@@ -427,11 +447,12 @@ class _Survey:
         self.own = 0  # the survey's own walks
         self.doubt: str | None = None
         self.refusal: PageError | None = None
+        self.constructs = 0  # read by the tokenizer (when it finished)
 
     def run(self) -> "_Survey":
         """Survey the whole text; a page beyond the bounds gets its ``refusal``."""
         try:
-            _tokenize(self.source, self)
+            self.constructs = _tokenize(self.source, self)
             if self.mode == _HEAD:  # the end of the text: <html>, <head> and <body> are made if they were not
                 self.enter_body()
         except _Stop:
@@ -585,22 +606,20 @@ class _Survey:
         return None
 
     def push_active(self, el: _El) -> None:
-        same: list[_El] = []
-        named = 0
-        shared = el.shared
+        named: list[_El] = []
         k = len(self.active) - 1
         while k >= 0 and (entry := self.active[k]) is not None:
             if entry.name == el.name:
-                named += 1
-                shared = shared or entry.shared
-                if entry.key == el.key:
-                    same.append(entry)
+                named.append(entry)
             k -= 1
         self.work(len(self.active) - k)
-        if len(same) >= 3:  # Noah's Ark: three alike at most
-            self.unlist(same[-1])
-        if shared and named >= 3:  # alike or not once "&amp;" and "&" are read as one: Lexbor decodes them
-            self.suspect("formatting elements whose attributes hold character references")
+        if len(named) >= 3:  # Noah's Ark: three alike at most (the attributes are parsed only then)
+            key = _ark_key(el.key)
+            same = [e for e in named if e.key == el.key or _ark_key(e.key) == key]
+            if len(same) >= 3:
+                self.unlist(same[-1])
+            if el.shared or any(e.shared for e in named):  # Lexbor compares "&amp;" and "&" decoded: alike
+                self.suspect("formatting elements whose attributes hold character references")
         self.active.append(el)
         el.listed = True
         if len(self.active) > _MAX_ACTIVE:
@@ -786,11 +805,22 @@ class _Survey:
             rule = _BODY_START.get(name, _OTHER)
             active = self.active
             if rule <= _BLOCK and (not active or active[-1] is None or active[-1].pos >= 0):  # none to reopen
-                if active and active[-1] is not None:
-                    self.steps += len(stack) - 1 - active[-1].pos  # Lexbor's look for it in the stack
-                if rule == _BLOCK:
-                    self.close_p()
+                top = len(stack) - 1
+                steps = 0 if not active or active[-1] is None else top - active[-1].pos  # Lexbor's look for it
+                where = self.where
+                if rule == _BLOCK:  # close a <p> in button scope
+                    boundary = self.idx[_BS][-1]
+                    positions = where.get("p")
+                    if positions and positions[-1] >= boundary:
+                        steps += top - positions[-1]
+                        self.truncate(positions[-1])
+                    else:
+                        steps += top - boundary
+                self.steps += steps
                 self.insert(name)
+                return None
+            if rule == _ITEM:
+                self.start_item(name)
                 return None
             kind = self.start_body(name, attributes, closing)
         else:
@@ -812,15 +842,22 @@ class _Survey:
         stack = self.stack
         if self.mode == _BODY and not stack[-1].ns:
             rule = _BODY_END.get(name, _OTHER)
-            if rule == _OTHER:  # inline: the walk to the element, stopped by a special one
-                positions = self.where.get(name)
-                special = self.idx[_SP][-1]
+            current = stack[-1]
+            if rule == _FORMATTING_RULE and current.name == name and current.listed and self.active[-1] is current:
+                self.pop()  # closing the formatting element just opened: the adoption agency's first step
+                self.active.pop()
+                current.listed = False
+            elif rule <= _BLOCK or rule == _ITEM:  # inline: the walk to the element, stopped by a special one
+                positions = self.where.get(name)  # or by a scope's end
+                boundary = self.idx[_SP if rule == _OTHER else _SC if rule == _BLOCK else _LS][-1]
                 top = len(stack) - 1
-                if positions and positions[-1] >= special:
+                if positions and positions[-1] >= boundary:
                     self.steps += top - positions[-1]
                     self.truncate(positions[-1])
+                    if rule == _BLOCK and name in ("applet", "marquee", "object"):
+                        self.clear_to_marker()
                 else:
-                    self.steps += top - special
+                    self.steps += top - boundary
             else:
                 self.end_body(name)
         elif self.mode == _HEAD:
@@ -962,16 +999,6 @@ class _Survey:
                 return
         self.work(self.top())
 
-    @staticmethod
-    def formatting_key(attributes: str) -> tuple[Any, bool]:
-        """What Noah's Ark compares of a formatting element, and whether character references make it unsure."""
-        if not attributes:
-            return (), False
-        seen: dict[str, str] = {}
-        for n, v in _attributes(attributes):
-            seen.setdefault(n, v)  # the first of an attribute written twice counts
-        return tuple(sorted(seen.items())), "&" in attributes
-
     def start_body(self, name: str, attributes: str, closing: bool) -> str | None:
         rule = _BODY_START.get(name, _OTHER)
         if rule == _OTHER:
@@ -985,7 +1012,6 @@ class _Survey:
             if not self.formatting:
                 self.insert(name)
                 return None
-            key, shared = self.formatting_key(attributes)
             if name == "a":
                 open_a = self.last_active("a")
                 if open_a is not None:
@@ -999,26 +1025,15 @@ class _Survey:
                 if self.in_scope("nobr", _SC) >= 0:
                     self.adopt("nobr")
             self.reconstruct()
-            el = self.insert(name, key)
-            el.shared = shared
+            el = self.insert(name, attributes)
+            el.shared = "&" in attributes
             self.push_active(el)
         elif rule == _VOID_RULE:
             if self.active:
                 self.reconstruct()
             self.count()
         elif rule == _ITEM:
-            if name == "li":
-                positions = self.where.get("li")
-                found = positions[-1] if positions else -1
-            else:
-                dd, dt = self.where.get("dd"), self.where.get("dt")
-                found = max(dd[-1] if dd else -1, dt[-1] if dt else -1)
-            boundary = self.last(_SPL)
-            self.steps += self.top() - max(found, boundary, 0)
-            if found >= 0 and found >= boundary:
-                self.truncate(found)
-            self.close_p()
-            self.insert(name)
+            self.start_item(name)
         elif rule == _HEADING_RULE:
             self.close_p()
             if self.stack[-1].name in _HEADINGS:
@@ -1079,6 +1094,23 @@ class _Survey:
                 self.reconstruct()
                 self.insert(name)
         return None
+
+    def start_item(self, name: str) -> None:
+        """<li>, <dd>, <dt>: close the open item, unless a special element (not <address>, <div>, <p>) is nearer."""
+        if name == "li":
+            positions = self.where.get("li")
+            found = positions[-1] if positions else -1
+        else:
+            dd, dt = self.where.get("dd"), self.where.get("dt")
+            found = max(dd[-1] if dd else -1, dt[-1] if dt else -1)
+        boundary = self.idx[_SPL][-1]
+        if found >= boundary:
+            self.steps += len(self.stack) - 1 - found
+            self.truncate(found)
+        else:
+            self.steps += len(self.stack) - 1 - boundary
+        self.close_p()
+        self.insert(name)
 
     def end_mode(self, name: str) -> None:
         if self.mode == _BODY:
@@ -1435,7 +1467,7 @@ class _TreeBuilder:
         self.elements += 1
         attrs: dict[str, str] = {}
         if attributes:
-            for key, value in _attributes(attributes)[:MAX_ATTRIBUTES]:
+            for key, value in _attributes(attributes, MAX_ATTRIBUTES):
                 attrs.setdefault(key, unescape(value) if "&" in value else value)  # the first of a pair counts
         if name in _BLOCKS_CLOSING_P:
             self.pop_to("p", _P_STOPS)
