@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import partnerdata
@@ -53,15 +54,7 @@ def test_show_json_is_the_records(capsys: pytest.CaptureFixture[str]) -> None:
 def only_kgz(folder: Path) -> Path:
     """A dataset file whose only relation is KGZ's: every other partner is known but has no relation data."""
     ds = partnerdata.load()
-    partial = partnerdata.Dataset(
-        data_version=ds.data_version,
-        partners=ds.partners,
-        programmes=ds.programmes,
-        topics=ds.topics,
-        sources=ds.sources,
-        references=ds.references,
-        relations=[ds.relation("KGZ")],
-    )
+    partial = attrs.evolve(ds, relations=[ds.relation("KGZ")])
     path = folder / "only-kgz.json"
     path.write_text(partnerdata.to_json(partial), encoding="utf-8")
     return path

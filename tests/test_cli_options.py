@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from partnerdata._cli.main import main
@@ -219,15 +220,7 @@ def only_kgz(folder: Path) -> Path:
     import partnerdata
 
     ds = partnerdata.load()
-    partial = partnerdata.Dataset(
-        data_version=ds.data_version,
-        partners=ds.partners,
-        programmes=ds.programmes,
-        topics=ds.topics,
-        sources=ds.sources,
-        references=ds.references,
-        relations=[ds.relation("KGZ")],
-    )
+    partial = attrs.evolve(ds, relations=[ds.relation("KGZ")])
     path = folder / "only-kgz.json"
     path.write_text(partnerdata.to_json(partial), encoding="utf-8")
     return path

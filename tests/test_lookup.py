@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,15 +16,7 @@ DS = partnerdata.load()
 
 def _two_partners() -> partnerdata.Dataset:
     """The packaged vocabularies with relation data for KGZ and TKM only: every other partner is known but lacks it."""
-    return partnerdata.Dataset(
-        data_version=DS.data_version,
-        partners=DS.partners,
-        programmes=DS.programmes,
-        topics=DS.topics,
-        sources=DS.sources,
-        references=DS.references,
-        relations=[DS.relation("KGZ"), DS.relation("TKM")],
-    )
+    return attrs.evolve(DS, relations=[DS.relation("KGZ"), DS.relation("TKM")])
 
 
 @pytest.mark.parametrize(

@@ -275,15 +275,7 @@ def test_rules_on_the_packaged_data(partner: str, year: int, column: str, value:
 
 def trimmed(relations: list[partnerdata.Relation]) -> partnerdata.Dataset:
     """The packaged vocabulary with only these relations: for rules the packaged data no longer reaches."""
-    return partnerdata.Dataset(
-        data_version=BASE.data_version,
-        partners=BASE.partners,
-        programmes=BASE.programmes,
-        topics=BASE.topics,
-        sources=BASE.sources,
-        references=BASE.references,
-        relations=relations,
-    )
+    return attrs.evolve(BASE, relations=relations)
 
 
 # Every packaged partner has relation data, and every framework a packaged partner's relations

@@ -1,5 +1,6 @@
 """The analyst's questions of issue #3, each one call, on the packaged data."""
 
+import attrs
 import pytest
 
 import partnerdata
@@ -14,15 +15,7 @@ def ds() -> partnerdata.Dataset:
 
 def only_kgz(ds: partnerdata.Dataset) -> partnerdata.Dataset:
     """The packaged vocabulary with Kyrgyzstan's relation only: every other partner lacks relation data."""
-    return partnerdata.Dataset(
-        data_version=ds.data_version,
-        partners=ds.partners,
-        programmes=ds.programmes,
-        topics=ds.topics,
-        sources=ds.sources,
-        references=ds.references,
-        relations=[ds.relation("KGZ")],
-    )
+    return attrs.evolve(ds, relations=[ds.relation("KGZ")])
 
 
 # Who had joined the Partnership for Peace by the end of 1994 and of 1995, as the pages date it.

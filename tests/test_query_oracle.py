@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -337,12 +338,4 @@ def test_the_reference_catches_a_dropped_topic_index_entry(monkeypatch: Any) -> 
 
 def _copy(ds: Dataset) -> Dataset:
     # A fresh dataset (and so a fresh engine, built with the mutant index).
-    return Dataset(
-        data_version=ds.data_version,
-        partners=ds.partners,
-        programmes=ds.programmes,
-        topics=ds.topics,
-        sources=ds.sources,
-        references=ds.references,
-        relations=ds.relations,
-    )
+    return attrs.evolve(ds)
