@@ -517,23 +517,11 @@ class _Survey:
         return el
 
     def insert(self, name: str, key: Any = None) -> _El:
-        """An HTML element made and pushed (``new`` and ``push`` in one: the common case, kept fast)."""
+        """An HTML element made and pushed: the common case."""
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
             raise PageError(f"the markup makes more than {MAX_ELEMENTS:,} elements: no saved page does", kind="markup")
-        el = _El(name, _CATEGORIES.get(name, ()), 0, key)
-        pos = el.pos = len(self.stack)
-        self.stack.append(el)
-        positions = self.where.get(name)
-        if positions is None:
-            self.where[name] = [pos]
-        else:
-            positions.append(pos)
-        for c in el.cats:
-            self.idx[c].append(pos)
-        if pos > self.deepest:
-            self.deepest = pos
-        return el
+        return self.push(_El(name, _CATEGORIES.get(name, ()), 0, key))
 
     def pop(self) -> None:
         el = self.stack.pop()
