@@ -518,10 +518,7 @@ class _Survey:
 
     def insert(self, name: str, key: Any = None) -> _El:
         """An HTML element made and pushed: the common case."""
-        self.elements += 1
-        if self.elements > MAX_ELEMENTS:
-            raise PageError(f"the markup makes more than {MAX_ELEMENTS:,} elements: no saved page does", kind="markup")
-        return self.push(_El(name, _CATEGORIES.get(name, ()), 0, key))
+        return self.push(self.new(name, 0, key))
 
     def pop(self) -> None:
         el = self.stack.pop()
