@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from partnerdata._diff.schema import _FIELDS, _KEYED, _KEYS, _SCHEMA, Change, _item_type
-from partnerdata._display.labels import CODE_FIELDS, LABELS, code_label, label
+from partnerdata._display.labels import CODE_FIELDS, LABELS, code_label, label, support_text
 from partnerdata._model.errors import ArgumentError, NotFoundError
-from partnerdata._model.records import Evidence, PartialDate, Text
+from partnerdata._model.records import Citation, Evidence, PartialDate, Support, Text
 from partnerdata._query.dataset import Dataset
 from partnerdata._query.load import load
 
@@ -85,8 +85,8 @@ class _Renderer:
             return str(v.get(self.lang))
         if isinstance(v, PartialDate):
             return v.isoformat()
-        if isinstance(v, Evidence):
-            return f"[{v.locator}] « {v.quote} »"
+        if isinstance(v, Evidence | Citation):
+            return support_text(v, self.lang)
         if isinstance(v, tuple):
             return "; ".join(self.value(x) for x in v) if v else "—"
         if attrs.has(type(v)):
@@ -326,19 +326,19 @@ def _skip(c: Change, top_keyed: bool, is_dataset: bool, subtitle: str) -> int:
 _KEYED_FIELDS = frozenset(name for fields in _SCHEMA.values() for name, mode, _ in fields if mode == _KEYED)
 
 
-def _carried(value: Any) -> tuple[Evidence, ...]:
+def _carried(value: Any) -> tuple[Support, ...]:
     """The evidence a changed value holds itself: a record's, or that of each record in a tuple."""
     if isinstance(value, tuple):
         return tuple(ev for item in value for ev in _evidence_of(item))
     return _evidence_of(value)
 
 
-def _evidence_of(record: Any) -> tuple[Evidence, ...]:
+def _evidence_of(record: Any) -> tuple[Support, ...]:
     ev = getattr(record, "evidence", None)
-    if isinstance(ev, Evidence):
+    if isinstance(ev, Evidence | Citation):
         return (ev,)
     if isinstance(ev, tuple):
-        return tuple(x for x in ev if isinstance(x, Evidence))
+        return tuple(x for x in ev if isinstance(x, Evidence | Citation))
     return ()
 
 
