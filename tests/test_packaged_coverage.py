@@ -9,6 +9,7 @@ The facts themselves are checked one by one against NATO's pages in ``test_cited
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
 
 import partnerdata
@@ -190,3 +191,13 @@ def test_explain_says_when_natos_sources_disagree_and_shows_both() -> None:
     assert why.value is True and "disagree: " in why.reason and "1994" in why.reason
     # Both sides' citations, so that a reader can check either.
     assert set(conflict.evidence) <= set(why.evidence)
+
+
+def test_a_diff_shows_the_citations_of_what_changed() -> None:
+    ours = DS.relation("POL")
+    pfp = ours.participation("PFP")
+    assert pfp is not None
+    cite = next(ev for ev in pfp.evidence if type(ev) is Citation)
+    edited = attrs.evolve(ours, participations=[p for p in ours.participations if p.programme != "PFP"])
+    text = partnerdata.diff(ours, edited).render("text")
+    assert "cited from" in text and cite.source in text and str(cite.says) in text
