@@ -6,7 +6,10 @@ can be replayed with ``--hypothesis-seed``; ``ci`` runs the same examples every 
 """
 
 import os
+from pathlib import Path
 
+import attrs
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=60, deadline=None)
@@ -32,3 +35,14 @@ settings.register_profile(
 )
 settings.register_profile("deep", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture
+def only_kgz_file(tmp_path: Path) -> Path:
+    """A dataset file whose only relation is KGZ's: every other partner is known but has no relation data."""
+    import partnerdata
+
+    ds = partnerdata.load()
+    path = tmp_path / "only-kgz.json"
+    path.write_text(partnerdata.to_json(attrs.evolve(ds, relations=[ds.relation("KGZ")])), encoding="utf-8")
+    return path

@@ -178,23 +178,6 @@ def _kept_as_conflict(relation: partnerdata.Relation, fact: str, table: int, dat
 # --- The data against the table.
 
 
-@pytest.mark.parametrize(("code", "year", "month", "day", "url", "title", "page_date"), _params(PFP_SIGNED))
-def test_pfp_year(
-    ds: partnerdata.Dataset,
-    code: str,
-    year: int,
-    month: int | None,
-    day: int | None,
-    url: str,
-    title: str,
-    page_date: str,
-) -> None:
-    p = ds.relation(code).participation("PFP")
-    assert p is not None, f"{code}: no PfP participation; {url} ({title}, {page_date}) gives {year}"
-    agrees = p.since == year or _kept_as_conflict(ds.relation(code), "participations.PFP.since", year, p.since)
-    assert agrees, f"{code}: PfP since {p.since}; {url} ({title}, {page_date}) gives {year}"
-
-
 @pytest.mark.parametrize(
     ("code", "year", "month", "day", "url", "title", "page_date"),
     _params([fact for fact in PFP_SIGNED if fact[2] is not None]),
@@ -236,9 +219,17 @@ def test_member_since(
     assert ds.partner(code).member_since == year, f"{code}: vocabulary says {ds.partner(code).member_since}; {cited}"
 
 
-@pytest.mark.parametrize(("code", "year", "month", "day", "url", "title", "page_date"), _params(MD_JOINED))
-def test_md_year(
+@pytest.mark.parametrize(
+    ("programme", "code", "year", "month", "day", "url", "title", "page_date"),
+    [
+        pytest.param(programme, *fact, id=f"{programme}-{fact[0]}")
+        for programme, table in (("PFP", PFP_SIGNED), ("MD", MD_JOINED), ("ICI", ICI_JOINED))
+        for fact in table
+    ],
+)
+def test_start_year(
     ds: partnerdata.Dataset,
+    programme: str,
     code: str,
     year: int,
     month: int | None,
@@ -247,24 +238,9 @@ def test_md_year(
     title: str,
     page_date: str,
 ) -> None:
-    p = ds.relation(code).participation("MD")
-    assert p is not None, f"{code}: no Mediterranean Dialogue participation; {url} gives {year}"
-    agrees = p.since == year or _kept_as_conflict(ds.relation(code), "participations.MD.since", year, p.since)
-    assert agrees, f"{code}: MD since {p.since}; {url} ({title}, {page_date}) gives {year}"
-
-
-@pytest.mark.parametrize(("code", "year", "month", "day", "url", "title", "page_date"), _params(ICI_JOINED))
-def test_ici_year(
-    ds: partnerdata.Dataset,
-    code: str,
-    year: int,
-    month: int | None,
-    day: int | None,
-    url: str,
-    title: str,
-    page_date: str,
-) -> None:
-    p = ds.relation(code).participation("ICI")
-    assert p is not None, f"{code}: no Istanbul Cooperation Initiative participation; {url} gives {year}"
-    agrees = p.since == year or _kept_as_conflict(ds.relation(code), "participations.ICI.since", year, p.since)
-    assert agrees, f"{code}: ICI since {p.since}; {url} ({title}, {page_date}) gives {year}"
+    """The year the partner joined the PfP, the Mediterranean Dialogue or the ICI, as the table's page gives it."""
+    p = ds.relation(code).participation(programme)
+    assert p is not None, f"{code}: no {programme} participation; {url} ({title}, {page_date}) gives {year}"
+    fact = f"participations.{programme}.since"
+    agrees = p.since == year or _kept_as_conflict(ds.relation(code), fact, year, p.since)
+    assert agrees, f"{code}: {programme} since {p.since}; {url} ({title}, {page_date}) gives {year}"

@@ -5,7 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import attrs
 import pytest
 
 import partnerdata
@@ -51,17 +50,8 @@ def test_show_json_is_the_records(capsys: pytest.CaptureFixture[str]) -> None:
     assert partnerdata.from_dict(partnerdata.Partner, document["partner"]) == ds.partner("TKM")
 
 
-def only_kgz(folder: Path) -> Path:
-    """A dataset file whose only relation is KGZ's: every other partner is known but has no relation data."""
-    ds = partnerdata.load()
-    partial = attrs.evolve(ds, relations=[ds.relation("KGZ")])
-    path = folder / "only-kgz.json"
-    path.write_text(partnerdata.to_json(partial), encoding="utf-8")
-    return path
-
-
-def test_show_partner_without_relation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "Géorgie", "--data", str(only_kgz(tmp_path))]) == 0
+def test_show_partner_without_relation(only_kgz_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "Géorgie", "--data", str(only_kgz_file)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Georgia (GEO / GE) - Georgia\n")
     assert "No relation data for this partner." in out

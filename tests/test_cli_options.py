@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 from partnerdata._cli.main import main
@@ -215,18 +214,7 @@ def test_timeline_jsonl_has_unknown_rows(capsys: pytest.CaptureFixture[str]) -> 
     assert all(r["year"] is None for r in rows if r["status"] == "unknown")
 
 
-def only_kgz(folder: Path) -> Path:
-    """A dataset file whose only relation is KGZ's: every other partner is known but has no relation data."""
-    import partnerdata
-
-    ds = partnerdata.load()
-    partial = attrs.evolve(ds, relations=[ds.relation("KGZ")])
-    path = folder / "only-kgz.json"
-    path.write_text(partnerdata.to_json(partial), encoding="utf-8")
-    return path
-
-
-def test_stance_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_stance_json(capsys: pytest.CaptureFixture[str], only_kgz_file: Path) -> None:
     rows = json.loads(out_of(capsys, "query", "--stance", "neutrality", "--json"))
     expected = {r["partner"]: r["stance"]["permanent_neutrality"] for r in relations()}
     got = {row["partner"]: row["answer"] for row in rows}
@@ -235,7 +223,7 @@ def test_stance_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
         p: {True: "yes", False: "no", None: "unknown"}[v] for p, v in expected.items()
     }
     # A partner without relation data is unknown, never "no".
-    rows = json.loads(out_of(capsys, "query", "--stance", "neutrality", "--json", "--data", str(only_kgz(tmp_path))))
+    rows = json.loads(out_of(capsys, "query", "--stance", "neutrality", "--json", "--data", str(only_kgz_file)))
     got = {row["partner"]: row["answer"] for row in rows}
     assert got.pop("KGZ") == "unknown"  # its pages do not state it
     assert got.keys() == {p["alpha3"] for p in raw("partners.json")} - {"KGZ"}
@@ -313,9 +301,9 @@ def test_diff_in_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.
     assert "\033[" not in piped.getvalue() and piped.getvalue() == plain.getvalue()
 
 
-def test_show_json_of_a_partner_without_relation_is_refused_clearly(tmp_path: Path) -> None:
+def test_show_json_of_a_partner_without_relation_is_refused_clearly(tmp_path: Path, only_kgz_file: Path) -> None:
     shown = tmp_path / "geo.json"
-    shown.write_text(run("show", "GEO", "--json", "--data", str(only_kgz(tmp_path))).stdout, encoding="utf-8")
+    shown.write_text(run("show", "GEO", "--json", "--data", str(only_kgz_file)).stdout, encoding="utf-8")
     assert json.loads(shown.read_text(encoding="utf-8"))["relation"] is None
     result = run("diff", str(shown), "KGZ")
     assert result.returncode == 2 and "Traceback" not in result.stderr
