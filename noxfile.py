@@ -6,10 +6,19 @@ Each session installs the dev extra into its own environment and runs what ``scr
 
 ``nox -s fuzz`` is not run by a plain ``nox``: it is the scheduled (or by-hand) run of the fuzz
 suite with random examples, where CI runs the same derandomized ones every time.
+
+CI (``scripts/check``) also runs two short sessions that hold pyproject.toml's claims to a test:
+``nox -s floors`` builds the wheel with the lowest hatchling ``build-system`` allows and tests it
+with the lowest attrs and cattrs ``dependencies`` allow, and ``nox -s smoke`` installs the package
+on Python 3.12 and 3.13 and runs a fast subset of the tests there. ``nox -s mutants`` runs
+``scripts/mutants.py`` (hand-made mutations, each against the tests that should catch it); CI
+does not, as it takes several minutes.
 """
 
 import os
 import random
+import re
+import tomllib
 from pathlib import Path
 
 import nox
@@ -51,3 +60,71 @@ def fuzz(session: nox.Session) -> None:
         args.append(f"--hypothesis-seed={seed}")
         session.log(f"fuzz seed {seed}: replay with  nox -s fuzz -- --hypothesis-seed={seed}")
     session.run("pytest", "-q", "tests/test_fuzz.py", *args, env={"HYPOTHESIS_PROFILE": "fuzz"})
+
+
+# Fast tests that need nothing beyond the package's own dependencies, pytest and hypothesis, run
+# against an installed wheel: loading, lookups and questions on the other Pythons (a few seconds);
+# at the floors, the records (attrs) and the structuring of JSON (cattrs) too. CI runs both
+# sessions, so they are kept to about a minute together.
+SMOKE_TESTS = ["tests/test_load.py", "tests/test_query.py"]
+FLOOR_TESTS = [*SMOKE_TESTS, "tests/test_records.py", "tests/test_convert.py"]
+
+
+def _floors(requirements: list[str]) -> list[str]:
+    """``name==version`` for each ``name>=version`` of a list of requirements (any other is an error)."""
+    pinned = []
+    for requirement in requirements:
+        found = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9][0-9.]*)", requirement.replace(" ", ""))
+        if found is None:
+            raise ValueError(f"{requirement!r}: a floor is written name>=version")
+        pinned.append(f"{found[1]}=={found[2]}")
+    return pinned
+
+
+def _test_the_wheel(session: nox.Session, tests: list[str], *pins: str) -> None:
+    """Build the wheel with the hatchling installed in the session, install it with ``pins``, run ``tests``."""
+    dist = Path(session.create_tmp()) / "dist"
+    session.run("python", "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist))
+    (wheel,) = dist.glob("partnerdata-*.whl")
+    session.install("--force-reinstall", str(wheel), *pins, "pytest>=8", "hypothesis>=6.100")
+    session.run("python", "-m", "pip", "check")
+    # -P and the installed wheel: the tests import partnerdata from the wheel, not from src.
+    session.run("python", "-P", "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests, *session.posargs)
+
+
+@nox.session(python=PYTHONS[0], default=False)
+def floors(session: nox.Session) -> None:
+    """The lowest versions pyproject.toml allows: hatchling for the build, attrs and cattrs to run.
+
+    The wheel is built with exactly the ``build-system`` floor (and must carry its PEP 639 license
+    metadata), then installed with exactly the ``dependencies`` floors and tested.
+    """
+    meta = tomllib.loads(Path("pyproject.toml").read_text("utf-8"))
+    build = _floors(meta["build-system"]["requires"])
+    session.install(*build)
+    _test_the_wheel(session, FLOOR_TESTS, *_floors(meta["project"]["dependencies"]))
+    metadata = session.run(
+        "python",
+        "-c",
+        "import importlib.metadata as m; print(m.metadata('partnerdata')['License-Expression'])",
+        silent=True,
+    )
+    if not metadata or metadata.strip() != meta["project"]["license"]:
+        session.error(f"the wheel built with {build[0]} has no License-Expression {meta['project']['license']}")
+
+
+@nox.session(python=PYTHONS[1:], default=False)
+def smoke(session: nox.Session) -> None:
+    """The package installed on the other Pythons it claims, and a fast subset of the tests run there."""
+    session.install("hatchling")
+    _test_the_wheel(session, SMOKE_TESTS)
+
+
+@nox.session(python=PYTHONS[0], default=False)
+def mutants(session: nox.Session) -> None:
+    """``scripts/mutants.py``: each hand-made mutation applied to a copy of the tree, and its tests run.
+
+    Arguments after ``--`` go to the script (mutant ids, ``--list``).
+    """
+    session.install("-e", ".[dev]")
+    session.run("python", "scripts/mutants.py", *session.posargs)

@@ -23,8 +23,8 @@ def test_show_prints_a_profile_with_evidence(capsys: pytest.CaptureFixture[str])
     assert out.startswith("Kyrgyzstan (KGZ / KG) - Kyrgyz Republic")
     assert "Relations since 1992 through North Atlantic Cooperation Council (NACC)" in out
     assert "[nato-kgz-fr#1.0.0] « Les relations avec le Kirghizistan ont débuté en 1992" in out
-    assert "BI: Building Integrity Programme (BI), since 2015" in out
-    assert "DEEP: " in out and "start unknown" in out
+    assert "Building Integrity Programme (BI), since 2015" in out
+    assert "Defence Education Enhancement Programme (DEEP), start unknown" in out
     assert "permanent neutrality: unknown" in out  # the pages are silent: unknown, never "no"
     assert "contributes forces to NATO-led operations: yes" in out  # cited from NATO's 2017 page
     assert (
@@ -37,9 +37,10 @@ def test_show_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "TKM", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Turkménistan (TKM / TM)")
-    assert "neutralité permanente: oui" in out
-    assert "fournit des forces aux opérations dirigées par l'OTAN: non" in out
-    assert "Relations depuis 1992 par Conseil de coopération nord-atlantique (COCONA)" in out
+    assert "neutralité permanente : oui" in out
+    assert "fournit des forces aux opérations dirigées par l'OTAN : non" in out
+    # French typography: the article before a name, a space before a colon (issue 23).
+    assert "Relations depuis 1992 par le Conseil de coopération nord-atlantique (COCONA)" in out
 
 
 def test_show_json_is_the_records(capsys: pytest.CaptureFixture[str]) -> None:

@@ -199,7 +199,7 @@ def test_render_groups_by_partner_and_field_with_evidence() -> None:
     assert sps_quote in text
     fr = d.render(lang="fr")
     assert "Relation KGZ (Kirghizistan)" in fr
-    assert "~ depuis: 1993 → 1996" in fr
+    assert "~ depuis : 1993 → 1996" in fr
     md = d.render("markdown")
     assert md.startswith("### Relation KGZ (Kyrgyzstan)")
     assert "- \\~ since: 1993 → 1996" in md

@@ -5,6 +5,7 @@ from typing import Any
 import attrs
 import jsonpatch
 import pytest
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -306,7 +307,7 @@ def test_dataset_diff_finds_exactly_the_known_edits(pair: pst.EditionPair) -> No
     assert jsonpatch.apply_patch(partnerdata.to_dict(pair.old), d.to_json_patch()) == partnerdata.to_dict(pair.new)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(pst.relations(), pst.relations())
 def test_default_laws_for_any_two_drawn_relations(a: Relation, b: Relation) -> None:
     """The first law by default, on relations the strategies draw (any two partners, any evidence)."""
@@ -315,7 +316,7 @@ def test_default_laws_for_any_two_drawn_relations(a: Relation, b: Relation) -> N
     assert d.invert().apply(b) == a
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(pst.datasets(max_partners=3), pst.datasets(max_partners=3))
 def test_default_laws_for_any_two_drawn_datasets(a: Dataset, b: Dataset) -> None:
     d = partnerdata.diff(a, b)

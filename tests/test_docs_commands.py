@@ -3,9 +3,9 @@
 A console block's ``$ command`` lines run in a shell, in a temporary folder holding the files the
 examples name (``PAGE.txt``, two editions, an edited relation); ``python`` commands, which run the
 checkout's scripts, run at its root. Lines after a command, up to the
-next one, are its expected output (``...`` matches anything, as in doctests); a command without
-output lines must only succeed. ``partnerdata diff`` may exit 1, which means "they differ". No
-command may print a traceback.
+next one, are its expected output (``...`` matches anything, as in doctests); the output of a
+command without output lines is checked by ``tests/_doc_outputs.py``. ``partnerdata diff`` may
+exit 1, which means "they differ". No command may print a traceback.
 """
 
 import doctest
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from _doc_outputs import check as check_output
 
 import partnerdata
 
@@ -81,6 +82,8 @@ def test_docs_command_runs(page: str, command: str, expected: list[str], tmp_pat
         want = "\n".join(expected) + "\n"
         flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
         assert checker.check_output(want, result.stdout, flags), (command, result.stdout)
+    else:  # the docs show no output: tests/_doc_outputs.py says what it must be
+        check_output(command, result.stdout, tmp_path)
 
 
 def test_every_owned_page_has_its_commands_found() -> None:

@@ -537,23 +537,41 @@ page_texts = st.builds(
 )
 
 
-def extract_or_refuse(text: str) -> None:
+def extract_or_refuse(text: str) -> "partnerdata.Relation | partnerdata.Page | PageError":
+    """The draft relation; the page if its title names no known partner; or the refusal of the text."""
     try:
         page = partnerdata.parse_page(text)
-    except PageError:
-        return
+    except PageError as exc:
+        return exc
     try:
-        result = partnerdata.extract(page)
+        return partnerdata.extract(page).relation
     except NotFoundError:
-        return
-    partnerdata.to_json(result.relation)  # the draft records can be written
+        return page
+
+
+# The partner each drawn title names: Atlantis is none, and an empty first line is no title.
+TITLED = {"Relations with Kazakhstan": "KAZ", "Relations avec le Kirghizistan": "KGZ", "Relations with Atlantis": None}
 
 
 @FUZZ
 @given(page_texts)
 def test_hostile_pages_parse_and_extract_or_are_refused(text: str) -> None:
     with hang_guard(f"parse_page and extract of the page {shown(text)}"):
-        extract_or_refuse(text)
+        outcome = extract_or_refuse(text)
+    title = text.split("\n", 1)[0]
+    if isinstance(outcome, PageError):
+        # A refusal points at a line of the text, where it points at one, and says why.
+        assert outcome.line is None or 1 <= outcome.line <= len(text.split("\n")), (outcome.line, str(outcome))
+        assert str(outcome).startswith(("not a partner page: ", "cannot read the page: ")) and outcome.reason
+        return
+    assert title, "a text whose first line is empty has no title: it must be refused"
+    if isinstance(outcome, partnerdata.Page):
+        assert outcome.title == title
+        assert TITLED[title] is None, f"{title!r} names {TITLED[title]}, but no partner was found"
+    else:
+        assert outcome.partner == TITLED[title], (title, outcome.partner)
+        # The draft records can be written and read back unchanged.
+        assert partnerdata.from_json(partnerdata.Relation, partnerdata.to_json(outcome)) == outcome
 
 
 @pytest.mark.parametrize(
@@ -564,7 +582,18 @@ def test_large_repetitive_pages_do_not_hang(unit: str) -> None:
     body = unit * (200_000 // len(unit))
     text = f"Relations with Kazakhstan\nNATO and Kazakhstan cooperate.\n- {body}\n- {body}."
     with hang_guard(f"parse_page and extract of {shown(unit)} repeated to 400,000 characters", seconds=120):
-        extract_or_refuse(text)
+        outcome = extract_or_refuse(text)
+    if not unit.strip():
+        # A bullet of spaces alone is empty: the page is refused at its first bullet, line 3.
+        assert isinstance(outcome, PageError) and outcome.line == 3, outcome
+        return
+    assert isinstance(outcome, partnerdata.Relation), outcome
+    assert outcome.partner == "KAZ"
+    # Three statements, one a sentence: the introduction's (item 1 of section 0, after the title)
+    # and one for each bullet, however long.
+    assert [(s.evidence.section, s.evidence.item) for s in outcome.statements] == [(0, 1), (1, 0), (1, 1)]
+    # Only the unit naming the Partnership for Peace (its acronym and French name) gives a participation.
+    assert [p.programme for p in outcome.participations] == (["PFP"] if "PPP" in unit else [])
 
 
 # --- the command line ----------------------------------------------------------------------------

@@ -20,10 +20,12 @@ def test_regression_relation_card_showed_type_names() -> None:
     assert "CooperationPlan</td>" not in card and "Stance</td>" not in card
     assert raw["plan"]["renewal"]["en"] in card  # the plan's values, in a nested card
     # Stance flags as yes/no, the neutrality's evidence as the quoted sentence with its locator.
-    flags = {name: raw["stance"][name] for name in ("permanent_neutrality", "contributes_forces")}
-    words = text_of(card).split()
-    for name, value in flags.items():
-        assert words[words.index(name) + 1] == {True: "yes", False: "no", None: "unknown"}[value]
+    # Field names read as labels, written here by hand.
+    flags = {"permanent neutrality": "permanent_neutrality", "contributes forces": "contributes_forces"}
+    for shown, name in flags.items():
+        cell = re.search(rf">{shown}</th><td[^>]*>(.*?)</td>", card)
+        expected = {True: "yes", False: "no", None: "unknown"}[raw["stance"][name]]
+        assert cell is not None and text_of(cell.group(1)).strip() == expected
     quote = raw["stance"]["evidence"][0]
     assert f"« {escape(quote['quote'])} »" in card
     assert f"{quote['source']}#{quote['section']}.{quote['item']}.{quote['sentence']}" in card

@@ -64,4 +64,40 @@ def test_classifiers_list_only_the_pythons_nox_tests() -> None:
     noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
     tested = noxfile.split("PYTHONS = ", 1)[1].split("]", 1)[0]
     assert claimed == sorted(v.strip().strip('"') for v in tested.strip("[").split(","))
-    assert set(meta["urls"]) >= {"Homepage", "Documentation", "Source", "Issues", "Changelog"}
+    # No placeholder addresses: every URL the metadata gives must be real (none until published).
+    assert "partnerdata/partnerdata" not in str(meta.get("urls", {}))
+
+
+def test_example_pages_build_list_and_diff_from_inside_the_zip(wheel: Path, tmp_path: Path) -> None:
+    """``partnerdata examples``, ``build``, ``editions`` and ``diff KAZ@... KAZ@...`` run from the wheel alone."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {
+        "partnerdata/_examples/kaz-fr-2016-04-07.html",
+        "partnerdata/_examples/kaz-en-2017-12-12.txt",
+        "partnerdata/_examples/kaz-en-2022-05-23.html",
+        "partnerdata/_examples/kaz-fr-2022-05-23.txt",
+    } <= names
+    code = (
+        "import sys; from partnerdata._cli.main import main; "
+        "import partnerdata; assert partnerdata.__file__.startswith(sys.argv[1]), partnerdata.__file__; "
+        "pages, data = sys.argv[2] + '/pages', sys.argv[2] + '/data'; "
+        "print(main(['examples', pages]), main(['build', pages, '--output', data, '--pages-only']), "
+        "main(['editions', 'KAZ', '--data', data]), main(['diff', 'KAZ@2017-12-12', 'KAZ@2022-05-23', '--data', data]))"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(wheel)!r}); " + code,
+            str(wheel),
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "KAZ@2016-04-07: nato-kaz-fr-2016-04-07 (fr)" in result.stdout
+    assert "+ added: PARP, since 2002" in result.stdout
+    assert result.stdout.rstrip().endswith("0 0 0 1")  # the diff exits 1: the editions differ

@@ -13,7 +13,7 @@ reader (``read_page``, ``PageLine``). Changes made in 0.3 on purpose (data forma
 parameters take a quote or a citation (``Evidence | Citation``); milestones and participations
 gained their dates, ends and suspensions, relations ``member_since`` and ``conflicts``, datasets
 ``references``, panel explanations the references they cite. New in 0.3: ``Citation`` and
-``Reference``.
+``Reference``; the example pages the package ships (``examples``, ``ExamplePage``).
 """
 
 import inspect
@@ -128,6 +128,10 @@ EXPECTED: dict[str, object] = {
             "locator": "property",
         },
     ),
+    "ExamplePage": (
+        "(*, name: str, partner: str, language: str, edition: str, format: str) -> None",
+        {"read_bytes": "(self) -> bytes", "save": "(self, folder: 'str | os.PathLike[str]') -> pathlib.Path"},
+    ),
     "Extraction": (
         "(*, partner: Partner, relation: Relation, source: Source, unplaced: tuple[Evidence, ...]) -> None",
         {},
@@ -143,8 +147,9 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "Membership": (
-        "(*, partner: str, programme: str, since: int | None = None, focus: Iterable[str] = (), evidence: Iterable[Evidence | Citation] = ()) -> None",
+        "(*, partner: str, programme: str, since: int | None = None, until: int | None = None, suspended: int | None = None, resumed: int | None = None, focus: Iterable[str] = (), evidence: Iterable[Evidence | Citation] = ()) -> None",
         {
+            "active": "(self, year: int) -> bool | None",
             "year": "property",
         },
     ),
@@ -187,13 +192,17 @@ EXPECTED: dict[str, object] = {
     ),
     # Built by Dataset.panel and Snapshot.panel (0.2), not by callers.
     "Panel": (
-        "(start: int, end: int, *, edition: int | None, facts: Sequence[_Facts], programmes: dict[str, tuple[str, int | None, int | None]], data: dict[str, list[Any]], kinds: dict[str, str], references: dict[str, Reference] | None = None) -> None",
+        "(start: int, end: int, *, edition: int | None, facts: Sequence[_Facts], programmes: dict[str, tuple[str, int | None, int | None]], data: dict[str, list[Any]], kinds: dict[str, str], references: dict[str, Reference] | None = None, data_version: str = '', system: str | None = None, rows: dict[tuple[str, int], int] | None = None) -> None",
         {
             "cell": "(self, partner: str, year: int, column: str) -> Any",
+            "codebook": "(self) -> list[dict[str, Any]]",
             "column": "(self, name: str) -> list[Any]",
             "explain": "(self, partner: str, year: int, column: str) -> CellExplanation",
             "kinds": "(self) -> dict[str, str]",
+            "metadata": "(self) -> dict[str, str]",
             "partners": "property",
+            "provenance": "(self, column: str) -> list[str]",
+            "plot": "(self, columns: 'str | Sequence[str] | None' = None, *, ax: Any = None, lang: str = 'en') -> Any",
             "rows": "(self) -> list[dict[str, Any]]",
             "to_pandas": "(self) -> Any",
             "years": "property",
@@ -295,7 +304,7 @@ EXPECTED: dict[str, object] = {
         },
     ),
     "TimelineEntry": (
-        "(*, year: int | None, month: int | None = None, day: int | None = None, kind: str, partner: str | None = None, programmes: Iterable[str] = (), topics: Iterable[str] = (), text: Text, evidence: Iterable[Evidence | Citation] = ()) -> None",
+        "(*, year: int | None, month: int | None = None, day: int | None = None, kind: str, partner: str | None = None, programmes: Iterable[str] = (), topics: Iterable[str] = (), until: int | None = None, suspended: int | None = None, resumed: int | None = None, text: Text, evidence: Iterable[Evidence | Citation] = ()) -> None",
         {
             "date": "property",
         },
@@ -310,6 +319,7 @@ EXPECTED: dict[str, object] = {
     ),
     "__version__": "str",
     "diff": "(old: Any, new: Any, *, identity: bool | None = True) -> Diff",
+    "examples": "() -> tuple[ExamplePage, ...]",
     "extract": "(page: Page | str, *, vocabulary: Any = None, source_id: str | None = None, url: str | None = None) -> Extraction",
     "from_dict": "(cl: type[~T], data: Any) -> ~T",
     "from_json": "(cl: type[~T], text: str | bytes) -> ~T",

@@ -208,7 +208,7 @@ def test_repr_short_and_str_readable(ds: partnerdata.Dataset) -> None:
     assert repr(ds.as_of(1995)) == "<Snapshot of data 2026.12.1 at the end of 1995>"
     assert repr(ds.relation("KGZ")).startswith("<Relation KGZ:")
     text = str(ds.participants("SPS"))
-    assert text.splitlines()[0] == "participants in SPS: 5"
+    assert text.splitlines()[0] == "Participations: 5"  # as `partnerdata query --programme SPS` prints it
     assert "KGZ" in text
     assert "1993" in text
 

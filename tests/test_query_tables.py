@@ -22,7 +22,9 @@ def ds() -> partnerdata.Dataset:
 
 def test_rows_are_flat_and_documented(ds: partnerdata.Dataset) -> None:
     rows = ds.participants("SPS").rows()
-    assert list(rows[0]) == ["partner", "programme", "since", "focus", "evidence", "quote", "cited"]
+    assert list(rows[0]) == [
+        *("partner", "programme", "since", "until", "suspended", "resumed", "focus", "evidence", "quote", "cited")
+    ]
     assert rows[0]["focus"] == "counter-terrorism; cyber-defence; environmental-security"
     # NATO's quoted sentences and the project's own words of a citation never share a column.
     by_partner = {r["partner"]: r for r in rows}
@@ -79,7 +81,7 @@ def test_html_is_escaped() -> None:
     assert "&lt;t&gt;" in html
     assert 'title="say &quot;&lt;hi&gt;&quot;"' in html
     card = result[0]._repr_html_()
-    assert ">StatementHit</caption>" in card and "« say &quot;&lt;hi&gt;&quot; »" in card
+    assert ">StatementHit KGZ</caption>" in card and "« say &quot;&lt;hi&gt;&quot; »" in card
     assert "a &amp; &lt;b&gt;" in card
 
 

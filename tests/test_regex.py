@@ -102,23 +102,50 @@ def test_the_hostile_inputs_cover_every_pattern_of_the_cues() -> None:
     assert {"HOST", "AIM", "AIM_NOUN", "AIM_VERB", "FIRST_WORD", "FIRST_VERB", "RANGE", "YEAR"} <= set(PATTERNS)
 
 
+# What a pattern finds in a hostile input, worked out by hand from the input's repeated unit: the
+# number of matches of finditer, and the span of match() (None: no match at the start). Every
+# pair not listed finds nothing at all.
+FOUND = {
+    ("AIM_NOUN", "aim"): (N // 8, (0, 7)),  # each "the aim"
+    ("AIM_NOUN", "aim-verbs"): (N // 11, (0, 7)),
+    ("ARTICLE", "aim"): (1, (0, 4)),  # anchored at the start: "the "
+    ("ARTICLE", "aim-verbs"): (1, (0, 4)),
+    ("ARTICLE", "words"): (1, (0, 1)),  # "a", an article, with no space required after it
+    ("FIRST_WORD", "first"): (N // 6, (0, 5)),
+    ("HOST_END", "aim-verbs"): (N // 11, None),  # each " is "
+    # " pour " takes the space before the next "pour" too: every other one, from the second.
+    ("HOST_END", "pour"): (N // 10, None),
+    ("HOST_END", "depuis"): (N // 10 - 1, None),  # each " depuis " but the first, which has no space before it
+    ("START", "depuis"): (N // 10, (0, 6)),
+    ("YEAR", "years"): (N // 5, (0, 4)),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_every_cue_pattern_is_linear_on_hostile_inputs(name: str) -> None:
     pattern = PATTERNS[name]
+    found = {}
     with hang_guard(20):
-        for text in HOSTILE.values():
-            pattern.match(text)
-            for _ in pattern.finditer(text):
-                pass
+        for key, text in HOSTILE.items():
+            at_start = pattern.match(text)
+            found[key] = (sum(1 for _ in pattern.finditer(text)), at_start and at_start.span())
+    assert found == {key: FOUND.get((name, key), (0, None)) for key in HOSTILE}
+
+
+# A sentence after the hostile input that states a first agreement and a purpose: the helpers
+# must still find them there, past the input that once made them quadratic.
+TAIL = " the first plan was agreed; the aim is to train."
 
 
 @pytest.mark.parametrize("name", ["first", "aim", "aim-verbs", "pour", "spaces", "spaces-comma"])
 def test_quadratic_regular_expressions_in_extraction_helpers_are_linear(name: str) -> None:
     text = HOSTILE[name]
     with hang_guard(20):
-        cues.first_agreed(text)
-        cues.aim_end(text)
-        cues.HOST.match(text)
+        # None of the inputs holds an agreeing verb, an "is to" or a place at its start.
+        assert (cues.first_agreed(text), cues.aim_end(text), cues.HOST.match(text)) == (False, None, None)
+        assert cues.first_agreed(text + TAIL)
+        # The purpose clause starts at "train", whichever "the aim" of the input comes first.
+        assert cues.aim_end(text + TAIL) == len(text) + TAIL.index("train")
 
 
 def test_quadratic_host_match_on_leading_spaces_regression() -> None:

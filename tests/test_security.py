@@ -285,8 +285,29 @@ def test_over_long_path_is_a_validation_error() -> None:
     assert len(found) == 1 and found[0][1] == "$" and found[0][2].startswith("cannot read"), found
 
 
+def test_unreadable_file_in_a_folder_is_a_problem_not_a_permission_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # CI runs as root, who may read any file: the system's refusal is made where the reader opens
+    # the file, so that this test runs (and can fail) for every user.
+    folder = copy_data(tmp_path)
+    real_open = os.open
+
+    def refuse_kgz(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path).endswith(os.path.join("relations", "KGZ.json")):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_kgz)
+    found = refusal(folder)
+    assert [(f.rsplit("data/", 1)[-1], p, m) for f, p, m in found] == [
+        ("relations/KGZ.json", "$", "cannot read: Permission denied")
+    ]
+
+
 @pytest.mark.skipif(not POSIX or os.geteuid() == 0, reason="permissions (root reads everything)")
-def test_unreadable_file_in_a_folder_is_a_problem_not_a_permission_error(tmp_path: Path) -> None:
+def test_a_file_without_read_permission_is_a_problem(tmp_path: Path) -> None:
+    # The same refusal made by the file system, for developers who do not work as root.
     folder = copy_data(tmp_path)
     (folder / "relations" / "KGZ.json").chmod(0)
     found = refusal(folder)

@@ -391,6 +391,7 @@ def test_the_installed_entry_point_registers_the_strategies() -> None:
         from hypothesis import given, settings
         import partnerdata
         drawn = []
+        # Only the wiring, in a fresh process without the suite's profiles: 20 examples show it.
         @settings(max_examples=20, database=None, deadline=None)
         @given(st.from_type(partnerdata.Dataset), st.from_type(partnerdata.Source))
         def test(ds, source):
@@ -413,6 +414,7 @@ def test_importing_the_strategies_first_still_registers_them() -> None:
         import hypothesis.strategies as st
         from hypothesis import given, settings
         import partnerdata
+        # Only the registration's order, in a fresh process without the suite's profiles.
         @settings(max_examples=5, database=None, deadline=None)
         @given(st.from_type(partnerdata.Relation))
         def test(relation):

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
+    from partnerdata._io.examples import ExamplePage, examples
     from partnerdata._model.errors import (
         DataValidationError,
         FieldError,
@@ -82,6 +83,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "to_json",
     ),
     "partnerdata._query.dataset": ("Dataset",),
+    "partnerdata._io.examples": ("ExamplePage", "examples"),
     "partnerdata._diff.diff": (
         "Change",
         "Diff",
@@ -154,6 +156,7 @@ __all__ = [
     "Edition",
     "Event",
     "Evidence",
+    "ExamplePage",
     "Extraction",
     "FieldError",
     "Framework",
@@ -192,6 +195,7 @@ __all__ = [
     "__version__",
     "diff",
     "diff_editions",
+    "examples",
     "extract",
     "from_dict",
     "from_json",

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from partnerdata._cli.output import colour, lang
+from partnerdata._cli.output import add_output_options, colour, fit, group, lang
 from partnerdata._diff.diff import diff
 from partnerdata._diff.editions import diff_editions
 from partnerdata._display.diff import FORMATS
@@ -63,7 +63,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         d = diff(old, new, identity=True if args.identity else None)
     format = "json" if args.json else args.format
     text = d.render(format, lang=lang(args))
-    out.write((colour(text, out) if format == "text" else text) + "\n")
+    out.write((colour(fit(text, args, out), out) if format == "text" else text) + "\n")
     return 1 if d else 0
 
 
@@ -83,18 +83,20 @@ def add_commands(
         "old", metavar="OLD", help="a partner key (e.g. KGZ), a relation or dataset JSON file, or a data folder"
     )
     p.add_argument("new", metavar="NEW", help="the same kind of thing as OLD")
-    formats = p.add_mutually_exclusive_group()
+    formats = group(p, "output").add_mutually_exclusive_group()
     formats.add_argument(
         "--format",
         choices=FORMATS,
+        metavar="FORMAT",
         default="text",
         help="text (default), markdown, html, json (the changes) or patch (RFC 6902 JSON Patch)",
     )
     formats.add_argument("--json", action="store_true", help="the same as --format json")
-    p.add_argument(
+    group(p, "comparison").add_argument(
         "--identity",
         action="store_true",
         help="also compare identity fields, statements and evidence when comparing two different partners",
     )
     lang_option(p)
+    add_output_options(p, json=False, jsonl=False)
     data_option(p)

@@ -1,10 +1,12 @@
 """The ``ingest`` and ``build`` commands: read a page into draft records; rebuild the packaged data."""
 
 import argparse
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from partnerdata._cli.output import add_output_options, fit, group
 from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._ingest import build as _build
@@ -62,15 +64,17 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     )
     lang = getattr(args, "lang", None) or page.language
     w = LABELS[lang]
-    out.write(w["ingest.draft"].format(page=args.page, language=page.language, source=result.source.id) + "\n\n")
-    Profile(draft, lang, out).show(result.partner.alpha3)
-    out.write("\n")
+    text = io.StringIO()
+    text.write(w["ingest.draft"].format(page=args.page, language=page.language, source=result.source.id) + "\n\n")
+    Profile(draft, lang, text).show(result.partner.alpha3)
+    text.write("\n")
     if result.unplaced:
-        out.write(w["ingest.unplaced"].format(n=len(result.unplaced)) + "\n")
+        text.write(w["ingest.unplaced"].format(n=len(result.unplaced)) + "\n")
         for ev in result.unplaced:
-            out.write(f"  [{ev.locator}] {ev.quote}\n")
+            text.write(f"  [{ev.locator}] {ev.quote}\n")
     else:
-        out.write(w["ingest.none"] + "\n")
+        text.write(w["ingest.none"] + "\n")
+    out.write(fit(text.getvalue(), args, out))
     return 0
 
 
@@ -91,12 +95,12 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     if args.check:
         differences = _build.check(data_dir, inputs_dir)
         if differences:
-            out.write(f"the packaged data differs from its build ({len(differences)} files):\n")
+            out.write(fit(f"the packaged data differs from its build ({len(differences)} files):\n", args, out))
             for d in differences:
-                out.write(f"  {d}\n")
-            out.write("run `partnerdata build --packaged` to regenerate it\n")
+                out.write(fit(f"  {d}\n", args, out))
+            out.write(fit("run `partnerdata build --packaged` to regenerate it\n", args, out))
             return 1
-        out.write("ok: the packaged data is what the build makes\n")
+        out.write(fit("ok: the packaged data is what the build makes\n", args, out))
         return 0
     if not (args.packaged or data_dir):
         raise PartnerDataError(
@@ -106,9 +110,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     changed = _build.write(data_dir, inputs_dir, clean=args.clean)
     target = data_dir or _build.default_data_dir()
     if changed:
-        out.write(f"wrote {len(changed)} files in {target}: {', '.join(changed)}\n")
+        out.write(fit(f"wrote {len(changed)} files in {target}: {', '.join(changed)}\n", args, out))
     else:
-        out.write(f"ok: {target} is up to date\n")
+        out.write(fit(f"ok: {target} is up to date\n", args, out))
     return 0
 
 
@@ -141,9 +145,15 @@ def _build_pages(args: argparse.Namespace, out: TextIO) -> int:
     )
     for label, c in built.conflicts:
         where = ", ".join(ev.locator for ev in c.evidence)
-        out.write(f"  conflict in {label}: {c.fact} is {' / '.join(c.values)} ({where})\n")
+        out.write(fit(f"  conflict in {label}: {c.fact} is {' / '.join(c.values)} ({where})\n", args, out))
     if built.failures:
-        out.write(f"{len(built.failures)} page{'s' * (len(built.failures) != 1)} could not be read (see above)\n")
+        out.write(
+            fit(
+                f"{len(built.failures)} page{'s' * (len(built.failures) != 1)} could not be read (see above)\n",
+                args,
+                out,
+            )
+        )
         return 1
     return 0
 
@@ -156,33 +166,39 @@ def add_commands(command: Any, data_option: Option, lang_option: Option) -> None
     p.add_argument(
         "page", metavar="PAGE", help="the page: .txt (copied text) or .htm/.html (saved page), in any encoding"
     )
-    p.add_argument(
+    p.add_argument("--source-id", metavar="ID", help="the source id the evidence cites (default nato-<alpha3>-<lang>)")
+    output = group(p, "output")
+    output.add_argument(
         "--json", action="store_true", help="print the partner, source, relation and unplaced sentences as JSON"
     )
-    p.add_argument("--source-id", metavar="ID", help="the source id the evidence cites (default nato-<alpha3>-<lang>)")
     # SUPPRESS: when absent here, ``partnerdata --lang fr ingest ...`` (before the command) still counts.
-    p.add_argument(
+    output.add_argument(
         "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of labels (default: the page's)"
     )
+    add_output_options(p, json=False, jsonl=False)
     data_option(p)
     p = command("build", _cmd_build, "build a dataset folder from NATO pages (.txt, .htm, .html, or folders of them)")
     p.add_argument("pages", nargs="*", metavar="PAGES", help="page files or folders of pages")
-    p.add_argument("--output", "-o", metavar="DIR", help="the dataset folder to write (load(DIR), --data DIR)")
-    p.add_argument("--partners", metavar="FILE", help="extra partners: a JSON list in the format of partners.json")
-    p.add_argument("--data-version", default="local", metavar="NAME", help="the data version the manifest records")
-    p.add_argument(
+    pages = group(p, "a dataset folder from pages")
+    pages.add_argument("--output", "-o", metavar="DIR", help="the dataset folder to write (load(DIR), --data DIR)")
+    pages.add_argument("--partners", metavar="FILE", help="extra partners: a JSON list in the format of partners.json")
+    pages.add_argument("--data-version", default="local", metavar="NAME", help="the data version the manifest records")
+    pages.add_argument(
         "--pages-only",
         action="store_true",
         help="build from the pages alone, without starting from the packaged relations and their citations",
     )
-    p.add_argument("--packaged", action="store_true", help="maintainers: regenerate the packaged data from its sources")
-    p.add_argument("--check", action="store_true", help="maintainers: compare the packaged data with its build")
-    p.add_argument(
+    maintainers = group(p, "maintainers: the packaged data")
+    maintainers.add_argument("--packaged", action="store_true", help="regenerate the packaged data from its sources")
+    maintainers.add_argument("--check", action="store_true", help="compare the packaged data with its build")
+    maintainers.add_argument(
         "--clean",
         action="store_true",
-        help="maintainers: also remove data files the build does not make (by default only those it made itself)",
+        help="also remove data files the build does not make (by default only those it made itself)",
     )
-    p.add_argument("--data-dir", metavar="PATH", help="the data folder to build into (default: the packaged one)")
-    p.add_argument(
+    maintainers.add_argument(
+        "--data-dir", metavar="PATH", help="the data folder to build into (default: the packaged one)"
+    )
+    maintainers.add_argument(
         "--inputs", metavar="PATH", help="the folder with overlay.json and pages/ (default: the packaged one)"
     )

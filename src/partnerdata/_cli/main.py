@@ -16,10 +16,11 @@ from typing import Any, NoReturn, TextIO
 
 from partnerdata._cli import diff as _diff_cli
 from partnerdata._cli import editions as _editions_cli
+from partnerdata._cli import examples as _examples_cli
 from partnerdata._cli import ingest as _ingest_cli
 from partnerdata._cli import panel as _panel_cli
 from partnerdata._cli import query as _query_cli
-from partnerdata._cli.output import add_output_options, lang, print_table
+from partnerdata._cli.output import add_output_options, fit, group, lang, print_table
 from partnerdata._display.labels import LABELS
 from partnerdata._display.profile import Profile
 from partnerdata._display.tables import write
@@ -64,6 +65,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     ds = load(args.data)
+    buffer = io.StringIO()
     if args.json:
         import json
 
@@ -75,47 +77,94 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         }
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
-    Profile(ds, lang(args), out).show(args.key)
+    Profile(ds, lang(args), buffer).show(args.key)
+    out.write(fit(buffer.getvalue(), args, out))
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     ds = load(args.path)
     counts = {name: len(getattr(ds, name)) for name in ("partners", "relations", "programmes", "topics", "sources")}
-    out.write(LABELS[lang(args)]["validate.ok"].format(path=args.path, version=ds.data_version, **counts) + "\n")
+    text = LABELS[lang(args)]["validate.ok"].format(path=args.path, version=ds.data_version, **counts)
+    out.write(fit(text, args, out) + "\n")
     return 0
 
 
 class _Parser(argparse.ArgumentParser):
-    """Usage errors in one line (which flag, and why), exit code 2."""
+    """Usage errors in one line (which flag, and why, and the help to read), exit code 2."""
 
     def error(self, message: str) -> NoReturn:
         # An argument may hold anything: control characters are shown escaped, never sent to the terminal.
         shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in message)
         self.exit(2, f"{self.prog}: {shown} (see {self.prog} --help)\n")
 
+    def unrecognised(self, extras: Sequence[str]) -> NoReturn:
+        """Options this command does not take, with the nearest it does take ("did you mean --json?")."""
+        import difflib
+
+        known = [o for action in self._actions for o in action.option_strings if action.help != argparse.SUPPRESS]
+        close = next((m for e in extras for m in difflib.get_close_matches(e.split("=")[0], known, n=1)), None)
+        self.error(f"unrecognized arguments: {' '.join(extras)}" + (f"; did you mean {close}?" if close else ""))
+
+
+class _Help(argparse.HelpFormatter):
+    """Help fitted to the terminal (argparse reads its width), but for the examples, kept line by line."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:  # the examples: one command a line, as typed
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+# One example a command, shown at the end of its --help.
+EXAMPLES = {
+    "list": "partnerdata list --lang fr",
+    "show": "partnerdata show KGZ\n  partnerdata show Turkménistan --json",
+    "validate": "partnerdata validate mydata/",
+    "diff": "partnerdata diff KGZ TKM\n  partnerdata diff KGZ@undated KGZ@latest --format markdown",
+    "query": "partnerdata query --programme SPS\n  partnerdata query --stance forces --lang fr",
+    "timeline": "partnerdata timeline 2010 2020 --partner KGZ",
+    "export": "partnerdata export participants --programme SPS -o sps.csv",
+    "ingest": "partnerdata ingest saved-page.html",
+    "build": "partnerdata build pages/ --output mydata",
+    "editions": "partnerdata editions KGZ --history",
+    "examples": "partnerdata examples pages && partnerdata build pages --output mydata --pages-only",
+    "panel": "partnerdata panel --start 1991 --end 2026 -o panel.csv",
+}
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="partnerdata",
         description="NATO's relations with its partner countries, with the evidence for every fact.",
+        epilog="Each command's options: partnerdata COMMAND --help",
     )
     parser.add_argument("--version", action="version", version=f"partnerdata {__version__} (data {DATA_VERSION})")
     parser.add_argument("--lang", choices=("en", "fr"), help="language of labels, for every command (default: en)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, run: Callable[[argparse.Namespace, TextIO], int], help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
+        example = EXAMPLES.get(name)
+        heading = "examples" if example and "\n" in example else "example"
+        p = sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=f"{heading}:\n  {example}\n" if example else None,
+            formatter_class=_Help,
+        )
         # The command's own parser reports its usage errors (exit code 2), naming the command.
         p.set_defaults(run=run, parser=p)
         return p
 
     def data_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--data", metavar="PATH", help="a dataset file or folder instead of the packaged data")
+        group(p, "data").add_argument(
+            "--data", metavar="PATH", help="a dataset file or folder instead of the packaged data"
+        )
 
     def lang_option(p: argparse.ArgumentParser) -> None:
         # Also accepted before the command; given here, it wins (SUPPRESS: absent leaves the global one).
-        p.add_argument(
+        group(p, "output").add_argument(
             "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of labels (default: en)"
         )
 
@@ -126,11 +175,11 @@ def _parser() -> argparse.ArgumentParser:
     p = command("show", _cmd_show, "show a partner's relation with the evidence for each fact")
     p.add_argument("key", metavar="KEY", help="partner code or name, in French or English (e.g. KGZ, Turkménistan)")
     lang_option(p)
-    add_output_options(p, jsonl=False, table=False)
+    add_output_options(p, jsonl=False)
     data_option(p)
     p = command("validate", _cmd_validate, "check a dataset file or folder and list every problem")
     p.add_argument("path", metavar="PATH", help="a JSON file written by partnerdata.to_json, or a data folder")
-    for module in (_diff_cli, _query_cli, _ingest_cli, _editions_cli, _panel_cli):
+    for module in (_diff_cli, _query_cli, _ingest_cli, _editions_cli, _panel_cli, _examples_cli):
         # Each feature's module adds its own subcommands.
         module.add_commands(command, data_option, lang_option)
     return parser
@@ -190,7 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant(sys.stderr)
     parser = _parser()
     try:
-        args = parser.parse_args(_arguments(sys.argv[1:] if argv is None else argv))
+        args, extras = parser.parse_known_args(_arguments(sys.argv[1:] if argv is None else argv))
+        if extras:
+            # Named by the command that was given, so that the message points to its help.
+            command: _Parser = args.parser
+            command.unrecognised(extras)
     except SystemExit as exc:  # argparse has printed the usage error (2) or --help/--version (0)
         return exc.code if isinstance(exc.code, int) else USAGE
     # A closed stdout (``partnerdata export partners -o f.csv >&-``) leaves sys.stdout None.

@@ -1,7 +1,9 @@
-"""What every command shares about output: the language, tables for a terminal or a pipe, JSON.
+"""What every command shares about output: the language, text for a terminal or a pipe, JSON.
 
-A table fits the terminal when standard output is one (cells cut with "…"), and is never cut
-when piped; ``--width N`` fits N columns instead and ``--no-truncate`` never cuts.
+Text fits the terminal when standard output is one (its width from ``shutil.get_terminal_size``,
+which reads ``COLUMNS`` first): prose wraps between words keeping its indent, a table narrows
+its widest column first and wraps its cells, and nothing is ever cut. Piped output is never
+wrapped; ``--width N`` fits N columns instead and ``--no-truncate`` never wraps.
 """
 
 import argparse
@@ -11,9 +13,9 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from partnerdata._display.labels import header, localise_rows
-from partnerdata._display.tables import text_lines
+from partnerdata._display.tables import fit_text, text_lines
 
-__all__ = ["add_output_options", "colour", "lang", "print_table", "usage_error", "width"]
+__all__ = ["add_output_options", "colour", "fit", "group", "lang", "print_table", "usage_error", "width"]
 
 
 def usage_error(args: argparse.Namespace, message: str) -> NoReturn:
@@ -27,22 +29,32 @@ def lang(args: argparse.Namespace) -> str:
     return str(getattr(args, "lang", None) or "en")
 
 
+def group(p: argparse.ArgumentParser, title: str) -> Any:
+    """The group of options titled ``title`` in ``p``'s help (made on first use), so each title appears once."""
+    # argparse keeps its groups in a private list; it has no public lookup by title.
+    for existing in p._action_groups:
+        if existing.title == title:
+            return existing
+    return p.add_argument_group(title)
+
+
 def add_output_options(
     p: argparse.ArgumentParser, *, json: bool = True, jsonl: bool = True, table: bool = True
 ) -> None:
-    """``--json``/``--jsonl`` (one of them) and ``--width``/``--no-truncate`` for commands that print tables."""
+    """``--json``/``--jsonl`` (one of them) and ``--width``/``--no-truncate``, in an "output" group of the help."""
+    output = group(p, "output")
     if json or jsonl:
-        group = p.add_mutually_exclusive_group()
+        exclusive = output.add_mutually_exclusive_group()
         if json:
-            group.add_argument("--json", action="store_true", help="print JSON instead of text (see docs: cli)")
+            exclusive.add_argument("--json", action="store_true", help="print JSON instead of text (see docs: cli)")
         if jsonl:
-            group.add_argument("--jsonl", action="store_true", help="print JSON Lines: one object a line")
+            exclusive.add_argument("--jsonl", action="store_true", help="print JSON Lines: one object a line")
     if table:
-        group = p.add_mutually_exclusive_group()
-        group.add_argument(
-            "--width", type=_positive, metavar="N", help="fit tables to N columns (default: the terminal's, if any)"
+        exclusive = output.add_mutually_exclusive_group()
+        exclusive.add_argument(
+            "--width", type=_positive, metavar="N", help="fit text to N columns (default: the terminal's, if any)"
         )
-        group.add_argument("--no-truncate", action="store_true", help="never cut a table cell, even on a terminal")
+        exclusive.add_argument("--no-truncate", action="store_true", help="never wrap text, even on a terminal")
 
 
 def _positive(text: str) -> int:
@@ -56,7 +68,7 @@ def _positive(text: str) -> int:
 
 
 def width(args: argparse.Namespace, out: TextIO) -> int | None:
-    """How wide a table may be: ``--width``, else the terminal's when ``out`` is one; ``None``: never cut."""
+    """How wide text may be: ``--width``, else the terminal's when ``out`` is one; ``None``: never wrapped."""
     if getattr(args, "no_truncate", False):
         return None
     if getattr(args, "width", None) is not None:
@@ -67,6 +79,11 @@ def width(args: argparse.Namespace, out: TextIO) -> int | None:
     return None
 
 
+def fit(text: str, args: argparse.Namespace, out: TextIO) -> str:
+    """``text`` with each line wrapped to the width (:func:`width`), keeping its indent."""
+    return fit_text(text, width(args, out))
+
+
 def print_table(
     table: Sequence[dict[str, Any]], vocabulary: Any, args: argparse.Namespace, out: TextIO, indent: str = ""
 ) -> None:
@@ -75,7 +92,7 @@ def print_table(
     shown = localise_rows(table, vocabulary, language)
     headers = {n: header(n, language) for n in (table[0] if table else ())}
     room = width(args, out)
-    for line in text_lines(shown, None if room is None else room - len(indent), headers):
+    for line in text_lines(shown, None if room is None else room - len(indent), headers, language):
         out.write(indent + line + "\n")
 
 
@@ -93,8 +110,16 @@ def colour(text: str, out: TextIO) -> str:
     if isatty is None or not isatty() or os.environ.get("NO_COLOR"):  # https://no-color.org: any value
         return text
     lines = []
+    current, depth = None, -1  # the colour of the last change line, and its indent
     for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip())
         code = _COLOURS.get(line.lstrip()[:1]) if line.lstrip()[1:2] == " " else None
+        if code is not None:
+            current, depth = code, indent
+        elif current is not None and indent == depth + 2:
+            code = current  # the change's line, wrapped (see fit_text): the same colour
+        else:
+            current = None
         lines.append(f"{code}{line}\033[0m" if code else line)
     return "\n".join(lines)
 

@@ -17,11 +17,10 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from partnerdata._cli.output import add_output_options, lang, print_table, refuse_clobbering, usage_error
-from partnerdata._display.labels import LABELS, label
-from partnerdata._display.tables import FORMATS, write
+from partnerdata._cli.figure import add_plot_options, check_plot, write_plot
+from partnerdata._cli.output import add_output_options, group, lang, refuse_clobbering, usage_error, width
+from partnerdata._display.tables import FORMATS, answer_lines, results_lines, title, write
 from partnerdata._io.files import write_atomic
-from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.results import Answer, Results
 from partnerdata._query.engine import FLAGS, THROUGH
 from partnerdata._query.load import load
@@ -62,28 +61,59 @@ def _flag(dest: str) -> str:
     return dest.upper() if dest in ("start", "end") else "--" + dest.replace("_", "-")
 
 
-def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--programme", "--program", metavar="NAME", help="programme code or name (e.g. SPS, PfP, BI)")
-    p.add_argument("--topic", metavar="NAME", help="topic code or name (e.g. cyber-defence, cyberdéfense)")
-    p.add_argument(
-        "--partner", metavar="NAME", action="append", help="partner code or name; repeat for several partners"
-    )
-    p.add_argument("--since", type=int, metavar="YEAR", help="from YEAR on (YEAR included, like every bound)")
-    p.add_argument("--until", type=int, metavar="YEAR", help="up to YEAR (YEAR included)")
-    p.add_argument("--since-after", type=int, metavar="YEAR", help="began after YEAR (YEAR excluded; older flag)")
-    p.add_argument("--since-before", type=int, metavar="YEAR", help="began before YEAR (YEAR excluded; older flag)")
-    p.add_argument("--existing-in", type=int, metavar="YEAR", help="frameworks: existed at the end of YEAR")
-    p.add_argument("--through", choices=THROUGH, help="cooperation: the kind of link")
-    p.add_argument("--kind", metavar="KIND", help="milestone kind, programme kind or timeline kind")
-    p.add_argument("--search", metavar="TEXT", help="statements containing every word of TEXT (any case, accents)")
-    p.add_argument(
+# Older spellings still accepted, left out of the help: --since/--until say the same with YEAR included.
+_LEGACY = frozenset({"since_after", "since_before"})
+
+
+def _filters(p: argparse.ArgumentParser, question: str | None = None) -> None:
+    """The filter flags, in a "filters" group of the help.
+
+    For a command answering one ``question`` (``timeline``), the help lists only the flags that
+    question takes; the others stay accepted, to be refused with a message saying why.
+    """
+    takes: set[str] | None = None
+    if question is not None:
+        from partnerdata._query.dataset import Dataset
+
+        params = inspect.signature(getattr(Dataset, question)).parameters
+        takes = {dest for dest, names in FILLS.items() if any(n in params for n in names)}
+    filters = group(p, "filters")
+
+    def add(*flags: str, **kw: Any) -> None:
+        dest = flags[0].lstrip("-").replace("-", "_")
+        if dest in _LEGACY or (takes is not None and dest not in takes and dest != "as_of"):
+            kw["help"] = argparse.SUPPRESS
+        filters.add_argument(*flags, **kw)
+
+    add("--programme", metavar="NAME", help="programme code or name (e.g. SPS, PfP, BI)")
+    # The American spelling, accepted but not listed twice.
+    filters.add_argument("--program", dest="programme", metavar="NAME", help=argparse.SUPPRESS)
+    add("--topic", metavar="NAME", help="topic code or name (e.g. cyber-defence, cyberdéfense)")
+    add("--partner", metavar="NAME", action="append", help="partner code or name; repeat for several partners")
+    add("--since", type=int, metavar="YEAR", help="from YEAR on (YEAR included, like every bound)")
+    add("--until", type=int, metavar="YEAR", help="up to YEAR (YEAR included)")
+    add("--since-after", type=int, metavar="YEAR", help="began after YEAR (YEAR excluded; older flag)")
+    add("--since-before", type=int, metavar="YEAR", help="began before YEAR (YEAR excluded; older flag)")
+    add("--existing-in", type=int, metavar="YEAR", help="frameworks: existed at the end of YEAR")
+    add("--through", choices=THROUGH, metavar="KIND", help=f"cooperation: the kind of link ({', '.join(THROUGH)})")
+    add("--kind", metavar="KIND", help="milestone kind, programme kind or timeline kind")
+    add("--search", metavar="TEXT", help="statements containing every word of TEXT (any case, accents)")
+    add(
         "--stance",
         choices=tuple(FLAGS),
         metavar="FLAG",
         help="contributes_forces (forces), contributes_infrastructure (infrastructure) "
         "or permanent_neutrality (neutrality)",
     )
-    p.add_argument("--as-of", type=int, metavar="YEAR", help="answer for the state of things at the end of YEAR")
+    add("--as-of", type=int, metavar="YEAR", help="answer for the state of things at the end of YEAR")
+
+
+def _all_option(p: argparse.ArgumentParser) -> None:
+    group(p, "output").add_argument(
+        "--all",
+        action="store_true",
+        help="also print empty rows and vocabulary entries without a date (left out by default, and counted)",
+    )
 
 
 def _table(args: argparse.Namespace) -> str:
@@ -102,7 +132,7 @@ def _table(args: argparse.Namespace) -> str:
 
 
 def _takes(params: Any) -> list[str]:
-    return [_flag(dest) for dest, names in FILLS.items() if any(n in params for n in names)]
+    return [_flag(dest) for dest, names in FILLS.items() if dest not in _LEGACY and any(n in params for n in names)]
 
 
 def _check_ranges(args: argparse.Namespace) -> None:
@@ -168,17 +198,12 @@ def _print(result: Any, table: str, args: argparse.Namespace, vocabulary: Any, o
         write(found, names, "json" if args.json else "jsonl", out)
         return
     language = lang(args)
-    w = LABELS[language]
+    room = width(args, out)
     if isinstance(result, Answer):
-        out.write(f"{label(result.question, language)}\n")
-        for name, part in (("yes", result.yes), ("no", result.no), ("unknown", result.unknown)):
-            out.write(f"{w[name]} ({len(part)}): {'; '.join(part.partners) or w['nothing']}\n")
+        out.write("\n".join(answer_lines(result, language, room)) + "\n")
         return
-    out.write(f"{w['question.' + table]}: {len(result)}\n")
-    print_table(result.rows(language), vocabulary, args, out)
-    if result.unknown:
-        out.write(f"\n{w['unknown']}: {len(result.unknown)}\n")
-        print_table(result.unknown.rows(language), vocabulary, args, out)
+    for line in results_lines(result, language, vocabulary, title=title(result, language), width=room, every=args.all):
+        out.write(line + "\n")
 
 
 def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
@@ -188,19 +213,12 @@ def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
-    if args.plot and not args.plot.lower().endswith((".png", ".svg")):
-        usage_error(args, f"--plot {args.plot}: the file name must end in .png or .svg")
+    check_plot(args)
     if args.plot and (args.json or args.jsonl):
         usage_error(args, f"--plot draws a picture: it does not go with --{'json' if args.json else 'jsonl'}")
     result = answer(args, "timeline")
     if args.plot:
-        from partnerdata._display.plot import save_timeline
-
-        try:
-            save_timeline(result, args.plot, lang(args), load(args.data))
-        except ImportError as exc:  # matplotlib is an optional extra
-            raise PartnerDataError(str(exc)) from None
-        print(f"partnerdata: wrote {args.plot}", file=sys.stderr)
+        write_plot(result, args, lang(args), load(args.data))
         return 0
     _print(result, "timeline", args, load(args.data), out)
     return 0
@@ -234,25 +252,33 @@ def add_commands(
         "answer a question: who takes part in a programme (--programme), who cooperates on a topic (--topic), "
         "stances (--stance), statements (--search); a filter the question does not take is an error",
     )
-    p.add_argument("--table", choices=TABLES, help="which question to answer (default: from the filters given)")
+    group(p, "question").add_argument(
+        "--table",
+        choices=TABLES,
+        metavar="TABLE",
+        help=f"which question to answer: {', '.join(TABLES)} (default: from the filters given)",
+    )
     _filters(p)
     lang_option(p)
     add_output_options(p)
+    _all_option(p)
     data_option(p)
 
     p = command("timeline", _cmd_timeline, "what happened between two years, across partners or for one, in order")
     p.add_argument("start", type=int, nargs="?", metavar="START", help="first year (default: the beginning)")
     p.add_argument("end", type=int, nargs="?", metavar="END", help="last year (default: the end)")
-    _filters(p)
+    _filters(p, "timeline")
     lang_option(p)
     add_output_options(p)
-    p.add_argument("--plot", metavar="FILE", help="draw the timeline into FILE (.png or .svg; needs partnerdata[plot])")
+    _all_option(p)
+    add_plot_options(group(p, "output"), "the timeline")
     data_option(p)
 
     p = command("export", _cmd_export, "write a table as CSV, JSON Lines or JSON, to stdout or a file")
     p.add_argument("table", choices=TABLES, metavar="TABLE", help=f"one of: {', '.join(TABLES)}")
-    p.add_argument("--format", choices=FORMATS, default="csv", help="csv (default), jsonl or json")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     _filters(p)
+    output = group(p, "output")
+    output.add_argument("--format", choices=FORMATS, default="csv", help="csv (default), jsonl or json")
+    output.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     lang_option(p)
     data_option(p)

@@ -157,8 +157,8 @@ class Diff:
         >>> print(partnerdata.diff(kgz, edited).render(lang="fr"))
         Relation KGZ (Kirghizistan)
           Relations depuis
-            ~ par: COCONA → —
-                source: [nato-kgz-fr#1.0.0] « ... »
+            ~ par : COCONA → —
+                source : [nato-kgz-fr#1.0.0] « ... »
         <BLANKLINE>
         (1 modification)
         >>> print(partnerdata.diff(kgz, kgz).render("markdown"))

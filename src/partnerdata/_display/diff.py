@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from partnerdata._diff.schema import _FIELDS, _KEYED, _KEYS, _SCHEMA, Change, _item_type
-from partnerdata._display.labels import CODE_FIELDS, LABELS, code_label, label, support_text
+from partnerdata._display.labels import (
+    CODE_FIELDS,
+    LABELS,
+    code_label,
+    colon,
+    label,
+    separator,
+    support_text,
+    with_article,
+)
 from partnerdata._model.errors import ArgumentError, NotFoundError
 from partnerdata._model.records import Citation, Evidence, PartialDate, Support, Text
 from partnerdata._query.dataset import Dataset
@@ -68,6 +77,7 @@ class _Renderer:
         if lang not in LABELS:
             raise ArgumentError(f"lang must be 'en' or 'fr', not {lang!r}")
         self.d, self.lang, self.w = d, lang, LABELS[lang]
+        self.c = colon(lang)
         self.names = _Names(d, lang)
         self._indexes: dict[int, dict[str, Any]] = {}
 
@@ -88,7 +98,7 @@ class _Renderer:
         if isinstance(v, Evidence | Citation):
             return support_text(v, self.lang)
         if isinstance(v, tuple):
-            return "; ".join(self.value(x) for x in v) if v else "—"
+            return separator(self.lang).join(self.value(x) for x in v) if v else "—"
         if attrs.has(type(v)):
             return self.summary(v)
         return str(v)
@@ -97,15 +107,20 @@ class _Renderer:
         cls = type(v).__name__
         since = self.w["since"]
         if cls == "Participation":
-            return f"{v.programme}" + (f", {since} {v.since}" if v.since is not None else "")
+            shown = self.names.code("programme", v.programme)
+            return shown + (f", {since} {v.since}" if v.since is not None else "")
         if cls == "Event":
-            return f"{v.date.isoformat()}: {self.value(v.text)}"
+            return f"{v.date.isoformat()}{self.c} {self.value(v.text)}"
         if cls == "Statement":
             return f"[{v.key}] {self.value(v.text)}"
         if cls == "Channel":
-            return f"{v.body}: {self.value(v.description)}"
+            return f"{self.names.code('programme', v.body)}{self.c} {self.value(v.description)}"
         if cls == "Milestone":
-            return f"{v.year}" + (f" ({self.word('via')} {v.via})" if v.via else "")
+            if not v.via:
+                return f"{v.year}"
+            via = self.names.code("programme", v.via)
+            named = with_article(self.names.name("programmes", v.via) or via, self.lang, via)
+            return f"{v.year} ({self.word('via')} {named})"
         if cls == "CooperationPlan":
             return f"{v.programme}" + (f", {v.cycle_years}" if v.cycle_years else "")
         if cls == "UnitDesignation":
@@ -151,10 +166,18 @@ class _Renderer:
 
     def evidence(self, c: Change) -> list[tuple[str, str]]:
         """(label, text) lines of the evidence for a change: of the item added or removed, or around a changed field."""
-        if c.kind == "added":
-            return [(self.w["evidence"], self.value(x)) for x in _evidence_of(c.new)]
-        if c.kind == "removed":
-            return [(self.w["evidence"], self.value(x)) for x in _evidence_of(c.old)]
+        if c.kind in ("added", "removed"):
+            item = c.new if c.kind == "added" else c.old
+            # A sentence the item's line already shows (a statement, an event told in the page's
+            # words) is named by its locator only: each quote is shown once.
+            shown = self.value(item)
+            return [
+                (
+                    self.w["evidence"],
+                    f"[{x.locator}]" if isinstance(x, Evidence) and x.quote in shown else self.value(x),
+                )
+                for x in _evidence_of(item)
+            ]
         if c.path[-1] == "evidence":
             return [(self.w["old evidence"], self.value(c.old)), (self.w["new evidence"], self.value(c.new))]
         # A value that carries its own evidence (units designated, a milestone) shows it; a plain
@@ -227,7 +250,9 @@ class _Renderer:
         if len(sub) == 1:
             return self.word(sub[0])
         name = self.names.name(sub[0], sub[1])
-        return f"{self.word(sub[0])} {sub[1]}" + (f" ({name})" if name and name != sub[1] else "")
+        # A programme by its acronym (PfP, not the code PFP), as every view shows it.
+        code = self.names.code("programme", sub[1]) if sub[0] in ("participations", "channels") else sub[1]
+        return f"{self.word(sub[0])} {code}" + (f" ({name})" if name and name != code else "")
 
     def coded(self, field: str, v: Any) -> str:
         """A value of ``field``: topic and programme codes by their label, like the other views."""
@@ -235,7 +260,7 @@ class _Renderer:
         if kind is not None and isinstance(v, str):
             return self.names.code(kind, v)
         if kind is not None and isinstance(v, tuple) and v and all(isinstance(x, str) for x in v):
-            return "; ".join(self.names.code(kind, x) for x in v)
+            return separator(self.lang).join(self.names.code(kind, x) for x in v)
         return self.value(v)
 
     def line(self, c: Change, skip: int) -> str:
@@ -248,11 +273,11 @@ class _Renderer:
         w = self.w
         if c.kind == "added":
             body = self.coded(field, c.new)
-            return f"+ {where}: {body}" if where else f"+ {w['added']}: {body}"
+            return f"+ {where}{self.c} {body}" if where else f"+ {w['added']}{self.c} {body}"
         if c.kind == "removed":
             body = self.coded(field, c.old)
-            return f"- {where}: {body}" if where else f"- {w['removed']}: {body}"
-        return f"~ {where}: {self.coded(field, c.old)} → {self.coded(field, c.new)}"
+            return f"- {where}{self.c} {body}" if where else f"- {w['removed']}{self.c} {body}"
+        return f"~ {where}{self.c} {self.coded(field, c.old)} → {self.coded(field, c.new)}"
 
     def facts(self, changes: list[Change]) -> list[Change]:
         """The changes worth a line: an item's evidence changing along with a fact of it is shown with that fact,
@@ -280,14 +305,18 @@ class _Renderer:
             ]
             where = " / ".join(self.word(s) for s in c.path[skip:])
             count = sum(1 for label, _ in changed if label == w["page line after"]) or len(changed)
-            return f"~ {where}: {w['page lines'].format(n=count)}", changed
+            return f"~ {where}{self.c} {w['page lines'].format(n=count)}", changed
         line, evidence = self.line(c, skip), self.evidence(c)
+        if c.kind == "changed" and c.path[-1] == "evidence":
+            # The evidence lines below show both sides: the line only says what changed, so that
+            # each quote is shown once, not in the line and again under it.
+            line = f"~ {' / '.join(self.word(s) for s in c.path[skip:])}"
         if c.kind == "changed" and isinstance(c.old, Text) and isinstance(c.new, Text):
             for lang, other in (("en", "fr"), ("fr", "en")):
                 if c.old.get(lang) == c.new.get(lang) and c.old.get(other) != c.new.get(other):
                     # Shown in the language that changed, with a warning for the one that did not.
                     where = " / ".join(self.word(s) for s in c.path[skip:])
-                    line = f"~ {where} ({other}): {c.old.get(other)} → {c.new.get(other)}"
+                    line = f"~ {where} ({other}){self.c} {c.old.get(other)} → {c.new.get(other)}"
                     evidence = [(w["note"], w[f"stale.{lang}"]), *evidence]
         return line, evidence
 
@@ -296,6 +325,7 @@ class _Renderer:
         result = []
         top_keyed = isinstance(self.d.old, tuple)
         seen: set[tuple[str, str]] = set()
+        quoted: set[str] = set()
         for title, subs in self.groups():
             entries = []
             for subtitle, changes in subs:
@@ -303,10 +333,18 @@ class _Renderer:
                 for c in self.facts(changes):
                     skip = _skip(c, top_keyed, type(self.d.old).__name__ == "Dataset", subtitle)
                     lines.append(self.entry(c, skip))
-                # Each piece of evidence once: a later change citing the same sentence refers to it above.
+                # Each piece of evidence once: a later change citing the same sentence refers to it
+                # above, by its locator alone when it stands under another label.
                 for i, (line, evidence) in enumerate(lines):
-                    lines[i] = (line, [e for e in evidence if e[0] == self.w["note"] or e not in seen])
+                    kept = []
+                    for label_, text in evidence:
+                        if label_ == self.w["note"] or text not in quoted:
+                            kept.append((label_, text))
+                        elif (label_, text) not in seen and text.startswith("["):
+                            kept.append((label_, text[: text.index("]") + 1]))
+                    lines[i] = (line, kept)
                     seen.update(evidence)
+                    quoted.update(text for _, text in evidence)
                 entries.append((subtitle, lines))
             result.append((title, entries))
         return result
@@ -373,6 +411,19 @@ def _count(r: _Renderer) -> str:
     return r.w["change"] if n == 1 else r.w["changes"].format(n=n)
 
 
+def _mode(r: _Renderer) -> str | None:
+    """What was compared, said when two different records are: all fields, or their substance only.
+
+    ``diff(a, b)`` in Python compares every field by default and ``partnerdata diff A B`` the
+    substance of two different partners: the rendering says which, so the two never disagree silently.
+    """
+    d = r.d
+    key = _KEYS.get(type(d.old))
+    if key is None or type(d.old) is not type(d.new) or key[0](d.old) == key[0](d.new):
+        return None
+    return r.w["mode.identity" if d.identity else "mode.substance"]
+
+
 def _text(r: _Renderer) -> str:
     out: list[str] = []
     for title, entries in r.items():
@@ -386,8 +437,11 @@ def _text(r: _Renderer) -> str:
                 indent = "    "
             for line, evidence in lines:
                 out.append(indent + line)
-                out.extend(f"{indent}    {label}: {text}" for label, text in evidence)
+                out.extend(f"{indent}    {label}{r.c} {text}" for label, text in evidence)
     out.append("")
+    mode = _mode(r)
+    if mode:
+        out.append(mode)
     out.append(f"({_count(r)})")
     return "\n".join(out)
 
@@ -409,8 +463,11 @@ def _markdown(r: _Renderer) -> str:
                 out.append("")
             for line, evidence in lines:
                 out.append(f"- \\{_md(line)}")  # "- - removed" would be a nested list
-                out.extend(f"  - *{_md(label)}*: {_md(text)}" for label, text in evidence)
+                out.extend(f"  - *{_md(label)}*{r.c} {_md(text)}" for label, text in evidence)
             out.append("")
+    mode = _mode(r)
+    if mode:
+        out += [_md(mode), ""]
     out.append(f"*{_count(r)}*")
     return "\n".join(out)
 
@@ -430,9 +487,12 @@ def _html(r: _Renderer) -> str:
                 out.append(f'<li><span style="color:{colour}">{escape(line)}</span>')
                 if evidence:
                     out.append("<ul>")
-                    out.extend(f"<li><i>{escape(label)}</i>: {escape(text)}</li>" for label, text in evidence)
+                    out.extend(f"<li><i>{escape(label)}</i>{r.c} {escape(text)}</li>" for label, text in evidence)
                     out.append("</ul>")
                 out.append("</li>")
             out.append("</ul>")
+    mode = _mode(r)
+    if mode:
+        out.append(f"<p>{escape(mode)}</p>")
     out.append(f"<p><i>{escape(_count(r))}</i></p></div>")
     return "\n".join(out)

@@ -8,19 +8,41 @@ from collections.abc import Sequence
 from typing import Any
 
 from partnerdata._model.errors import ArgumentError
+from partnerdata._model.french import with_article
 
 __all__ = [
     "CODE_FIELDS",
     "LABELS",
     "LANGUAGES",
     "code_label",
+    "colon",
     "header",
     "label",
     "localise_rows",
+    "separator",
     "support_text",
+    "with_article",
 ]
 
 LANGUAGES = ("en", "fr")
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: French puts a space before it (``Région : Asie centrale``).
+
+    >>> "Region" + colon("en"), "Région" + colon("fr")
+    ('Region:', 'Région :')
+    """
+    return " :" if lang == "fr" else ":"
+
+
+def separator(lang: str) -> str:
+    """What joins the items of a list: ``"; "``, with a space before the semicolon in French.
+
+    >>> separator("en").join(["KGZ", "TKM"]), separator("fr").join(["KGZ", "TKM"])
+    ('KGZ; TKM', 'KGZ ; TKM')
+    """
+    return " ; " if lang == "fr" else "; "
 
 
 def support_text(ev: Any, lang: str = "en", reference: Any = None) -> str:
@@ -45,6 +67,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     "plot.milestones": ("milestones", "jalons"),
     "plot.participants": ("participants", "participants"),
     "plot.year": ("year", "année"),
+    "plot.partner": ("partner", "partenaire"),
+    "plot.taking part": ("taking part", "participation"),
+    "plot.suspended": ("suspended", "suspendue"),
+    "plot.timeline": ("{who}: relations with NATO, {start}–{end}", "{who} : relations avec l’OTAN, {start}–{end}"),
+    "plot.several": ("{n} partners", "{n} partenaires"),
+    "plot.participants.title": ("Partners taking part in {what}", "Partenaires participant à : {what}"),
+    "plot.panel.title": ("{what}, {start}–{end}", "{what}, {start}–{end}"),
     "added": ("added", "ajouté"),
     "cited": ("cited from", "d’après"),
     "cited.section": ("section", "rubrique"),
@@ -67,6 +96,9 @@ _TABLE: dict[str, tuple[str, str]] = {
     "column.through": ("through", "par"),
     "column.topic": ("topic", "thème"),
     "column.topics": ("topics", "thèmes"),
+    "column.until": ("until", "fin"),
+    "column.suspended": ("suspended", "suspension"),
+    "column.resumed": ("resumed", "reprise"),
     "column.via": ("through", "par"),
     "question.cooperation": ("Cooperation", "Coopération"),
     "question.frameworks": ("Frameworks", "Cadres"),
@@ -112,8 +144,26 @@ _TABLE: dict[str, tuple[str, str]] = {
         "met des infrastructures à disposition des opérations dirigées par l'OTAN",
     ),
     "introduction": ("(introduction)", "(introduction)"),
+    "left out": (
+        "{n} rows left out (empty, or vocabulary entries without a date)",
+        "{n} lignes omises (vides, ou entrées du vocabulaire sans date)",
+    ),
+    "left out.all": ("--all shows them", "--all les affiche"),
+    "left out.rows": ("rows() lists them", "rows() les donne"),
     "label": ("label", "libellé"),
     "name": ("name", "nom"),
+    "mode.identity": (
+        "Every field compared, the names, statements and evidence of the two included"
+        " (identity=False, like the command line without --identity, compares the substance only).",
+        "Tous les champs comparés, y compris les noms, les énoncés et les sources des deux"
+        " (identity=False, comme la ligne de commande sans --identity, ne compare que le fond).",
+    ),
+    "mode.substance": (
+        "Substance compared: the names, statements and evidence of the two are left out"
+        " (identity=True, or --identity, compares every field).",
+        "Fond comparé : les noms, les énoncés et les sources des deux sont laissés de côté"
+        " (identity=True, ou --identity, compare tous les champs).",
+    ),
     "neutrality": ("permanent neutrality", "neutralité permanente"),
     "new evidence": ("evidence after", "source après"),
     "no": ("no", "non"),
@@ -150,6 +200,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "nothing": ("(none)", "(aucun)"),
     "official_name": ("official name", "nom officiel"),
     "old evidence": ("evidence before", "source avant"),
+    "edition.latest": ("latest", "la plus récente"),
+    "edition.conflict": ("{n} conflict between languages", "{n} conflit entre les langues"),
+    "edition.conflicts": ("{n} conflicts between languages", "{n} conflits entre les langues"),
+    "edition.conflict.line": ("conflict: {fact} is {values} ({where})", "conflit : {fact} vaut {values} ({where})"),
     "one.channels": ("Channel", "Canal"),
     "one.editions": ("Edition", "Édition"),
     "one.events": ("Event", "Événement"),
@@ -246,7 +300,7 @@ def localise_rows(table: Sequence[dict[str, Any]], vocabulary: Any, lang: str) -
     >>> import partnerdata
     >>> ds = partnerdata.load()
     >>> localise_rows([{"kind": "event", "topics": "training-exercises; cyber-defence"}], ds, "fr")
-    [{'kind': 'événement', 'topics': 'activités de formation; cyberdéfense'}]
+    [{'kind': 'événement', 'topics': 'activités de formation ; cyberdéfense'}]
     """
     values = LABELS[lang]
     out = []
@@ -257,7 +311,7 @@ def localise_rows(table: Sequence[dict[str, Any]], vocabulary: Any, lang: str) -
                 continue
             kind = CODE_FIELDS.get(name)
             if kind is not None:
-                shown[name] = "; ".join(code_label(vocabulary, kind, c, lang) for c in value.split("; "))
+                shown[name] = separator(lang).join(code_label(vocabulary, kind, c, lang) for c in value.split("; "))
             elif name in ("kind", "through"):
                 shown[name] = values.get(f"value.{value}", value)
         out.append(shown)

@@ -2,7 +2,8 @@
 
 Every pattern runs on folded text (:func:`partnerdata._model.text.fold_chars`: lower case, no
 accents, plain apostrophes, spaces and dashes). The matching code is in
-:mod:`partnerdata._ingest.extract`; adding a phrasing is an edit here.
+:mod:`partnerdata._ingest.extract`; adding a phrasing is an edit here. The words that cut a
+sentence into clauses and the negation cues are in :mod:`partnerdata._ingest.clauses`.
 """
 
 import bisect
@@ -34,9 +35,14 @@ RANGE = re.compile(
 )
 
 RELATIONS = re.compile(r"\brelations?\b")
+# Dialogue between NATO and the partner also starts relations ("engaged in dialogue since 1992").
+DIALOGUE = re.compile(r"\bdialogue\b")
 START = re.compile(
-    r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|initi|ouvert|opened)"
+    r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|"
+    r"initi|ouvert|opened|engag|entam)"
 )
+# Start words that date a state ("a partner since 1995") rather than an event: tried last.
+SINCE_WORDS = frozenset({"since", "depuis"})
 COOPERATION = re.compile(r"\bcooperation\b")
 COOP_FOLLOW = re.compile(r"\b(?:followed|suivi|a suivi|came|ensued)\b")
 COOP_START = re.compile(r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi)")
@@ -44,8 +50,10 @@ JOIN = re.compile(
     r"\b(?:adhe|rejoi|joined|join|joining|sign|membre|member|entered|integr|became|devenu|participat|particip|"
     r"prend part|take part|took part|taken part|taking part|takes part)"
 )
+# "from" starts a participation too ("From 2014, work was taken forward through ..."), unless it
+# opens a range ("from 2005 to 2013"), which the extractor checks with RANGE.
 SINCE = re.compile(
-    r"\b(?:depuis|since|a partir de|starting in|beginning in)\s+"
+    r"\b(?:depuis|since|a partir de|starting in|beginning in|from|des)\s+"
     r"(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?(?:" + MONTH + r")\s+|l'annee\s+|the year\s+)?(\d{4})\b"
 )
 # "The first ... agreed": a first-word, then (anywhere after it) an agreeing verb. Two searches,
@@ -54,6 +62,21 @@ FIRST_WORD = re.compile(r"\b(?:first|premier|premiere)\b")
 FIRST_VERB = re.compile(
     r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
 )
+
+# "first" just before a plan's name ("strengthened in 2006 with a first IPAP", "son premier IPAP"),
+# on the 12 characters before the name: a bounded look-behind.
+FIRST_BEFORE = re.compile(r"\b(?:first|premier|premiere)\s+$")
+# The act as a noun: "with the adoption, in 2006, of the first IPAP", "l'adoption ... du premier".
+FIRST_NOUN = re.compile(r"\b(?:adoption|signature|conclusion|approval|approbation|lancement|launch)\b")
+# A move from one kind of plan to another: the plan after the words is the newer one ("moved to an
+# ITPP", "remplace par un ITPP") ...
+MOVE_TO = re.compile(
+    r"\b(?:moved|moving|switched|transitioned|shifted|migrated|est passee?|sont passes|passe a|bascule|"
+    r"replaced by|remplacee? par|gave way to|made way for|laisse la place a|cede la place a|succeeded by|"
+    r"superseded by)\b"
+)
+# ... and before these, the newer plan is the subject ("the ITPP replaced the IPAP").
+REPLACES = re.compile(r"\b(?:replaced|replaces|superseded|supersedes|a remplace|remplace)\b(?! (?:by|par)\b)")
 
 # The verb first: "adopte pour la premiere fois en 2005", "agreed its first IPAP in 2006". Bounded:
 # the verb, then at most one possessive or "for the"/"pour la", then the first-word.
@@ -165,7 +188,6 @@ ANAPHOR = re.compile(
     r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|celle|celui|it|this|these|they|that|such|the request|the aid)\b"
 )
 
-NEGATION = re.compile(r"\b(?:ne|n'|ni|aucune?|jamais|not|no|never|neither|nor)\b|n't\b")
 FORCES = re.compile(
     r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
     r"companies|compagnies?|officiers?|officers?|personnel militaire|military personnel|contribu\w*|"
@@ -193,18 +215,8 @@ ELIGIBLE_EXCLUDED = frozenset(
 )
 CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
 
-# Negation, read on a sentence's folded words (token by token, so linear on any input). A cue opens
-# a negated scope that runs to the end of its clause; what is named inside it is not a cooperation.
-NEGATION_WORDS = frozenset(
-    {"ni", "sans", "aucun", "aucune", "jamais", "not", "no", "never", "neither", "nor", "without", "cannot"}
-)
-# "ne"/"n'" negate only with one of these within a few words ("ne ... que" means "only").
-NEGATION_PAIRS = frozenset({"pas", "plus", "jamais", "point", "aucun", "aucune", "rien", "ni"})
-NEGATION_PAIR_SPAN = 4
-# Idioms that contain a cue word and affirm: "sans oublier", "not only", "non seulement".
-NEGATION_IDIOMS = frozenset({("sans", "oublier"), ("sans", "compter"), ("not", "only"), ("no", "doubt")})
-# A negated scope ends at the next clause of its own.
-CLAUSE_BREAK = frozenset({"mais", "but", "whereas", "while", "although", "tandis", "alors", "cependant", "however"})
+# Negation and its reach are read by clause: see :mod:`partnerdata._ingest.clauses`.
+
 # Topics that are a stance of the partner, not an area of cooperation.
 STANCE_TOPICS = frozenset({"neutrality"})
 

@@ -5,18 +5,26 @@ acronyms and aliases in both languages (a new vocabulary entry is enough for the
 it). Names are compared as words: folded (case, accents, apostrophes, hyphens), without articles,
 and singular; acronyms are compared case-sensitively. The rest is a handful of cue words in
 French and English for what a sentence says: a start, a joining, a cycle, a refusal.
+
+This module is the last of four steps (see :mod:`partnerdata._ingest.sentence`): each sentence is
+read first (:class:`~partnerdata._ingest.sentence.Sentence`: its mentions, clauses, negated
+clauses and years), then the facts here are read from the sentences. Which name a year belongs to
+and what a negation reaches are decided by clause (:mod:`partnerdata._ingest.clauses`), never by
+distance in characters.
 """
 
+import bisect
 import itertools
 import re
-import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from attrs import frozen
 
-from partnerdata._ingest import cues
+from partnerdata._ingest import clauses, cues
+from partnerdata._ingest.mentions import Matcher, Mention, codes, matcher, tokens
 from partnerdata._ingest.page import Page, parse_page
+from partnerdata._ingest.sentence import Sentence
 from partnerdata._io.load import quietly
 from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import (
@@ -28,13 +36,11 @@ from partnerdata._model.records import (
     PartialDate,
     Participation,
     Partner,
-    Programme,
     Relation,
     Source,
     Stance,
     Statement,
     Text,
-    Topic,
     UnitDesignation,
 )
 from partnerdata._model.text import fold_chars, fold_marks
@@ -43,156 +49,9 @@ __all__ = ["Extraction", "extract"]
 
 # Text is matched in its folded form (fold_chars: one character for one, so offsets hold).
 plain = fold_chars
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_STOP = frozenset(_words("le la les l un une des de du d au aux en a the an s"))
-_TOKEN = re.compile(r"\w+")
-
-
-def _norm(word: str) -> str:
-    if len(word) > 3 and word[-1] in "sx" and word[-2] not in "su":
-        return word[:-1]
-    return word
-
-
-@frozen
-class _Token:
-    raw: str
-    norm: str
-    start: int
-    end: int
-
-
-def _tokens(text: str) -> list[_Token]:
-    low = plain(text)
-    return [_Token(text[m.start() : m.end()], _norm(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(low)]
-
-
-@frozen
-class _Mention:
-    kind: str  # "programme", "topic" or "partner"
-    code: str
-    first: int  # token indices, end exclusive
-    last: int
-    start: int  # character offsets in the sentence
-    end: int
-
-
-# --- the vocabulary as surface forms -----------------------------------------------------------
-
-
-def _acronym_like(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and len(name) <= 12 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
-
-
-class _Matcher:
-    """Every surface form of the vocabulary, ready for matching in a sentence's tokens."""
-
-    def __init__(self, vocabulary: Any) -> None:
-        self.partners: dict[str, Partner] = {p.alpha3: p for p in vocabulary.partners}
-        self.programmes: dict[str, Programme] = {p.code: p for p in vocabulary.programmes}
-        self.topics: dict[str, Topic] = {t.code: t for t in vocabulary.topics}
-        # (kind, code, words, case-sensitive)
-        self.forms: dict[str, list[tuple[str, str, tuple[str, ...], bool]]] = {}
-        for p in self.programmes.values():
-            names = [p.code, *_texts(p.name, p.acronym), *p.aliases]
-            self._add("programme", p.code, names)
-        for t in self.topics.values():
-            self._add("topic", t.code, [t.code.replace("-", " "), *_texts(t.label), *t.aliases])
-        for pa in self.partners.values():
-            self._add("partner", pa.alpha3, [*_texts(pa.name, pa.official_name), *pa.aliases])
-
-    def _add(self, kind: str, code: str, names: Iterable[str]) -> None:
-        seen: set[tuple[tuple[str, ...], bool]] = set()
-        for name in names:
-            exact = _acronym_like(name)
-            if exact:
-                words = tuple(m.group() for m in _TOKEN.finditer(name))
-            else:
-                words = tuple(t.norm for t in _tokens(name) if t.norm not in _STOP)
-            if not words or (words, exact) in seen:
-                continue
-            seen.add((words, exact))
-            self.forms.setdefault(words[0], []).append((kind, code, words, exact))
-
-    def mentions(self, tokens: Sequence[_Token]) -> list[_Mention]:
-        content = [i for i, t in enumerate(tokens) if t.norm not in _STOP]
-        found: list[_Mention] = []
-        # Names: on content words (articles skipped), folded and singular.
-        for ci, i in enumerate(content):
-            for kind, code, words, exact in self.forms.get(tokens[i].norm, ()):
-                if exact:
-                    continue
-                n = len(words)
-                if ci + n <= len(content) and all(tokens[content[ci + k]].norm == words[k] for k in range(n)):
-                    last = content[ci + n - 1] + 1
-                    found.append(_Mention(kind, code, i, last, tokens[i].start, tokens[last - 1].end))
-        # Acronyms: on every word, exactly as written.
-        for i, tok in enumerate(tokens):
-            for kind, code, words, exact in self.forms.get(tok.raw, ()):
-                n = len(words)
-                if exact and i + n <= len(tokens) and all(tokens[i + k].raw == words[k] for k in range(n)):
-                    found.append(_Mention(kind, code, i, i + n, tok.start, tokens[i + n - 1].end))
-        # A mention inside a longer one of the same kind is part of that name (PPP in "... du PPP").
-        kept = _outermost(found)
-        unique: dict[tuple[str, str, int], _Mention] = {}
-        for m in sorted(kept, key=lambda m: (m.first, -m.last)):
-            unique.setdefault((m.kind, m.code, m.first), m)
-        return sorted(unique.values(), key=lambda m: (m.first, m.kind, m.code))
-
-
-def _outermost(found: list[_Mention]) -> list[_Mention]:
-    """The mentions not strictly inside a longer one of the same kind, in one sorted sweep.
-
-    A span is inside another if that one starts no later and ends no earlier; sorted by start, then
-    by end descending, every container of a span comes before it (spans equal to it aside), so the
-    largest end seen before is all that needs remembering. Comparing every pair was quadratic in
-    the mentions of a sentence, and a hostile page can hold a sentence of thousands of names.
-    """
-    kept: list[_Mention] = []
-    by_kind: dict[str, list[_Mention]] = {}
-    for m in found:
-        by_kind.setdefault(m.kind, []).append(m)
-    for mentions in by_kind.values():
-        mentions.sort(key=lambda m: (m.first, -m.last))
-        reach = -1  # the largest end among spans before the current group of equal spans
-        i = 0
-        while i < len(mentions):
-            j = i
-            span = (mentions[i].first, mentions[i].last)
-            while j < len(mentions) and (mentions[j].first, mentions[j].last) == span:
-                j += 1
-            if reach < span[1]:
-                kept.extend(mentions[i:j])
-            reach = max(reach, span[1])
-            i = j
-    return kept
-
-
-def _texts(*texts: Text | None) -> list[str]:
-    return [s for t in texts if t is not None for s in (t.fr, t.en) if s is not None]
-
-
-_matchers: dict[tuple[int, ...], tuple[Any, _Matcher]] = {}
-_matchers_lock = threading.Lock()
-
-
-def _matcher(vocabulary: Any) -> _Matcher:
-    key = (id(vocabulary.partners), id(vocabulary.programmes), id(vocabulary.topics))
-    with _matchers_lock:
-        found = _matchers.get(key)
-        if found is not None and found[0] is vocabulary:
-            return found[1]
-        matcher = _Matcher(vocabulary)
-        if len(_matchers) > 8:
-            _matchers.clear()
-        _matchers[key] = (vocabulary, matcher)  # the reference keeps the ids from being reused
-        return matcher
+# The steps before the facts, under the names the tests of linear reading use.
+_tokens = tokens
+_matcher = matcher
 
 
 @frozen(kw_only=True)
@@ -216,88 +75,6 @@ class Extraction:
     relation: Relation
     source: Source
     unplaced: tuple[Evidence, ...]
-
-
-class _Sentence:
-    """One sentence of the page with what was recognised in it."""
-
-    def __init__(self, page: Page, place: tuple[int, int, int], text: str, matcher: _Matcher, source: str) -> None:
-        self.place = place
-        self.text = text
-        self.low = plain(text)
-        self.tokens = _tokens(text)
-        self.mentions = matcher.mentions(self.tokens)
-        self.heading = page.sections[place[0]].heading
-        self.evidence = Evidence(source=source, section=place[0], item=place[1], sentence=place[2], quote=text)
-        # A name inside a negated clause is not a cooperation ("ne met pas d'unités ... à disposition
-        # d'opérations dirigées par l'OTAN"); a stance topic is the partner's stance, not a cooperation.
-        self.negated = _negated_spans(self.low, self.tokens)
-        self.affirmed = [
-            m
-            for m in self.mentions
-            if not _within(m, self.negated) and not (m.kind == "topic" and m.code in cues.STANCE_TOPICS)
-        ]
-        self.named_programmes = _codes(self.mentions, "programme")
-        self.stance_topics = [c for c in _codes(self.mentions, "topic") if c in cues.STANCE_TOPICS]
-        self.own_programmes = _codes(self.affirmed, "programme")
-        self.own_topics = _codes(self.affirmed, "topic")
-        self.partners = _codes(self.mentions, "partner")
-        self.programmes = list(self.own_programmes)
-        self.topics = list(self.own_topics)
-        self.years = [(int(m.group(1)), m.start(1)) for m in cues.YEAR.finditer(self.low)]
-        self.used_years: set[int] = set()
-        self.placed = any(m.kind != "partner" for m in self.mentions)
-
-    def first_mention(self, code: str) -> _Mention | None:
-        return next((m for m in self.mentions if m.kind == "programme" and m.code == code), None)
-
-
-def _negated_spans(low: str, tokens: Sequence[_Token]) -> list[tuple[int, int]]:
-    """The character spans of a sentence's negated clauses: from a negation cue to its clause's end.
-
-    Cues: ne/n' ... pas (plus, jamais, aucun, rien, ni), ni, sans, aucun, jamais, not, n't, no,
-    never, neither, nor, without, cannot; idioms that affirm ("sans oublier", "not only") are not
-    cues. A clause ends at ``;``, ``:`` or a word that opens a clause of its own (mais, but, while).
-    """
-    words = [low[t.start : t.end] for t in tokens]
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, (word, token) in enumerate(zip(words, tokens, strict=True)):
-        if opened is not None and (word in cues.CLAUSE_BREAK or _breaks(low[tokens[i - 1].end : token.start])):
-            spans.append((opened, tokens[i - 1].end))
-            opened = None
-        if opened is None and _negation_cue(low, words, tokens, i):
-            opened = token.start
-    if opened is not None:
-        spans.append((opened, len(low)))
-    return spans
-
-
-def _breaks(between: str) -> bool:
-    return ";" in between or ":" in between
-
-
-def _negation_cue(low: str, words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
-    word = words[i]
-    following = words[i + 1] if i + 1 < len(words) else ""
-    if word in cues.NEGATION_WORDS:
-        return (word, following) not in cues.NEGATION_IDIOMS
-    if word == "ne" or (word == "n" and low[tokens[i].end : tokens[i].end + 1] == "'"):
-        return any(w in cues.NEGATION_PAIRS for w in words[i + 1 : i + 1 + cues.NEGATION_PAIR_SPAN])
-    # English "n't": the word before ends in n and an apostrophe joins them ("doesn't").
-    return word == "t" and i > 0 and words[i - 1].endswith("n") and low[tokens[i - 1].end : tokens[i].start] == "'"
-
-
-def _within(mention: _Mention, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= mention.start and mention.end <= end for start, end in spans)
-
-
-def _codes(mentions: Iterable[_Mention], kind: str) -> list[str]:
-    out: list[str] = []
-    for m in mentions:
-        if m.kind == kind and m.code not in out:
-            out.append(m.code)
-    return out
 
 
 def _text(lang: str, value: str) -> Text:
@@ -344,26 +121,25 @@ def extract(
         from partnerdata._query.load import load
 
         vocabulary = load()
-    matcher = _matcher(vocabulary)
+    names = matcher(vocabulary)
     lang = page.language
-    partner = _partner(page, matcher)
+    partner = _partner(page, names)
     source = source_id or f"nato-{partner.alpha3.lower()}-{lang}"
     # Tokens, mentions and sentences are many small objects without cycles: the cyclic GC walking
     # them again and again made the cost of a large page grow faster than its length.
-    return quietly(lambda: _Extractor(page, matcher, partner, source, lang, url).run())
+    return quietly(lambda: _Extractor(page, names, partner, source, lang, url).run())
 
 
-def _partner(page: Page, matcher: _Matcher) -> Partner:
-    title = _tokens(page.title)
-    in_title = _codes(matcher.mentions(title), "partner")
+def _partner(page: Page, names: Matcher) -> Partner:
+    in_title = codes(names.mentions(tokens(page.title)), "partner")
     if in_title:
-        return matcher.partners[in_title[0]]
+        return names.partners[in_title[0]]
     counts: dict[str, int] = {}
     for _, sentence in page.sentences():
-        for code in _codes(matcher.mentions(_tokens(sentence)), "partner"):
+        for code in codes(names.mentions(tokens(sentence)), "partner"):
             counts[code] = counts.get(code, 0) + 1
     if counts:
-        return matcher.partners[max(sorted(counts), key=lambda c: counts[c])]
+        return names.partners[max(sorted(counts), key=lambda c: counts[c])]
     name = re.sub(
         r"^(?:NATO's\s+)?relations?\s+(?:with|avec)\s+(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?",
         "",
@@ -374,18 +150,20 @@ def _partner(page: Page, matcher: _Matcher) -> Partner:
 
 
 class _Extractor:
-    def __init__(
-        self, page: Page, matcher: _Matcher, partner: Partner, source: str, lang: str, url: str | None
-    ) -> None:
+    def __init__(self, page: Page, matcher: Matcher, partner: Partner, source: str, lang: str, url: str | None) -> None:
         self.page, self.m, self.partner, self.source, self.lang, self.url = page, matcher, partner, source, lang, url
         self.sentences = [
-            _Sentence(page, place, text, matcher, source) for place, text in page.sentences() if place != (0, 0, 0)
+            Sentence(place, text, page.sections[place[0]].heading, matcher, source)
+            for place, text in page.sentences()
+            if place != (0, 0, 0)
         ]
-        self.items: dict[tuple[int, int], list[_Sentence]] = {}
+        self.items: dict[tuple[int, int], list[Sentence]] = {}
         for s in self.sentences:
             self.items.setdefault(s.place[:2], []).append(s)
         # (programme, year, sentence) for every statement of a start year, held once facts are known
-        self.restated: list[tuple[str, int, _Sentence]] = []
+        self.restated: list[tuple[str, int, Sentence]] = []
+        # plans a page says the partner moved to: the plan in force is one of them
+        self.moved_to: set[str] = set()
         self._resolve_references()
 
     def kind(self, code: str) -> str:
@@ -401,7 +179,7 @@ class _Extractor:
     # Sentences that name nothing lean on the one before them in the same item.
     def _resolve_references(self) -> None:
         for sentences in self.items.values():
-            previous: _Sentence | None = None
+            previous: Sentence | None = None
             for s in sentences:
                 if previous is not None:
                     for match in cues.DEMONSTRATIVE.finditer(s.low):
@@ -470,7 +248,7 @@ class _Extractor:
         )
         return Extraction(partner=self.partner, relation=relation, source=source, unplaced=unplaced)
 
-    def _statement(self, s: _Sentence) -> Statement:
+    def _statement(self, s: Sentence) -> Statement:
         heading = None if s.place[0] == 0 or s.heading is None else _text(self.lang, s.heading)
         return Statement(
             text=_text(self.lang, s.text),
@@ -482,27 +260,60 @@ class _Extractor:
 
     # --- milestones -------------------------------------------------------------------------
 
-    def _relations_since(self) -> tuple[Milestone, _Sentence] | None:
+    def _relations_since(self) -> tuple[Milestone, Sentence] | None:
+        # A year starts relations only in the clause of a start word, never as the sentence's first
+        # year: "became a partner in 2020, long after relations began" gives no start.
         for s in self.sentences:
-            if s.years and cues.RELATIONS.search(s.low) and cues.START.search(s.low):
-                year = self._year_after(s, cues.START) or s.years[0][0]
+            if s.years and self._speaks_of_relations(s):
+                year = self._year_of_cue(s, cues.START)
+                if year is None:
+                    continue
                 forums = [c for c in s.own_programmes if self.kind(c) == "forum" and self.began_by(c, year)]
                 return Milestone(year=year, via=forums[0] if forums else None, evidence=(s.evidence,)), s
         for s in self.sentences:
-            forums = [c for c in s.own_programmes if self.kind(c) == "forum"]
-            forums = [c for c in forums if s.years and self.began_by(c, s.years[0][0])]
-            if s.years and forums and cues.JOIN.search(s.low) and not cues.FRAMEWORK.search(s.low):
-                return Milestone(year=s.years[0][0], via=forums[0], evidence=(s.evidence,)), s
+            joined = [m for m in s.affirmed if m.kind == "programme" and self.kind(m.code) == "forum"]
+            if not (s.years and joined and cues.JOIN.search(s.low)) or cues.FRAMEWORK.search(s.low):
+                continue
+            for (year, _), mention in zip(s.years, s.attach(s.years, joined), strict=True):
+                if mention is not None and self.began_by(mention.code, year):
+                    return Milestone(year=year, via=mention.code, evidence=(s.evidence,)), s
         return None
 
-    def _year_after(self, s: _Sentence, cue: "re.Pattern[str]") -> int | None:
-        match = cue.search(s.low)
-        if match is None:
-            return None
-        after = [y for y, at in s.years if at >= match.start()]
-        return after[0] if after else None
+    def _speaks_of_relations(self, s: Sentence) -> bool:
+        """Whether the sentence is about relations or dialogue (not a forum named "... Dialogue")."""
+        if cues.RELATIONS.search(s.low):
+            return True
+        # Words and names both come in order: one sweep ("Mediterranean Dialogue" is a name).
+        names = sorted((m.start, m.end) for m in s.mentions if m.kind == "programme")
+        reach, n = -1, 0
+        for word in cues.DIALOGUE.finditer(s.low):
+            while n < len(names) and names[n][0] <= word.start():
+                reach = max(reach, names[n][1])
+                n += 1
+            if word.start() >= reach:
+                return True
+        return False
 
-    def _cooperation_since(self, relations: tuple[Milestone, _Sentence] | None) -> tuple[Milestone, _Sentence] | None:
+    def _year_of_cue(self, s: Sentence, cue: "re.Pattern[str]") -> int | None:
+        """The year in the clause of a cue word: the first after it, else the first before it.
+
+        A verb ("began", "engaged") is preferred to "since", which may date something else in the
+        sentence ("a partner since 1995").
+        """
+        matches = sorted(cue.finditer(s.low), key=lambda m: (m.group() in cues.SINCE_WORDS, m.start()))
+        if not matches:
+            return None
+        by_unit: dict[int, list[tuple[int, int]]] = {}
+        for year, unit in zip(s.years, s.year_units(s.years), strict=True):
+            by_unit.setdefault(unit, []).append(year)
+        for match in matches:
+            mine = by_unit.get(s.unit_at(match.start()), [])
+            after = next((y for y, at in mine if at >= match.start()), None)
+            if after is not None or mine:
+                return after if after is not None else mine[0][0]
+        return None
+
+    def _cooperation_since(self, relations: tuple[Milestone, Sentence] | None) -> tuple[Milestone, Sentence] | None:
         for s in self.sentences:
             if (relations is not None and s is relations[1]) or cues.RELATIONS.search(s.low):
                 # One sentence for both starts ("Dialogue began in 1992 ..., and practical
@@ -511,7 +322,10 @@ class _Extractor:
                 if year is None:
                     continue
             elif s.years and cues.COOPERATION.search(s.low) and cues.COOP_START.search(s.low):
-                year = self._year_after(s, cues.COOP_START) or s.years[0][0]
+                found = self._year_of_cue(s, cues.COOP_START)
+                if found is None:
+                    continue
+                year = found
             else:
                 continue
             via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
@@ -520,7 +334,7 @@ class _Extractor:
             return Milestone(year=year, via=via[0] if via else None, evidence=(s.evidence,)), s
         return None
 
-    def _cooperation_clause_year(self, s: _Sentence) -> int | None:
+    def _cooperation_clause_year(self, s: Sentence) -> int | None:
         """The year after "cooperation" began or followed, where the word is not part of a name."""
         # Names and words both come in order: one sweep, linear in the sentence.
         names = sorted((m.start, m.end) for m in s.mentions if m.kind == "programme")
@@ -537,7 +351,7 @@ class _Extractor:
             return None  # the first free "cooperation" decides: searching on from each one is quadratic
         return None
 
-    def _for_partner(self, s: _Sentence) -> bool:
+    def _for_partner(self, s: Sentence) -> bool:
         """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie")."""
         # A bounded look-behind: the preposition and an article fit in 12 characters.
         return any(
@@ -547,20 +361,26 @@ class _Extractor:
             for m in s.mentions
         )
 
-    def _participation_years(self) -> dict[str, tuple[int, _Sentence]]:
+    def _participation_years(self) -> dict[str, tuple[int, Sentence]]:
         """The start of this partner's participation in each programme, where the page gives it."""
-        found: dict[str, tuple[int, _Sentence]] = {}
+        found: dict[str, tuple[int, Sentence]] = {}
         for s in self.sentences:
             candidates = [m for m in s.affirmed if m.kind == "programme" and self.kind(m.code) != "forum"]
             candidates = [m for m in candidates if self.kind(m.code) not in {"organisation", "centre"}]
             if not candidates or not s.years:
                 continue
-            years: list[tuple[int, int]] = []
-            for match in cues.SINCE.finditer(s.low):
-                years.append((int(match.group(1)), match.start(1)))
-            if not years and cues.JOIN.search(s.low):
+            ranges = {m.start(1) for m in cues.RANGE.finditer(s.low)}
+            # "from 2005 to 2013" is a range, not a start "from 2005".
+            years = [(int(m.group(1)), m.start(1)) for m in cues.SINCE.finditer(s.low) if m.start(1) not in ranges]
+            if cues.JOIN.search(s.low):
+                # Each year goes to its own clause's name: "joined PfP in 1995 and has taken
+                # part in PARP since 2002" dates both.
                 years = list(s.years)
-            if not years and (cues.first_agreed(s.low) or cues.FIRST_AFTER_VERB.search(s.low)):
+            if not years and (
+                cues.first_agreed(s.low)
+                or cues.FIRST_AFTER_VERB.search(s.low)
+                or (cues.FIRST_WORD.search(s.low) and cues.FIRST_NOUN.search(s.low))
+            ):
                 years = list(s.years)
             if not years and cues.FORCES.search(s.low) and any(self.kind(m.code) == "operation" for m in candidates):
                 # Troops in an operation "from 2004 to 2014": the range's first year starts the
@@ -571,22 +391,47 @@ class _Extractor:
             for_partner = self._for_partner(s) and cues.LAUNCH.search(s.low) is not None
             if not years and for_partner:
                 years = list(s.years)
-            plans = any(self.kind(m.code) == "cooperation-plan" for m in candidates)
-            if not years and plans and cues.FIRST_VERB.search(s.low) and not cues.RENEWAL.search(s.low):
+            plans = [m for m in candidates if self.kind(m.code) == "cooperation-plan"]
+            newer = self._moved_to(s, plans)
+            first_plan = any(cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start]) for m in plans)
+            adopted = (cues.FIRST_VERB.search(s.low) or first_plan) and not cues.RENEWAL.search(s.low)
+            if not years and plans and (newer or adopted):
                 years = list(s.years)  # a plan adopted (not renewed) in a year: the partner's start in it
-            for year, at in years:
-                mention = min(candidates, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
-                programme = self.m.programmes[mention.code]
+            # Each year goes to the name it belongs to by reading order and syntax (its clause).
+            for (year, _), mention in zip(years, s.attach(years, candidates), strict=True):
+                if mention is None:
+                    continue
+                code = mention.code
+                if newer is not None and self.kind(code) == "cooperation-plan":
+                    code = newer  # "in 2023 it moved from its IPAP to an ITPP": the ITPP's year
+                programme = self.m.programmes[code]
                 founded = {programme.founded.year if programme.founded else None, programme.ended}
                 if year in founded and cues.FRAMEWORK.search(s.low) and not for_partner:
                     continue
                 if programme.founded is not None and year < programme.founded.year:
                     continue  # before the programme existed: not this partner's start in it
-                if mention.code not in found:
-                    found[mention.code] = (year, s)
-                if found[mention.code][0] == year:
-                    self.restated.append((mention.code, year, s))
+                if code not in found:
+                    found[code] = (year, s)
+                if found[code][0] == year:
+                    self.restated.append((code, year, s))
         return found
+
+    def _moved_to(self, s: Sentence, plans: Sequence[Mention]) -> str | None:
+        """The plan a sentence says the partner moved to (the newer plan), if it says so."""
+        if not plans:
+            return None
+        newer: str | None = None
+        move = cues.MOVE_TO.search(s.low)
+        if move is not None:
+            after = [m for m in plans if m.start >= move.end()]
+            newer = after[-1].code if after else None
+        else:
+            replaces = cues.REPLACES.search(s.low)
+            before = [m for m in plans if replaces is not None and m.end <= replaces.start()]
+            newer = before[-1].code if before else None
+        if newer is not None:
+            self.moved_to.add(newer)
+        return newer
 
     def _hold_start_years(self, participations: Sequence[Participation]) -> None:
         # A start year is no event only where a participation holds it: hosting a transit centre
@@ -599,15 +444,20 @@ class _Extractor:
 
     # --- plan, participations, channels --------------------------------------------------------
 
-    def _plan(self, since: dict[str, tuple[int, _Sentence]]) -> CooperationPlan | None:
-        # The plan named with its cycle wins; between plans equal on that, the one started last
-        # (an IPCP from 2014, then an ITPP adopted in 2023: the ITPP is the plan now).
-        best: tuple[tuple[int, int], str, _Sentence] | None = None
+    def _plan(self, since: dict[str, tuple[int, Sentence]]) -> CooperationPlan | None:
+        # A plan the partner moved to wins ("in 2023 it moved to an ITPP"); then the plan named with
+        # its cycle; between plans equal on that, the one started last (an IPCP from 2014, then an
+        # ITPP adopted in 2023: the ITPP is the plan now).
+        best: tuple[tuple[bool, int, int], str, Sentence] | None = None
         for s in self.sentences:
             for code in s.own_programmes:
                 if self.kind(code) != "cooperation-plan":
                     continue
-                score = (2 if cues.CYCLE.search(s.low) else 1, since[code][0] if code in since else 0)
+                score = (
+                    code in self.moved_to,
+                    2 if cues.CYCLE.search(s.low) else 1,
+                    since[code][0] if code in since else 0,
+                )
                 if best is None or score > best[0]:
                     best = (score, code, s)
         if best is None:
@@ -644,16 +494,14 @@ class _Extractor:
         )
 
     def _participations(
-        self, since: dict[str, tuple[int, _Sentence]], plan: CooperationPlan | None
+        self, since: dict[str, tuple[int, Sentence]], plan: CooperationPlan | None
     ) -> list[Participation]:
         codes: list[str] = []
         for s in self.sentences:
             for code in s.own_programmes:
                 if code in codes:
                     continue
-                if self.kind(code) == "operation" and not (
-                    cues.FORCES.search(s.low) and not cues.NEGATION.search(s.low)
-                ):
+                if self.kind(code) == "operation" and not s.affirms(_spans(cues.FORCES, s.low)):
                     continue  # transit or overflight for an operation is support, not participation
                 if self.eligible(code) or (code in since and self.kind(code) == "cooperation-plan"):
                     codes.append(code)
@@ -674,7 +522,7 @@ class _Extractor:
             )
         return out
 
-    def _focus(self, code: str, evidence: list[_Sentence]) -> list[str]:
+    def _focus(self, code: str, evidence: list[Sentence]) -> list[str]:
         outside: list[str] = []
         inside: list[str] = []
         for s in evidence:
@@ -688,7 +536,7 @@ class _Extractor:
         chosen = outside or inside
         return sorted(set(chosen))
 
-    def _aim(self, code: str, evidence: list[_Sentence]) -> Text | None:
+    def _aim(self, code: str, evidence: list[Sentence]) -> Text | None:
         for s in evidence:
             others = [c for c in s.programmes if c != code and self.eligible(c)]
             if others:
@@ -719,7 +567,7 @@ class _Extractor:
                 )
         return list(out.values())
 
-    def _description(self, s: _Sentence, mention: _Mention) -> str:
+    def _description(self, s: Sentence, mention: Mention) -> str:
         before = s.low[: mention.start].strip()
         if before in {"", "le", "la", "les", "l'", "the", "a", "an"}:
             after = s.text[mention.end :]
@@ -748,7 +596,7 @@ class _Extractor:
         main = s.text.split(", ", 1)[0]
         return _clean_clause(main if len(main) >= 40 else s.text) or s.text
 
-    def _host(self, s: _Sentence, mention: _Mention) -> Text | None:
+    def _host(self, s: Sentence, mention: Mention) -> Text | None:
         after_low = fold_marks(s.text[mention.end :]).lower()
         match = cues.HOST.match(after_low)
         if match is None:
@@ -770,25 +618,33 @@ class _Extractor:
         designations: list[UnitDesignation] = []
         for s in self.sentences:
             hit = False
-            negated = bool(cues.NEGATION.search(s.low))
             if "neutrality" in s.stance_topics:
                 neutrality = True if neutrality is None else neutrality
                 hit = True
-            nato_led = bool(cues.NATO_LED.search(s.low)) or any(self.kind(c) == "operation" for c in s.named_programmes)
-            if nato_led and cues.FORCES.search(s.low):
-                value = not negated
-                forces = value if forces is None else (forces or value)
-                hit = True
-            if nato_led and cues.INFRASTRUCTURE.search(s.low):
-                value = not negated
-                infrastructure = value if infrastructure is None else (infrastructure or value)
-                hit = True
+            # Each cue word is read in its own clause ("is not a member, but it contributes
+            # troops"). Troops said on a side of the sentence that does not speak of NATO-led
+            # operations ("but a battalion is being trained") are not given to them; a refusal
+            # there is ("ne fournit pas de troupes, mais il ... à la FIAS").
+            operations = [m.start for m in s.mentions if m.kind == "programme" and self.kind(m.code) == "operation"]
+            led = sorted([m.start() for m in cues.NATO_LED.finditer(s.low)] + operations)
+            forces_at = _spans(cues.FORCES, s.low) if led else []
+            infrastructure_at = _spans(cues.INFRASTRUCTURE, s.low) if led else []
+            for a, b in clauses.sides(s.parts) if led else ():
+                this_side = bisect.bisect_left(led, b) > bisect.bisect_left(led, a)
+                said = s.affirms(_between(forces_at, a, b))
+                if said is not None and (this_side or said is False):
+                    forces = said if forces is None else (forces or said)
+                    hit = True
+                said = s.affirms(_between(infrastructure_at, a, b))
+                if said is not None and (this_side or said is False):
+                    infrastructure = said if infrastructure is None else (infrastructure or said)
+                    hit = True
             if hit:
                 evidence.append(s.evidence)
                 continue
-            units = cues.UNITS.search(s.low)
+            units = next((m for m in cues.UNITS.finditer(s.low) if not s.negated_at(m.start(), m.end())), None)
             cue = cues.DESIGNATE.search(s.low)
-            if units and cue and not negated:
+            if units and cue and not s.negated_at(cue.start(), cue.end()):
                 start = min(units.start(), cue.start())
                 purpose = _clean_clause(s.text[start:])
                 if purpose:
@@ -814,6 +670,7 @@ class _Extractor:
     def _events(self) -> list[Event]:
         events: list[Event] = []
         ids: set[str] = set()
+        repeats: dict[str, int] = {}
         for s in self.sentences:
             date = self._date(s)
             if date is None:
@@ -834,9 +691,13 @@ class _Extractor:
                 else (partners[0].lower() if partners else "s{}-{}-{}".format(*s.place))
             )
             base = f"{when.year}-{slug}"
-            event_id, n = base, 2
+            # One counter per id: probing -2, -3, ... afresh for each repeat was quadratic.
+            n = repeats.get(base, 1)
+            event_id = base
             while event_id in ids:
-                event_id, n = f"{base}-{n}", n + 1
+                n += 1
+                event_id = f"{base}-{n}"
+            repeats[base] = n
             ids.add(event_id)
             events.append(
                 Event(
@@ -854,7 +715,7 @@ class _Extractor:
             )
         return events
 
-    def _date(self, s: _Sentence) -> tuple[PartialDate, PartialDate | None] | None:
+    def _date(self, s: Sentence) -> tuple[PartialDate, PartialDate | None] | None:
         """The first date of the sentence that no other fact holds, with the end of its range if any."""
         ranges = {int(m.group(1)) for m in cues.RANGE.finditer(s.low) if int(m.group(2)) > int(m.group(1))}
         # A range keeps its event even when its first year is a start held elsewhere: the end is news.
@@ -930,6 +791,17 @@ def _range_ends(low: str, year: int, at: int) -> tuple[PartialDate, PartialDate]
         if end.sort_key() > start.sort_key():
             return start, end
     return None
+
+
+def _spans(pattern: "re.Pattern[str]", low: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(low)]
+
+
+def _between(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (in order) that start within ``start:end``: two binary searches."""
+    lo = bisect.bisect_left(spans, (start, -1))
+    hi = bisect.bisect_left(spans, (end, -1))
+    return list(spans[lo:hi])
 
 
 def _rebuild(page: Page) -> str:

@@ -7,6 +7,7 @@ JSON path.
 """
 
 import functools
+import re
 import threading
 import types
 import typing
@@ -128,7 +129,19 @@ def _build() -> Any:
                         ]
                         errors.append(exc)
                 raise ClassValidationError(f"while structuring {cl.__name__}", errors, cl)
-            return base(value, cl)
+            try:
+                return base(value, cl)
+            except FieldError as exc:
+                raise _as_written(exc, cl, value, conv) from None
+            except ClassValidationError as group:
+                # cattrs wraps the record's own refusal (a FieldError without a field's note).
+                refused = [
+                    _as_written(e, cl, value, conv)
+                    if isinstance(e, FieldError) and not getattr(e, "__notes__", None)
+                    else e
+                    for e in group.exceptions
+                ]
+                raise ClassValidationError(group.message, refused, cl) from None
 
         return hook
 
@@ -157,6 +170,34 @@ def _build() -> Any:
 
     conv.register_unstructure_hook_func(_is_tuple_of, dump_tuple)
     return conv
+
+
+_ITEM = re.compile(r"(\w+)\[(\d+)\](.*)", re.DOTALL)
+
+
+def _as_written(exc: FieldError, cl: type, value: dict[str, Any], conv: Any) -> FieldError:
+    """``exc`` with its item index (``aliases[0]``) counted in the list as the file has it.
+
+    A record keeps a set's items (aliases, codes, evidence, participations) sorted, and its
+    validators count them in that order; a user fixing the file needs the position they wrote.
+    Sorting keeps the very objects it sorts, so the item is found by identity among those
+    structured from the file.
+    """
+    match = _ITEM.fullmatch(exc.field)
+    if match is None:
+        return exc
+    name, index, rest = match.group(1), int(match.group(2)), match.group(3)
+    attribute = getattr(attrs.fields(cl), name, None)
+    written = value.get(name)
+    if attribute is None or attribute.converter is None or type(written) is not list:
+        return exc
+    item_type = typing.get_args(attribute.type)[0]
+    items = [conv.structure(item, item_type) for item in written]  # each did, before the record refused them
+    ordered = attribute.converter(items)
+    if index >= len(ordered):
+        return exc
+    position = next((k for k, item in enumerate(items) if item is ordered[index]), index)
+    return FieldError(f"{name}[{position}]{rest}", exc.message)
 
 
 @functools.cache
@@ -259,23 +300,21 @@ def _refile(problem: Problem, file: str | None, root: str) -> Problem:
     return Problem(file=file if problem.file is None else problem.file, path=path, message=problem.message)
 
 
+def decode(data: bytes, *, file: str | None = None) -> str:
+    """UTF-8 bytes as text; bytes that are not UTF-8 are a problem naming the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8: byte {exc.object[exc.start]:#04x} at offset {exc.start}"
+        raise DataValidationError([Problem(file=file, path="$", message=message)]) from None
+
+
 def parse_json(data: str | bytes, *, file: str | None = None) -> Any:
     """``json.loads`` that reports bad bytes and bad syntax as problems and refuses NaN and Infinity."""
     import json
 
     if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataValidationError(
-                [
-                    Problem(
-                        file=file,
-                        path="$",
-                        message=f"not UTF-8: byte {exc.object[exc.start]:#04x} at offset {exc.start}",
-                    )
-                ]
-            ) from None
+        data = decode(data, file=file)
     if not isinstance(data, str):
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
 

@@ -2,10 +2,12 @@
 
 :func:`write_atomic` writes to a temporary file in the target's folder, flushes it to disk, then
 renames it over the target (a rename within one folder is atomic on POSIX and Windows), so an
-interrupted write leaves the old file whole. A target that is a symbolic link is refused: writing
-through it would change a file elsewhere.
+interrupted write leaves the old file whole. A target that is a symbolic link, or whose folder is
+one, is refused: writing through it would change a file elsewhere.
 """
 
+import contextlib
+import errno
 import json
 import os
 import secrets
@@ -30,13 +32,18 @@ class UnsafeWriteError(PartnerDataError, OSError):
 def write_atomic(
     target: "str | os.PathLike[str]", data: bytes, *, inside: "str | os.PathLike[str] | None" = None
 ) -> None:
-    """Replace ``target`` with ``data`` atomically; refuse a target that is a symbolic link.
+    """Replace ``target`` with ``data`` atomically; refuse a target or a folder of it that is a symbolic link.
 
-    The temporary file is made in the folder that really holds the target (its parent resolved),
-    then renamed over it: a rename replaces a link itself, never what it points to. ``inside``, if
-    given, is a folder the target must stay in once resolved (for writers of a whole folder, such
-    as the build); a target outside it, or reached through a link in it, is refused. The new file
-    keeps the permissions of the one it replaces (or gets the usual ones for a new file).
+    What is guaranteed: the target itself is never a symbolic link, nor is the folder the path
+    names as holding it (``out`` in ``out/table.csv``); links further up the path (a linked home
+    folder, ``/tmp`` on macOS) are resolved like any path. That folder is opened once, without
+    following a link, and the temporary file is made, renamed over the target and flushed through
+    that open folder, so a folder swapped for a link meanwhile is not written into either (POSIX;
+    elsewhere the checks are made by path). A rename replaces a link itself, never what it points
+    to. ``inside``, if given, is a folder the target must stay in once resolved (for writers of a
+    whole folder, such as the build); a target outside it, or reached through a link in it, is
+    refused. The new file keeps the permissions of the one it replaces (or gets the usual ones for
+    a new file).
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -48,10 +55,20 @@ def write_atomic(
     Traceback (most recent call last):
     ...
     partnerdata._io.files.UnsafeWriteError: ...b.json: is a symbolic link; refusing to write through it
+    >>> (folder / "linked").symlink_to(folder)
+    >>> write_atomic(folder / "linked" / "c.json", b"[]")
+    Traceback (most recent call last):
+    ...
+    partnerdata._io.files.UnsafeWriteError: ...c.json: its folder ...linked is a symbolic link; ...
     """
     path = Path(target)
     if path.is_symlink():
         raise UnsafeWriteError(f"{path}: is a symbolic link; refusing to write through it")
+    if path.parent.is_symlink():
+        raise UnsafeWriteError(
+            f"{path}: its folder {path.parent} is a symbolic link; refusing to write through it "
+            f"(name the folder it leads to, {path.parent.resolve()}, if that is meant)"
+        )
     folder = path.parent.resolve()
     if inside is not None:
         root = Path(inside).resolve()
@@ -61,20 +78,43 @@ def write_atomic(
         raise UnsafeWriteError(f"{path}: not a regular file; refusing to replace it")
     final = folder / path.name
     mode = _mode(final)
-    fd, temporary = _create_temporary(folder, path.name)
+    at = _open_folder(folder, path)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, final)
-    except BaseException:
-        # Never leave the temporary file behind, whatever stopped the write; the error goes on.
-        Path(temporary).unlink(missing_ok=True)
+        fd, temporary = _create_temporary(folder, path.name, at)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                if mode is not None:
+                    os.chmod(f.fileno() if os.chmod in os.supports_fd else folder / temporary, mode)
+                os.fsync(f.fileno())
+            if at is None:
+                os.replace(folder / temporary, final)
+            else:
+                os.replace(temporary, path.name, src_dir_fd=at, dst_dir_fd=at)
+        except BaseException:
+            # Never leave the temporary file behind, whatever stopped the write; the error goes on.
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary if at is not None else folder / temporary, dir_fd=at)
+            raise
+        _sync_folder(folder, at)
+    finally:
+        if at is not None:
+            os.close(at)
+
+
+def _open_folder(folder: Path, path: Path) -> int | None:
+    """The resolved folder, opened without following a link (``None`` where folders cannot be opened)."""
+    nofollow, directory = getattr(os, "O_NOFOLLOW", None), getattr(os, "O_DIRECTORY", None)
+    if os.name != "posix" or nofollow is None or directory is None:
+        return None
+    try:
+        return os.open(folder, os.O_RDONLY | directory | nofollow)
+    except OSError as exc:
+        # Made a link since it was resolved (Linux says ENOTDIR for a link opened as a folder).
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR) and os.path.islink(folder):
+            raise UnsafeWriteError(f"{path}: its folder became a symbolic link; refusing to write") from None
         raise
-    _sync_folder(folder)
 
 
 def _linked_below(root: Path, folder: Path) -> bool:
@@ -95,30 +135,34 @@ def _mode(path: Path) -> int | None:
         return None
 
 
-def _create_temporary(folder: Path, name: str) -> tuple[int, str]:
+def _create_temporary(folder: Path, name: str, at: int | None = None) -> tuple[int, str]:
+    """A new temporary file beside ``name``: its descriptor and its name (relative to ``at`` if given)."""
     # Like tempfile.mkstemp, but with the permissions a new file would get (0o666 less the umask),
     # not mkstemp's 0o600: an exported table must be as readable as one written by open().
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        temporary = str(folder / f".{name}.{secrets.token_hex(6)}.tmp")
+        temporary = f".{name}.{secrets.token_hex(6)}.tmp"
         try:
-            return os.open(temporary, flags, 0o666), temporary
+            if at is None:
+                return os.open(folder / temporary, flags, 0o666), temporary
+            return os.open(temporary, flags, 0o666, dir_fd=at), temporary
         except FileExistsError:
             continue
     raise FileExistsError(f"{folder}: cannot create a temporary file")
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: Path, at: int | None = None) -> None:
     # The rename is durable once the folder's entry is on disk (POSIX; Windows has no folder fds).
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
+    fd = os.open(folder, os.O_RDONLY) if at is None else at
     try:
         os.fsync(fd)
     except OSError:  # some file systems refuse to sync a folder; the rename itself is done
         pass
     finally:
-        os.close(fd)
+        if at is None:
+            os.close(fd)
 
 
 # --- Replacing a whole folder -------------------------------------------------------------------

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from partnerdata._io.convert import parse_json, structure, to_dict
+from partnerdata._io.convert import decode, parse_json, structure, to_dict
 from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, Problem
@@ -156,7 +156,10 @@ def _load_document(target: Local, make: "type[T]") -> T:
     name = target.path
     # The file the user named may be a link of theirs: follow it here, and only here.
     raw = _read_bytes(Local(os.path.realpath(name)), name)
-    data = parse_json(raw, file=name)
+    text = decode(raw, file=name)
+    del raw  # neither the bytes nor (below) the text stay alive while the records are built
+    data = parse_json(text, file=name)
+    del text
     if isinstance(data, dict) and data.keys() >= MANIFEST_KEYS and "partners" not in data:
         raise DataValidationError(
             [Problem(file=name, path="$", message="this is a manifest: load the folder that holds it")]
@@ -569,13 +572,22 @@ def file_path(path: str, record: Any, raw: Any) -> str:
         i = j = int(index)
         if isinstance(record, tuple) and i < len(record) and isinstance(raw, list):
             item = record[i]
-            form: Any = to_dict(item) if hasattr(type(item), "__attrs_attrs__") else item
-            j = next((k for k, candidate in enumerate(raw) if candidate == form), i)
+            j = next((k for k, candidate in enumerate(raw) if _same(candidate, item)), i)
             record, raw = item, (raw[j] if j < len(raw) else None)
         else:
             record, raw = None, None
         out.append(f"[{j}]")
     return "".join(out)
+
+
+def _same(written: Any, item: Any) -> bool:
+    """Whether ``written`` (JSON) is ``item``: a record is compared as built, its own lists sorted."""
+    if not hasattr(type(item), "__attrs_attrs__"):
+        return bool(written == item)
+    try:
+        return bool(structure(written, type(item)) == item)
+    except DataValidationError:  # a format 1 record, say: compare the JSON forms
+        return bool(written == to_dict(item))
 
 
 class _InDocument:

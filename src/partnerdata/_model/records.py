@@ -654,12 +654,19 @@ class Participation(_Record):
         >>> [pfp.active(y) for y in (1994, 1995, 1996, 1997, 2007, 2008)]
         [False, True, True, False, False, True]
         """
-        if self.since is None:
-            return None
-        if year < self.since or (self.until is not None and year > self.until):
-            return False
-        paused = self.suspended is not None and self.suspended < year
-        return not (paused and (self.resumed is None or year < self.resumed))
+        return active_in(self.since, self.until, self.suspended, self.resumed, year)
+
+
+def active_in(
+    since: int | None, until: int | None, suspended: int | None, resumed: int | None, year: int
+) -> bool | None:
+    """The rule of :meth:`Participation.active`, for every record that carries a participation's years."""
+    if since is None:
+        return None
+    if year < since or (until is not None and year > until):
+        return False
+    paused = suspended is not None and suspended < year
+    return not (paused and (resumed is None or year < resumed))
 
 
 @frozen(kw_only=True, repr=False)

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Generic, TypeVar, overload
 from attrs import field, frozen
 
 from partnerdata._model import rows as _rows
-from partnerdata._model.records import PartialDate, Support, Text
+from partnerdata._model.records import PartialDate, Support, Text, active_in
 from partnerdata._model.show import Shown, figure, render
 
 __all__ = [
@@ -50,6 +50,9 @@ class _Flat(Shown):
 class Membership(_Flat):
     """A partner's participation in a programme: since when (``None``: not stated) and its focus topics.
 
+    ``until`` is the last year it ran, where it ended; ``suspended`` the year it was suspended and
+    ``resumed`` the year it ran again (``None``: no end, suspension or resumption is recorded).
+
     >>> import partnerdata
     >>> m = partnerdata.load().participants("SPS")[0]
     >>> m.partner, m.programme, m.since, m.evidence[0].source
@@ -59,6 +62,9 @@ class Membership(_Flat):
     partner: str
     programme: str
     since: int | None = None
+    until: int | None = None
+    suspended: int | None = None
+    resumed: int | None = None
     focus: tuple[str, ...] = field(default=(), converter=_strs)
     evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
@@ -66,6 +72,16 @@ class Membership(_Flat):
     def year(self) -> int | None:
         """The year the fact dates from: here, ``since``."""
         return self.since
+
+    def active(self, year: int) -> bool | None:
+        """Whether the participation ran in ``year``, by :meth:`partnerdata.Participation.active`'s rule.
+
+        >>> import partnerdata
+        >>> nacc = partnerdata.load().participants("NACC").where(lambda m: m.partner == "KGZ")[0]
+        >>> nacc.since, nacc.until, [nacc.active(y) for y in (1991, 1992, 1997, 1998)]
+        (1992, 1997, [False, True, True, False])
+        """
+        return active_in(self.since, self.until, self.suspended, self.resumed, year)
 
 
 @frozen(kw_only=True)
@@ -186,6 +202,8 @@ class TimelineEntry(_Flat):
     ``kind`` is ``"founded"``, ``"ended"``, ``"relations"``, ``"cooperation"``, ``"participation"``
     or ``"event"``; ``partner`` is ``None`` for programmes' own dates. ``year`` is ``None`` for an
     undated entry (a participation whose start is not stated), found in a timeline's ``unknown``.
+    A participation's entry also carries its end (``until``), suspension and resumption years
+    where they are recorded (``None`` otherwise, and for every other kind).
 
     >>> import partnerdata
     >>> e = partnerdata.load().timeline(2014, 2014, partner="TKM")[0]
@@ -200,6 +218,9 @@ class TimelineEntry(_Flat):
     partner: str | None = None
     programmes: tuple[str, ...] = field(default=(), converter=_strs)
     topics: tuple[str, ...] = field(default=(), converter=_strs)
+    until: int | None = None
+    suspended: int | None = None
+    resumed: int | None = None
     text: Text
     evidence: tuple[Support, ...] = field(default=(), converter=_evidence, repr=False)
 
@@ -284,7 +305,7 @@ class Results(Generic[T]):
 
         >>> import partnerdata
         >>> partnerdata.load().participants("UN").columns()
-        ['partner', 'programme', 'since', 'focus', 'evidence', 'quote', 'cited']
+        ['partner', 'programme', 'since', 'until', 'suspended', 'resumed', 'focus', 'evidence', 'quote', 'cited']
         """
         names = _rows.columns(self.cls, lang) if self.cls is not None else []
         return ["status", *names] if with_unknown else names
@@ -334,15 +355,21 @@ class Results(Generic[T]):
     def plot(self, ax: Any = None, *, lang: str = "en", until: int | None = None) -> Any:
         """Draw a timeline or participants (``partnerdata[plot]``); returns the matplotlib Axes.
 
-        A timeline draws each participation as a bar from its start year, open-ended (no end is
-        recorded), a participation whose start is not stated as a hatched row saying so, and events
-        and milestones as marks. Participants draw how many partners take part, year by year.
-        ``until`` is the last year drawn (default: this year); ``ax`` an Axes to draw on.
+        A timeline draws each participation as a bar from its start year to its end (an arrow when
+        no end is recorded, a dotted outline for the years it was suspended), a participation whose
+        start is not stated as a hatched row saying so, and events and milestones as numbered marks
+        the legend names. Participants draw how many partners take part, year by year. The title
+        names the partner(s); the axis starts at their first dated fact. ``until`` is the last year
+        drawn (default: this year); ``ax`` an Axes to draw on (a new figure with a constrained
+        layout if ``None``, so ``ax.figure.savefig("kgz.pdf")`` clips nothing); ``lang`` the
+        language of its words. See :doc:`gallery`.
 
         >>> import partnerdata
         >>> ax = partnerdata.load().timeline(partner="KGZ").plot(until=2026)
+        >>> ax.get_title()
+        'Kyrgyzstan: relations with NATO, 1992–2026'
         >>> [t.get_text() for t in ax.get_yticklabels()]
-        ['NACC', 'SPS', 'PFP', 'EAPC', 'PARP', 'BI', 'DEEP', 'RETRAINING', 'milestones', 'events']
+        ['NACC', 'SPS', 'PfP', 'EAPC', 'PARP', 'BI', 'DEEP', 'RETRAINING', 'milestones', 'events']
         >>> int(partnerdata.load().participants("SPS").plot(until=2026).get_lines()[0].get_ydata()[-1])
         2
         """
@@ -383,8 +410,8 @@ class Answer(Generic[T]):
         return f"<Answer {self.question!r}: yes={len(self.yes)}, no={len(self.no)}, unknown={len(self.unknown)}>"
 
     def __str__(self) -> str:
-        parts = (("yes", self.yes), ("no", self.no), ("unknown", self.unknown))
-        return f"{self.question}\n" + "\n".join(f"  {name}: {', '.join(p.partners) or '-'}" for name, p in parts)
+        # What ``partnerdata query --stance`` prints: one rendering for both interfaces.
+        return render("text", self)
 
     def _repr_html_(self) -> str:
         return render("html", self)

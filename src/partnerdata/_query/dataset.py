@@ -405,6 +405,7 @@ class Dataset(Questions):
         partner = self.partner(key)
         found = self._index.editions.get(partner.alpha3)
         if found is None:
+            self.relation(key)  # a known partner without relation data: the message of relation() says so
             raise NotFoundError("relation", key, tuple(r.partner for r in self.relations))
         return found
 

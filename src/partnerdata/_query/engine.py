@@ -1,8 +1,12 @@
 """The query engine: lazy indexes over one dataset, the answer records each question draws from.
 
-An :class:`Engine` is made once per dataset (on its first question) and builds each index (by
-programme, by topic, by partner, by year, the full-text index) the first time a question needs
-it. The questions themselves are in :mod:`partnerdata._query.questions`.
+An :class:`Engine` is made once per dataset (on its first question). The first question of each
+kind (participants, cooperating, milestones) is answered by a scan of the records that builds
+answer records for the matches only: an index costs several such scans to build, and a dataset
+asked one question never needs it. The second question of that kind builds the indexes (by
+programme, by topic, by partner, by year) it draws from; the timeline, stance and full-text
+questions build theirs on their first use. The questions themselves are in
+:mod:`partnerdata._query.questions`; a property test compares the scans with the indexes.
 """
 
 import bisect
@@ -116,16 +120,25 @@ class Engine:
 
     def __init__(self, ds: "Dataset") -> None:
         self.ds = ds
+        self._asked: set[str] = set()
+
+    def scans(self, kind: str) -> bool:
+        """Whether to answer a question of ``kind`` by a scan: only the first question of its kind is.
+
+        A scan builds answer records for the matches only; an index builds one for every fact and
+        sorts them, which pays off from the second question on. Two threads asking at once may
+        both scan: the answers are the same either way.
+        """
+        if kind in self._asked:
+            return False
+        self._asked.add(kind)
+        return True
 
     # Participations.
     @functools.cached_property
     @_quiet
     def memberships(self) -> tuple[Membership, ...]:
-        return tuple(
-            Membership(partner=r.partner, programme=p.programme, since=p.since, focus=p.focus, evidence=p.evidence)
-            for r in self.ds.relations
-            for p in r.participations
-        )
+        return tuple(memberships(self.ds.relations))
 
     @functools.cached_property
     @_quiet
@@ -151,59 +164,7 @@ class Engine:
     @functools.cached_property
     @_quiet
     def cooperations(self) -> tuple[Cooperation, ...]:
-        out: list[Cooperation] = []
-        for r in self.ds.relations:
-            for s in r.statements:
-                for t in s.topics:
-                    out.append(
-                        Cooperation(
-                            partner=r.partner,
-                            topic=t,
-                            through="statement",
-                            programmes=s.programmes,
-                            text=s.text,
-                            evidence=(s.evidence,),
-                        )
-                    )
-            for p in r.participations:
-                for t in p.focus:
-                    out.append(
-                        Cooperation(
-                            partner=r.partner,
-                            topic=t,
-                            through="participation",
-                            year=p.since,
-                            programmes=(p.programme,),
-                            text=p.aim,
-                            evidence=p.evidence,
-                        )
-                    )
-            for e in r.events:
-                for t in e.topics:
-                    out.append(
-                        Cooperation(
-                            partner=r.partner,
-                            topic=t,
-                            through="event",
-                            year=e.year,
-                            programmes=e.programmes,
-                            text=e.text,
-                            evidence=e.evidence,
-                        )
-                    )
-            for d in r.stance.designations:
-                for t in d.topics:
-                    out.append(
-                        Cooperation(
-                            partner=r.partner,
-                            topic=t,
-                            through="designation",
-                            programmes=(d.organisation,) if d.organisation else (),
-                            text=d.purpose,
-                            evidence=d.evidence,
-                        )
-                    )
-        return tuple(out)
+        return tuple(links(self.ds.relations, None))
 
     @functools.cached_property
     @_quiet
@@ -258,22 +219,7 @@ class Engine:
     @functools.cached_property
     @_quiet
     def milestones(self) -> tuple[PartnerMilestone, ...]:
-        relations = self.ds._index.relations
-        out: list[PartnerMilestone] = []
-        for p in self.ds.partners:
-            r = relations.get(p.alpha3)
-            for kind in MILESTONES:
-                m = getattr(r, f"{kind}_since") if r is not None else None
-                out.append(
-                    PartnerMilestone(
-                        partner=p.alpha3,
-                        kind=kind,
-                        year=m.year if m is not None else None,
-                        via=m.via if m is not None else None,
-                        evidence=m.evidence if m is not None else (),
-                    )
-                )
-        return tuple(out)
+        return tuple(partner_milestones(self.ds, None, None))
 
     @functools.cached_property
     @_quiet
@@ -365,3 +311,140 @@ def _gather(
         matches.sort(key=order)
         unknown.sort(key=order)
     return Results(matches, unknown, title=title, cls=cls)
+
+
+def memberships(
+    relations: Iterable[Any],
+    programme: str | None = None,
+    topic: str | None = None,
+    partners: "set[str] | None" = None,
+    seen_at: int | None = None,
+) -> Iterable[Membership]:
+    """A membership for every participation of ``relations`` that the filters keep (all when None).
+
+    The filters are tested here, not by a function per participation: a first question's scan
+    of a large dataset is mostly this loop.
+    """
+    for r in relations:
+        if partners is not None and r.partner not in partners:
+            continue
+        for p in r.participations:
+            if (
+                (programme is None or p.programme == programme)
+                and (topic is None or topic in p.focus)
+                # Seen at the end of a year, a participation that ended or was suspended by then is over.
+                and (seen_at is None or p.active(seen_at) is not False)
+            ):
+                yield Membership(
+                    partner=r.partner,
+                    programme=p.programme,
+                    since=p.since,
+                    until=p.until,
+                    suspended=p.suspended,
+                    resumed=p.resumed,
+                    focus=p.focus,
+                    evidence=p.evidence,
+                )
+
+
+# The answer records of one relation's facts, built only for the facts a filter keeps: the
+# indexes build them all (``keep`` None), a first question's scan only those it asks about.
+LinkFilter = Callable[[str, str, tuple[str, ...]], bool]
+
+
+def links(relations: Iterable[Any], keep: LinkFilter | None) -> Iterable[Cooperation]:
+    """Every link of ``relations`` to a topic (statement, participation, event, unit) that ``keep`` accepts.
+
+    ``keep(topic, through, programmes)`` sees what a filter needs before the record is made.
+    """
+    for r in relations:
+        for s in r.statements:
+            for t in s.topics:
+                if keep is None or keep(t, "statement", s.programmes):
+                    yield Cooperation(
+                        partner=r.partner,
+                        topic=t,
+                        through="statement",
+                        programmes=s.programmes,
+                        text=s.text,
+                        evidence=(s.evidence,),
+                    )
+        for p in r.participations:
+            for t in p.focus:
+                if keep is None or keep(t, "participation", (p.programme,)):
+                    yield Cooperation(
+                        partner=r.partner,
+                        topic=t,
+                        through="participation",
+                        year=p.since,
+                        programmes=(p.programme,),
+                        text=p.aim,
+                        evidence=p.evidence,
+                    )
+        for e in r.events:
+            for t in e.topics:
+                if keep is None or keep(t, "event", e.programmes):
+                    yield Cooperation(
+                        partner=r.partner,
+                        topic=t,
+                        through="event",
+                        year=e.year,
+                        programmes=e.programmes,
+                        text=e.text,
+                        evidence=e.evidence,
+                    )
+        for d in r.stance.designations:
+            for t in d.topics:
+                body = (d.organisation,) if d.organisation else ()
+                if keep is None or keep(t, "designation", body):
+                    yield Cooperation(
+                        partner=r.partner,
+                        topic=t,
+                        through="designation",
+                        programmes=body,
+                        text=d.purpose,
+                        evidence=d.evidence,
+                    )
+
+
+def partner_milestones(
+    ds: "Dataset", kinds: Sequence[str] | None, partners: Iterable[str] | None
+) -> list[PartnerMilestone]:
+    """The milestones of ``partners`` (every partner of ``ds`` when None) of ``kinds`` (both when None)."""
+    relations = ds._index.relations
+    codes = [p.alpha3 for p in ds.partners] if partners is None else partners
+    out: list[PartnerMilestone] = []
+    for code in codes:
+        r = relations.get(code)
+        for kind in MILESTONES if kinds is None else kinds:
+            m = getattr(r, f"{kind}_since") if r is not None else None
+            out.append(
+                PartnerMilestone(
+                    partner=code,
+                    kind=kind,
+                    year=m.year if m is not None else None,
+                    via=m.via if m is not None else None,
+                    evidence=m.evidence if m is not None else (),
+                )
+            )
+    return out
+
+
+def scanned(
+    found: Iterable[T], lo: int | None, hi: int | None, year: Callable[[T], int | None], order: Callable[[T], Any]
+) -> tuple[list[T], list[T]]:
+    """(matches, unknown) of a scan's records for years in ``[lo, hi]``, as :meth:`_Bucket.select` splits them."""
+    matches: list[T] = []
+    unknown: list[T] = []
+    if lo is None and hi is None:
+        matches = list(found)
+    else:
+        for item in found:
+            y = year(item)
+            if y is None:
+                unknown.append(item)
+            elif (lo is None or y >= lo) and (hi is None or y <= hi):
+                matches.append(item)
+    matches.sort(key=order)
+    unknown.sort(key=order)
+    return matches, unknown

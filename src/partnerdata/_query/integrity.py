@@ -43,15 +43,16 @@ def problems(ds: "Dataset") -> list[Problem]:
         ("topics", [t.code for t in ds.topics], index.topics.clashes),
     ):
         position = {code: i for i, code in enumerate(names)}
+        said: set[tuple[str, str]] = set()
         for name, first, second in clashes:
             code = _code(second)
-            found.append(
-                Problem(
-                    file=None,
-                    path=f"$.{kind}[{position.get(code, 0)}]",
-                    message=f"the name {name!r} of {code} also names {_code(first)}",
-                )
+            path, message = (
+                f"$.{kind}[{position.get(code, 0)}]",
+                f"the name {name!r} of {code} also names {_code(first)}",
             )
+            if (path, message) not in said:  # a name given twice (French and English, official) is said once
+                said.add((path, message))
+                found.append(Problem(file=None, path=path, message=message))
 
     programmes = {p.code: p for p in ds.programmes}
     topics = {t.code for t in ds.topics}

@@ -135,13 +135,19 @@ class Questions:
         >>> ds.participants("SPS", since=1993, until=1993).partners
         ('KGZ', 'TKM')
         """
-        from partnerdata._model.results import Membership
-        from partnerdata._query.engine import _Bucket, _gather, _membership_order, _pick, _year
+        from partnerdata._model.results import Membership, Results
+        from partnerdata._query.engine import _Bucket, _gather, _membership_order, _pick, _year, memberships, scanned
 
         ds, seen_at, engine = self._scope()
         code, topic_code, partners = _programme(ds, programme), _topic(ds, topic), _partners(ds, partner)
         lo, hi = _bounds(seen_at, since, until, since_after, since_before)
+        wanted = set(partners) if partners is not None else None
+        title = f"participants in {code}" if code else "participations"
         e = engine
+        if e.scans("participants"):
+            chosen = memberships(ds.relations, code, topic_code, wanted, seen_at)
+            found, unknown = scanned(chosen, lo, hi, _year, _membership_order)
+            return Results(found, unknown, title=title, cls=Membership)
         candidates: list[list[_Bucket[Membership]]] = []
         empty: _Bucket[Membership] = _Bucket((), _membership_order, _year)
         if code is not None:
@@ -150,14 +156,12 @@ class Questions:
             candidates.append([e.memberships_by_topic.get(topic_code, empty)])
         if partners is not None:
             candidates.append([e.memberships_by_partner.get(p, empty) for p in partners])
-        wanted = set(partners) if partners is not None else None
-        relations = ds._index.relations
 
         def current(m: Membership) -> bool:
             # Seen at the end of a year, a participation that ended or was suspended by then is over.
             if seen_at is None:
                 return True
-            p = relations[m.partner].participation(m.programme)
+            p = ds._index.relations[m.partner].participation(m.programme)
             return p is None or p.active(seen_at) is not False
 
         def keep(m: Membership) -> bool:
@@ -168,7 +172,6 @@ class Questions:
                 and current(m)
             )
 
-        title = f"participants in {code}" if code else "participations"
         return _gather(_pick(candidates, e.memberships_all), lo, hi, keep, _membership_order, title, Membership)
 
     def cooperating(
@@ -197,15 +200,37 @@ class Questions:
         >>> [(c.partner, c.year) for c in ds.cooperating("disaster-response", through="event")]
         [('PAK', 2005), ('TKM', 2014), ('UZB', 2003)]
         """
-        from partnerdata._model.results import Cooperation
-        from partnerdata._query.engine import THROUGH, _Bucket, _cooperation_order, _gather, _pick, _year
+        from partnerdata._model.results import Cooperation, Results
+        from partnerdata._query.engine import (
+            THROUGH,
+            _Bucket,
+            _cooperation_order,
+            _gather,
+            _pick,
+            _year,
+            links,
+            scanned,
+        )
 
         ds, seen_at, engine = self._scope()
         if through is not None and through not in THROUGH:
             raise ArgumentError(f"through must be one of {', '.join(THROUGH)}, not {through!r}")
         code, programme_code, partners = _topic(ds, topic), _programme(ds, programme), _partners(ds, partner)
         lo, hi = _bounds(seen_at, since, until, since_after, since_before)
+        title = f"cooperation on {code}" if code else "cooperation"
         e = engine
+        if e.scans("cooperating"):
+
+            def chosen(topic_of: str, kind: str, programmes: tuple[str, ...]) -> bool:
+                return (
+                    (code is None or topic_of == code)
+                    and (programme_code is None or programme_code in programmes)
+                    and (through is None or kind == through)
+                )
+
+            some = ds.relations if partners is None else [r for r in ds.relations if r.partner in set(partners)]
+            found, unknown = scanned(links(some, chosen), lo, hi, _year, _cooperation_order)
+            return Results(found, unknown, title=title, cls=Cooperation)
         empty: _Bucket[Cooperation] = _Bucket((), _cooperation_order, _year)
         candidates: list[list[_Bucket[Cooperation]]] = []
         if code is not None:
@@ -224,7 +249,6 @@ class Questions:
                 and (through is None or c.through == through)
             )
 
-        title = f"cooperation on {code}" if code else "cooperation"
         return _gather(_pick(candidates, e.cooperations_all), lo, hi, keep, _cooperation_order, title, Cooperation)
 
     def stance(self, flag: str) -> "Answer[PartnerStance]":
@@ -290,7 +314,16 @@ class Questions:
          'ROU', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB')
         """
         from partnerdata._model.results import PartnerMilestone, Results
-        from partnerdata._query.engine import MILESTONES, _Bucket, _gather, _milestone_order, _pick, _year
+        from partnerdata._query.engine import (
+            MILESTONES,
+            _Bucket,
+            _gather,
+            _milestone_order,
+            _pick,
+            _year,
+            partner_milestones,
+            scanned,
+        )
 
         ds, seen_at, engine = self._scope()
         if kind is not None and kind not in MILESTONES:
@@ -298,12 +331,6 @@ class Questions:
         via_code, partners = _programme(ds, via), _partners(ds, partner)
         lo, hi = _bounds(seen_at, since, until, since_after, since_before)
         e = engine
-        empty: _Bucket[PartnerMilestone] = _Bucket((), _milestone_order, _year)
-        candidates: list[list[_Bucket[PartnerMilestone]]] = []
-        if kind is not None:
-            candidates.append([e.milestones_by_kind.get(kind, empty)])
-        if partners is not None:
-            candidates.append([e.milestones_by_partner.get(p, empty) for p in partners])
         wanted = set(partners) if partners is not None else None
 
         def keep(m: PartnerMilestone) -> bool:
@@ -314,9 +341,26 @@ class Questions:
                 and (via_code is None or m.via == via_code or m.year is None)
             )
 
-        found = _gather(
-            _pick(candidates, e.milestones_all), lo, hi, keep, _milestone_order, kind or "milestones", PartnerMilestone
-        )
+        if e.scans("milestones"):
+            some = partner_milestones(ds, None if kind is None else (kind,), partners)
+            matches, unknown = scanned(filter(keep, some), lo, hi, _year, _milestone_order)
+            found = Results(matches, unknown, title=kind or "milestones", cls=PartnerMilestone)
+        else:
+            empty: _Bucket[PartnerMilestone] = _Bucket((), _milestone_order, _year)
+            candidates: list[list[_Bucket[PartnerMilestone]]] = []
+            if kind is not None:
+                candidates.append([e.milestones_by_kind.get(kind, empty)])
+            if partners is not None:
+                candidates.append([e.milestones_by_partner.get(p, empty) for p in partners])
+            found = _gather(
+                _pick(candidates, e.milestones_all),
+                lo,
+                hi,
+                keep,
+                _milestone_order,
+                kind or "milestones",
+                PartnerMilestone,
+            )
         if via_code is not None and lo is None and hi is None:
             known = [m for m in found if m.year is not None]
             return Results(known, [m for m in found if m.year is None], title=found.title, cls=PartnerMilestone)
@@ -486,12 +530,13 @@ class Questions:
         _check_year("year", year)
         return Snapshot(ds, year if until is None else min(year, until))
 
-    def panel(self, start: int, end: int) -> "Panel":
+    def panel(self, start: int, end: int, *, system: str | None = None) -> "Panel":
         """A partner-year panel from ``start`` to ``end`` (both included): one row per partner and year.
 
         Every cell is yes, no or unknown by the rules of :doc:`panel`; ``panel.explain(partner,
         year, column)`` gives the rule and evidence behind a cell. On a snapshot, ``end`` may not
-        pass the snapshot's year, and the undated plan and stances are unknown.
+        pass the snapshot's year, and the undated plan and stances are unknown. ``system="cow"``
+        or ``"gw"`` keeps only the years a partner was a member of that state system (:doc:`codes`).
 
         >>> import partnerdata
         >>> panel = partnerdata.load().panel(1992, 2026)
@@ -504,7 +549,7 @@ class Questions:
 
         ds, until, _ = self._scope()
         edition = edition_year(ds.data_version) if until is None else None
-        return build(ds, start, end, edition=edition, until=until)
+        return build(ds, start, end, edition=edition, until=until, system=system)
 
     def _repr_html_(self) -> str:
         return render("html", self)

@@ -10,6 +10,7 @@ Partners without relation data have no entries.
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from partnerdata._model.french import with_article
 from partnerdata._model.records import Text
 from partnerdata._model.results import TimelineEntry
 
@@ -65,6 +66,8 @@ def entries(ds: "Dataset") -> Iterator[TimelineEntry]:
             )
     names = {p.alpha3: _both(p.name) for p in ds.partners}
     programmes = {p.code: _both(p.name) for p in ds.programmes}
+    # A programme reads as its acronym in each language (PfP, PPP), as in every view; else its code.
+    short = {p.code: _both(p.acronym) if p.acronym is not None else (p.code, p.code) for p in ds.programmes}
     for r in ds.relations:
         fr, en = names.get(r.partner, (r.partner, r.partner))
         for kind, milestone, what_fr, what_en in (
@@ -72,8 +75,10 @@ def entries(ds: "Dataset") -> Iterator[TimelineEntry]:
             ("cooperation", r.cooperation_since, "début de la coopération pratique", "practical cooperation begins"),
         ):
             via = milestone.via if milestone is not None else None
-            via_fr = f" (par {via})" if via else ""
-            via_en = f" (through {via})" if via else ""
+            # French puts the article of the programme's name before it: "par le COCONA".
+            named = with_article(programmes.get(via, (via, via))[0], "fr", short.get(via, (via, via))[0]) if via else ""
+            via_fr = f" (par {named})" if via else ""
+            via_en = f" (through {short.get(via, (via, via))[1]})" if via else ""
             yield TimelineEntry(
                 year=milestone.year if milestone is not None else None,
                 kind=kind,
@@ -84,15 +89,19 @@ def entries(ds: "Dataset") -> Iterator[TimelineEntry]:
             )
         for part in r.participations:
             pfr, pen = programmes.get(part.programme, (part.programme, part.programme))
+            afr, aen = short.get(part.programme, (part.programme, part.programme))
             yield TimelineEntry(
                 year=part.since,
                 kind="participation",
                 partner=r.partner,
                 programmes=(part.programme,),
                 topics=part.focus,
+                until=part.until,
+                suspended=part.suspended,
+                resumed=part.resumed,
                 text=Text(
-                    fr=f"{fr} : début de la participation, {pfr} ({part.programme})",
-                    en=f"{en}: starts taking part in {pen} ({part.programme})",
+                    fr=f"{fr} : début de la participation, {pfr} ({afr})",
+                    en=f"{en}: starts taking part in {pen} ({aen})",
                 ),
                 evidence=part.evidence,
             )

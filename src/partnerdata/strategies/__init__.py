@@ -35,6 +35,13 @@ without any set-up.
 # _datasets (datasets, relations, editions), _editions (edition pairs), _documents (near-valid documents),
 # _registry (the default strategy per type). The shared generator they build through, free of
 # hypothesis, is partnerdata._query.synthetic.
+try:
+    import hypothesis  # noqa: F401 (an optional extra: say how to install it rather than "No module named")
+except ImportError:
+    raise ImportError(
+        "partnerdata.strategies needs hypothesis: pip install 'partnerdata[hypothesis]'", name="hypothesis"
+    ) from None
+
 import partnerdata.strategies._documents as _documents
 import partnerdata.strategies._registry as _registry
 from partnerdata.strategies._datasets import datasets, editions, relations

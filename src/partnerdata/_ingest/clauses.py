@@ -1,0 +1,428 @@
+"""Step 3 of reading a sentence: its clauses, how far a negation reaches, and where a year belongs.
+
+A sentence is cut into *clauses* at ``;``, ``:`` and ``,``, before a contrast (*but*, *mais*,
+*while* ...) and before *and*/*et* after a date ("began in 1992 and an IPAP was signed in 2006";
+"NATO and Kazakhstan adopted" stays one clause), but never inside a name of the vocabulary
+("Planning and Review Process" is one name). Everything is read from the folded sentence and its
+tokens (:mod:`partnerdata._ingest.mentions`), in passes over them: linear in the sentence (and a
+binary search per year).
+
+Negation. A cue negates its clause, and the clauses that continue it (a list after a comma,
+"SPS, PARP or DEEP"); a clause opened by a contrast, a semicolon or a new subject (*it*, *il*)
+ends it. A verb's negation (*not*, *never*, *ne ... pas*) negates its whole clause, subject
+included ("Troops have never served"); a determiner or preposition (*no*, *without*, *sans*,
+*aucun*, *ni*) negates from where it stands. *ne ... que* restricts and *not only* adds: neither
+negates.
+
+Years. A year belongs to a name of its clause, in reading order: the head of the nearest noun
+phrase before it ("the Planning and Review Process of the Partnership for Peace since 2002" is the
+Process's year), else the first name after it ("Since 2002 it has taken part in PARP"). A date
+opening the sentence dates what follows it; a clause holding only a date ("and, since 2002,")
+belongs to the clause after it when it follows *and*/*but* or the clause before names nothing,
+else to the clause before it. A relative clause (", which ...,") is set aside and the clause after
+it continues the one before it; a clause opened by *when*, *with*, *of* (*quand*, *avec*, *du*)
+continues the one before it; a clause naming nothing after a comma (", first agreed in 2005")
+describes the name before it. A year in brackets right after a name is that name's.
+"""
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from partnerdata._ingest.mentions import Token
+
+__all__ = ["Clause", "attach_years", "clauses", "may_negate", "negated_spans", "sides", "unit_of", "year_units"]
+
+Span = tuple[int, int]
+
+# Words that open a clause of their own, outside names: coordinations, then contrasts.
+CONJUNCTIONS = frozenset({"and", "et", "puis", "then"})
+CONTRASTS = frozenset(
+    {"but", "mais", "whereas", "while", "although", "though", "tandis", "alors", "cependant", "however", "yet"}
+)
+CONNECTIVES = CONJUNCTIONS | CONTRASTS
+# Words that, after a comma, open a relative clause (set aside) or a subordinate one (continues).
+RELATIVES = frozenset({"which", "who", "whom", "whose", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+SUBORDINATORS = frozenset(
+    {"when", "quand", "lorsque", "lorsqu", "after", "apres", "once", "as", "where", "with", "avec", "through", "via",
+     "of", "de", "du", "following", "thanks", "grace", "year", "annee"}
+)  # fmt: skip
+# A clause that starts with one of these has a subject of its own: a negation does not run into it.
+NEW_SUBJECT = frozenset(
+    {"it", "il", "elle", "ils", "elles", "they", "we", "nous", "on", "this", "these", "cela", "ceci", "has", "have",
+     "had", "is", "are", "was", "were", "will", "can", "est", "sont", "ont", "etait", "avait"}
+) | RELATIVES | SUBORDINATORS | CONTRASTS  # fmt: skip
+ARTICLES = frozenset({"the", "l", "la", "le", "les"})
+LISTING = frozenset({"and", "et", "or", "ou", "nor", "ni"})
+
+# Negation cues. Verbs' negations reach back to the clause's start; the others reach forward.
+VERBAL = frozenset({"not", "never", "jamais", "cannot"})
+FORWARD = frozenset({"no", "without", "sans", "aucun", "aucune", "ni", "nor", "neither"})
+# "ne"/"n'" negate only with one of these within a few words ("ne ... que" means "only").
+PAIRS = frozenset({"pas", "plus", "jamais", "point", "aucun", "aucune", "rien", "ni"})
+PAIR_SPAN = 4
+# Idioms holding a cue that affirm: "sans oublier", "not only", "ne ... pas seulement".
+IDIOMS = frozenset({("sans", "oublier"), ("sans", "compter"), ("not", "only"), ("no", "doubt"), ("not", "least")})
+ONLY = frozenset({"seulement", "uniquement"})
+CUE_WORDS = VERBAL | FORWARD | {"ne", "n", "t"}
+
+# The words a clause holding only a date may have: prepositions, articles, months, ordinals.
+DATE_WORDS = frozenset(
+    "since in from on of by as starting beginning early late mid until till to between the year en depuis a partir de "
+    "des du dans entre jusqu au "
+    "courant le l annee au debut fin er st nd rd th janvier fevrier mars avril mai juin juillet aout septembre "
+    "octobre novembre decembre january february march april may june july august september october november "
+    "december".split()
+)
+# The words that join a name to the one it completes: "X of the Y", "X du Y".
+COMPLEMENT = frozenset({"de", "du", "des", "d", "of", "the", "la", "le", "l", "les"})
+_WORD = re.compile(r"\w+")
+
+
+@frozen
+class Clause:
+    """A clause of a sentence: its characters (``start``, ``end``), tokens (``first``, ``last``, end
+    exclusive), the punctuation before it (``mark``: ``""``, ``","``, ``";"`` or ``":"``) and its
+    first word past an article, folded (``lead``)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    mark: str
+    lead: str
+
+
+def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> list[Clause]:
+    """The clauses of a folded sentence, in order; they cover it end to end.
+
+    ``names`` are the character spans of the names found in it, which are never cut.
+
+    >>> from partnerdata._ingest.mentions import tokens
+    >>> low = "it joined pfp and, since 2002, has taken part in parp; it trains."
+    >>> [low[c.start : c.end] for c in clauses(low, tokens(low))]
+    ['it joined pfp ', 'and, since 2002', ', has taken part in parp', '; it trains.']
+    >>> low = "nato and kazakhstan began in 1992 and signed a plan in 2006."
+    >>> [low[c.start : c.end] for c in clauses(low, tokens(low))]
+    ['nato and kazakhstan began in 1992 ', 'and signed a plan in 2006.']
+    """
+    if not tokens:
+        return [Clause(0, len(low), 0, 0, "", "")]
+    words = [low[t.start : t.end] for t in tokens]
+    if "," not in low and ";" not in low and ":" not in low and CONNECTIVES.isdisjoint(words):
+        return [Clause(0, len(low), 0, len(tokens), "", _lead(low, tokens, 0, len(tokens)))]  # most sentences
+    spans = sorted(names)
+    out: list[Clause] = []
+    start, first, mark = 0, 0, ""
+    dated = _is_year(low, tokens[0])  # whether the open clause holds a year
+    reach, n = -1, 0  # the furthest end among names starting before the current token
+
+    def cut(at: int, where: int, punct: str) -> None:
+        nonlocal start, first, mark
+        out.append(Clause(start, 0, first, at, mark, _lead(low, tokens, first, at)))
+        start, first, mark = where, at, punct
+
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        while n < len(spans) and spans[n][0] < tok.start:
+            reach = max(reach, spans[n][1])
+            n += 1
+        word = words[i]
+        year = len(word) == 4 and word.isdigit()
+        if reach > tok.start:
+            dated = dated or year
+            continue  # inside a name
+        end = tokens[i - 1].end
+        gap = low[end : tok.start]
+        punct = ";" if ";" in gap else ":" if ":" in gap else "," if "," in gap else ""
+        if punct == "," and words[i - 1] in CONNECTIVES:
+            # "and, since 2002, ...": the connective, not the comma, opens the clause.
+            if i - 1 > first:
+                cut(i - 1, tokens[i - 1].start, "")
+            dated = year
+            continue
+        # A bare "and" opens a clause only after a dated phrase ("began in 1992 and an IPAP was
+        # signed in 2006"): "NATO and Kazakhstan adopted ..." is one clause.
+        if punct or word in CONTRASTS or (dated and word in CONJUNCTIONS):
+            cut(i, end + gap.index(punct) if punct else tok.start, punct)
+            dated = False
+        dated = dated or year
+    out.append(Clause(start, len(low), first, len(tokens), mark, _lead(low, tokens, first, len(tokens))))
+    closed = [Clause(c.start, nxt.start, c.first, c.last, c.mark, c.lead) for c, nxt in itertools.pairwise(out)]
+    return [*closed, out[-1]]
+
+
+def _lead(low: str, tokens: Sequence[Token], first: int, last: int) -> str:
+    """A clause's first word, past an article (", the year it joined", ", l'année où")."""
+    if last - first > 1 and _word(low, tokens[first]) in ARTICLES:
+        return _word(low, tokens[first + 1])
+    return _word(low, tokens[first])
+
+
+def _is_year(low: str, token: Token) -> bool:
+    return token.end - token.start == 4 and low[token.start : token.end].isdigit()
+
+
+def sides(parts: Sequence[Clause]) -> list[Span]:
+    """The spans of a sentence between contrasts (*but*, *mais*, *while* ...), semicolons and colons.
+
+    What one side says about an operation is not what the other says ("does not contribute units
+    to NATO-led operations, but a battalion is being trained").
+    """
+    out: list[Span] = []
+    for c in parts:
+        if out and not (c.mark in (";", ":") or c.lead in CONTRASTS):
+            out[-1] = (out[-1][0], c.end)
+        else:
+            out.append((c.start, c.end))
+    return out
+
+
+def _word(low: str, token: Token) -> str:
+    return low[token.start : token.end]
+
+
+def _cue(low: str, words: Sequence[str], tokens: Sequence[Token], i: int) -> str | None:
+    """``"verbal"`` or ``"forward"`` if the word at ``i`` is a negation cue, else ``None``."""
+    word = words[i]
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if (word, following) in IDIOMS:
+        return None
+    if word in VERBAL:
+        return "verbal"
+    if word in FORWARD:
+        return "forward"
+    if word == "ne" or (word == "n" and low[tokens[i].end : tokens[i].end + 1] == "'"):
+        for k in range(i + 1, min(len(words), i + 1 + PAIR_SPAN)):
+            if words[k] in PAIRS:
+                after = words[k + 1] if k + 1 < len(words) else ""
+                return None if words[k] == "pas" and after in ONLY else "verbal"
+        return None
+    # English "n't": the word before ends in n and an apostrophe joins them ("doesn't").
+    if word == "t" and i > 0 and words[i - 1].endswith("n") and low[tokens[i - 1].end : tokens[i].start] == "'":
+        return "verbal"
+    return None
+
+
+def negated_spans(
+    low: str, tokens: Sequence[Token], names: Sequence[Span] = (), parts: Sequence[Clause] | None = None
+) -> list[Span]:
+    """The character spans of a folded sentence that a negation reaches (see the module's rules).
+
+    >>> from partnerdata._ingest.mentions import tokens
+    >>> low = "it is not a member, but it sends troops."
+    >>> [low[a:b] for a, b in negated_spans(low, tokens(low))]
+    ['it is not a member']
+    """
+    if not may_negate(low, tokens):
+        return []  # no cue at all: most sentences
+    words = [_word(low, t) for t in tokens]
+    parts = clauses(low, tokens, names) if parts is None else parts
+    out: list[Span] = []
+    current: list[int] | None = None
+    for c in parts:
+        if current is not None and _continues(c, words):
+            current[1] = c.end
+            continue
+        if current is not None:
+            out.append((current[0], current[1]))
+            current = None
+        for i in range(c.first, c.last):
+            kind = _cue(low, words, tokens, i)
+            if kind is not None:
+                current = [c.start if kind == "verbal" else tokens[i].start, c.end]
+                break
+    if current is not None:
+        out.append((current[0], current[1]))
+    return out
+
+
+def may_negate(low: str, tokens: Sequence[Token]) -> bool:
+    """Whether a sentence holds a word that may be a negation cue (most hold none)."""
+    return not CUE_WORDS.isdisjoint(low[t.start : t.end] for t in tokens)
+
+
+def _continues(c: Clause, words: Sequence[str]) -> bool:
+    """Whether a clause goes on with the negated one before it (a list), rather than start anew."""
+    if c.mark in (";", ":") or c.first >= c.last:
+        return False
+    if c.mark == "" and c.lead not in LISTING:
+        return False
+    first = c.first + 1 if c.lead in LISTING and c.first + 1 < c.last else c.first
+    return words[c.first] not in NEW_SUBJECT and words[first] not in NEW_SUBJECT
+
+
+def unit_of(parts: Sequence[Clause]) -> list[int]:
+    """Per clause, the clause that it continues (its own index if none): relative clauses set aside."""
+    units: list[int] = []
+    resume: int | None = None  # the unit a clause after a relative clause goes back to
+    for k, c in enumerate(parts):
+        if k > 0 and c.mark == "," and c.lead in SUBORDINATORS:
+            units.append(units[k - 1])
+        elif k > 0 and c.mark == "," and c.lead in RELATIVES:
+            resume = units[k - 1] if resume is None else resume
+            units.append(k)
+            continue
+        elif resume is not None and c.mark == "," and c.lead not in CONNECTIVES:
+            units.append(resume)
+        else:
+            units.append(k)
+        resume = None
+    return units
+
+
+def _date_only(low: str, tokens: Sequence[Token], c: Clause) -> bool:
+    for i in range(c.first, c.last):
+        word = _word(low, tokens[i])
+        if not (word.isdigit() or word in DATE_WORDS or (i == c.first and word in CONNECTIVES)):
+            return False
+    return c.last > c.first
+
+
+def year_units(
+    low: str,
+    tokens: Sequence[Token],
+    parts: Sequence[Clause],
+    years: Sequence[tuple[int, int]],
+    candidates: Sequence[Span] = (),
+    opening: bool = False,
+) -> list[int]:
+    """Per year (value, offset), the unit (see :func:`unit_of`) it belongs to.
+
+    A clause holding only a date belongs to the next clause if it opens the sentence, follows a
+    connective or the clause before it names no candidate; else to the clause before it. With
+    ``opening``, a date that opens the sentence gets -1: it dates the whole sentence after it.
+    """
+    units = unit_of(parts)
+    starts = [c.start for c in parts]
+    named = {units[_at(starts, a)] for a, _ in candidates}
+    out: list[int] = []
+    for _, at in years:
+        k = _at(starts, at)
+        c = parts[k]
+        if _date_only(low, tokens, c) and len(parts) > 1:
+            if k == 0 and opening:
+                out.append(-1)
+                continue
+            forward = k == 0 or c.lead in CONNECTIVES or units[k - 1] not in named
+            if forward and k + 1 < len(parts):
+                out.append(units[k + 1])
+                continue
+            if k > 0:
+                out.append(units[k - 1])
+                continue
+        out.append(units[k])
+    return out
+
+
+def _at(starts: Sequence[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def attach_years(
+    low: str,
+    tokens: Sequence[Token],
+    candidates: Sequence[Span],
+    years: Sequence[tuple[int, int]],
+    names: Sequence[Span] | None = None,
+    parts: Sequence[Clause] | None = None,
+) -> list[int | None]:
+    """Per year (value, offset), the index of the candidate name (a span, in reading order) it belongs to.
+
+    ``None`` where no candidate shares the year's clause. ``names`` (all the names of the sentence,
+    by default the candidates) are never cut into clauses.
+
+    >>> from partnerdata._ingest.mentions import tokens
+    >>> low = "it joined pfp in 1995 and, since 2002, parp."
+    >>> attach_years(low, tokens(low), [(10, 13), (39, 43)], [(1995, 17), (2002, 33)])
+    [0, 1]
+    """
+    parts = clauses(low, tokens, candidates if names is None else names) if parts is None else parts
+    units = unit_of(parts)
+    starts = [c.start for c in parts]
+    # Per unit, its candidates in reading order and the head of each one's noun phrase: computed
+    # once, so that each year is one search (a sentence of many names and years stays linear).
+    by_unit: dict[int, list[int]] = {}
+    head: list[int] = list(range(len(candidates)))
+    for i, (a, _) in enumerate(candidates):
+        mine = by_unit.setdefault(units[_at(starts, a)], [])
+        if mine and _completes(low[candidates[mine[-1]][1] : a]):
+            head[i] = head[mine[-1]]
+        mine.append(i)
+    ends = {b: i for i, (_, b) in enumerate(candidates)}
+    words = [_word(low, t) for t in tokens]
+    out: list[int | None] = []
+    firsts = [a for a, _ in candidates]
+    for (_, at), unit in zip(years, year_units(low, tokens, parts, years, candidates, opening=True), strict=True):
+        bracketed = _bracketed(low, at, ends)
+        if bracketed is not None:
+            out.append(bracketed)
+            continue
+        if unit < 0:  # a date opening the sentence ("In 2014, the Allies ... and ... the DCB")
+            after = bisect.bisect_right(firsts, at)
+            out.append(after if after < len(candidates) else None)
+            continue
+        mine = by_unit.get(unit, [])
+        k = _count_before(candidates, mine, at)
+        if k > 0:
+            out.append(head[mine[k - 1]])
+        elif mine:
+            out.append(mine[0] if candidates[mine[0]][0] > at else None)
+        else:
+            out.append(_described(parts, units, starts, by_unit, head, words, at))
+    return out
+
+
+def _described(
+    parts: Sequence[Clause],
+    units: Sequence[int],
+    starts: Sequence[int],
+    by_unit: dict[int, list[int]],
+    head: Sequence[int],
+    words: Sequence[str],
+    at: int,
+) -> int | None:
+    """A clause without a name that describes the name before it: ", first agreed in 2005"."""
+    k = _at(starts, at)
+    c = parts[k]
+    if k == 0 or c.mark != "," or words[c.first] in NEW_SUBJECT or words[c.first] in CONNECTIVES:
+        return None
+    before = by_unit.get(units[k - 1], [])
+    return head[before[-1]] if before else None
+
+
+def _count_before(candidates: Sequence[Span], mine: Sequence[int], at: int) -> int:
+    """How many of ``mine`` (in reading order) end at or before ``at``: a binary search."""
+    lo, hi = 0, len(mine)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if candidates[mine[mid]][1] <= at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _completes(gap: str) -> bool:
+    """Whether the text between two names joins the second to the first ("X of the Y", "X du Y")."""
+    return not any(p in gap for p in ",;:") and all(w in COMPLEMENT for w in _WORD.findall(gap))
+
+
+def _bracketed(low: str, at: int, ends: dict[int, int]) -> int | None:
+    """The candidate just before a year written in brackets ("the Council (1992)"), if any."""
+    k = at - 1
+    while k >= 0 and low[k] == " ":
+        k -= 1
+    if k < 0 or low[k] != "(":
+        return None
+    k -= 1
+    while k >= 0 and low[k] == " ":
+        k -= 1
+    if k >= 0 and low[k] == ")":  # "Process (PARP) (2002)": the acronym's bracket
+        found = ends.get(k)
+        if found is not None:
+            return found
+    return ends.get(k + 1)
