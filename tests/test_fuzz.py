@@ -635,6 +635,7 @@ OPTIONS: dict[str, list[str]] = {
     "build": ["--check", "--inputs"],
     "editions": ["KEY", "--history", "--format", "--lang", "--data"],
     "panel": ["--start", "--end", "--format", "--as-of", "--data"],
+    "examples": ["FOLDER"],
 }  # fmt: skip
 FLAGS = {"--json", "--identity", "--check", "--history"}
 
@@ -648,6 +649,12 @@ def command_lines(draw: st.DrawFn, places: dict[str, str]) -> list[str]:
     # (issue #12); since issue #19 every reader refuses what is not a regular file (exit 3), and
     # should one block again, hang_guard fails the example naming its command line.
     paths = sorted(places.values())
+    if command == "examples":
+        # It writes pages: never into a place another step reads (the data folder would gain
+        # stray files), only into a new folder or onto what is not a folder.
+        fresh = os.path.join(places["dir"], f"examples-{draw(st.integers(0, 9))}")
+        targets = [fresh, places["page"], places["devnull"], places["fifo"]]
+        return [command, draw(st.sampled_from(targets))]
     values = st.one_of(st.sampled_from(VALID), st.sampled_from(WORDS), st.sampled_from(paths), st.text(max_size=8))
     for option in draw(st.lists(st.sampled_from(OPTIONS[command]), max_size=5)):
         if option.isupper():

@@ -72,6 +72,7 @@ AFG  AF
 ALB  AL
   name: Albania
   region: Western Balkans
+  relations since: 1992
 """
 
 # At 80 the two-word header wraps rather than a name: "United Arab Emirates" stays whole.
@@ -79,14 +80,14 @@ LIST_80 = """\
 alpha-3  alpha-2  name                    region           relations   PfP since
                                                            since
 AFG      AF       Afghanistan             South Asia
-ALB      AL       Albania                 Western Balkans
+ALB      AL       Albania                 Western Balkans  1992
 ARE      AE       United Arab Emirates    Gulf             2005
 """
 
 LIST_120 = """\
 alpha-3  alpha-2  name                    region           relations since  PfP since
 AFG      AF       Afghanistan             South Asia
-ALB      AL       Albania                 Western Balkans
+ALB      AL       Albania                 Western Balkans  1992
 ARE      AE       United Arab Emirates    Gulf             2005
 """
 

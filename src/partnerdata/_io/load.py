@@ -469,6 +469,7 @@ class _Placer:
         self.lists, self.files, self.raw, self.label = lists, files, raw, label
         self.orders: dict[str, list[int]] = {}
         self.positions: dict[str, list[int]] = {}
+        self.memo: dict[int, dict[Any, int]] = {}
 
     def _order(self, kind: str) -> tuple[list[int], list[int]]:
         if kind not in self.orders:
@@ -493,10 +494,10 @@ class _Placer:
         original = ordered[index]
         record, name = self.lists[kind][original], self.files[kind][original]
         if "/" in name:
-            path = "$" + file_path(rest, record, self.raw[name])
+            path = "$" + file_path(rest, record, self.raw[name], self.memo)
             return Problem(file=f"{label}/{name}", path=path, message=problem.message)
         position = positions[original]
-        rest = file_path(rest, record, self.raw[name][position])
+        rest = file_path(rest, record, self.raw[name][position], self.memo)
         return Problem(file=f"{label}/{name}", path=f"$[{position}]{rest}", message=problem.message)
 
 
@@ -556,12 +557,15 @@ def _edition_field(data: Any) -> Any:
     return data
 
 
-def file_path(path: str, record: Any, raw: Any) -> str:
+def file_path(path: str, record: Any, raw: Any, memo: "dict[int, dict[Any, int]] | None" = None) -> str:
     """Rewrite the list indices of ``path`` (which count a record's sorted tuples) as positions in ``raw``.
 
     Records keep their collections in a canonical order; a file may hold them in another, and a
-    user fixing a file needs the position in the file.
+    user fixing a file needs the position in the file. ``memo`` (one per document) keeps, for each
+    list of ``raw`` already searched, where each of its records sits: many problems in one list
+    structure it once, not once per problem.
     """
+    memo = {} if memo is None else memo
     out: list[str] = []
     for name, index in re.findall(r"\.(\w+)|\[(\d+)\]", path):
         if name:
@@ -572,7 +576,8 @@ def file_path(path: str, record: Any, raw: Any) -> str:
         i = j = int(index)
         if isinstance(record, tuple) and i < len(record) and isinstance(raw, list):
             item = record[i]
-            j = next((k for k, candidate in enumerate(raw) if _same(candidate, item)), i)
+            found = _position(item, raw, memo)
+            j = i if found is None else found
             record, raw = item, (raw[j] if j < len(raw) else None)
         else:
             record, raw = None, None
@@ -580,10 +585,24 @@ def file_path(path: str, record: Any, raw: Any) -> str:
     return "".join(out)
 
 
+def _position(item: Any, raw: list[Any], memo: "dict[int, dict[Any, int]]") -> int | None:
+    """Where ``item`` (as built) is written in ``raw``, or None if nowhere."""
+    if not hasattr(type(item), "__attrs_attrs__"):
+        return next((k for k, candidate in enumerate(raw) if candidate == item), None)
+    if id(raw) not in memo:
+        try:
+            built: tuple[Any, ...] = structure(raw, tuple[type(item), ...])  # type: ignore[arg-type,misc]
+        except DataValidationError:  # one item does not build: compare them one by one
+            return next((k for k, candidate in enumerate(raw) if _same(candidate, item)), None)
+        where: dict[Any, int] = {}
+        for k, b in enumerate(built):
+            where.setdefault(b, k)
+        memo[id(raw)] = where
+    return memo[id(raw)].get(item)
+
+
 def _same(written: Any, item: Any) -> bool:
     """Whether ``written`` (JSON) is ``item``: a record is compared as built, its own lists sorted."""
-    if not hasattr(type(item), "__attrs_attrs__"):
-        return bool(written == item)
     try:
         return bool(structure(written, type(item)) == item)
     except DataValidationError:  # a format 1 record, say: compare the JSON forms
@@ -600,6 +619,7 @@ class _InDocument:
     def __init__(self, data: Any, built: dict[str, Any]) -> None:
         self.data, self.built = data, built
         self.kinds: dict[str, tuple[tuple[Any, ...], list[int]] | None] = {}
+        self.memo: dict[int, dict[Any, int]] = {}
 
     def _kind(self, kind: str) -> tuple[tuple[Any, ...], list[int]] | None:
         if kind not in self.kinds:
@@ -626,5 +646,5 @@ class _InDocument:
             return problem
         records, order = found
         original = order[index]
-        rest = file_path(match.group(3), records[original], data[kind][original])
+        rest = file_path(match.group(3), records[original], data[kind][original], self.memo)
         return Problem(file=problem.file, path=f"$.{kind}[{original}]{rest}", message=problem.message)

@@ -32,7 +32,7 @@ def columns(cls: type, lang: str | None = None) -> list[str]:
 
     >>> from partnerdata._model.results import Membership
     >>> columns(Membership)
-    ['partner', 'programme', 'since', 'focus', 'evidence', 'quote', 'cited']
+    ['partner', 'programme', 'since', 'until', 'suspended', 'resumed', 'focus', 'evidence', 'quote', 'cited']
     """
     out: list[str] = []
     for f in attrs.fields(cls):

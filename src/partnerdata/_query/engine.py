@@ -319,8 +319,11 @@ def memberships(
     topic: str | None = None,
     partners: "set[str] | None" = None,
     seen_at: int | None = None,
+    over: "frozenset[str]" = frozenset(),
 ) -> Iterable[Membership]:
     """A membership for every participation of ``relations`` that the filters keep (all when None).
+
+    ``over`` holds the programmes that no longer existed at the end of ``seen_at``.
 
     The filters are tested here, not by a function per participation: a first question's scan
     of a large dataset is mostly this loop.
@@ -333,7 +336,7 @@ def memberships(
                 (programme is None or p.programme == programme)
                 and (topic is None or topic in p.focus)
                 # Seen at the end of a year, a participation that ended or was suspended by then is over.
-                and (seen_at is None or p.active(seen_at) is not False)
+                and (seen_at is None or (p.active(seen_at) is not False and p.programme not in over))
             ):
                 yield Membership(
                     partner=r.partner,

@@ -144,8 +144,12 @@ class Questions:
         wanted = set(partners) if partners is not None else None
         title = f"participants in {code}" if code else "participations"
         e = engine
+        # A framework that had ended by then (NACC after 1997) has no participants left.
+        over = frozenset(
+            p.code for p in ds.programmes if seen_at is not None and p.ended is not None and p.ended < seen_at
+        )
         if e.scans("participants"):
-            chosen = memberships(ds.relations, code, topic_code, wanted, seen_at)
+            chosen = memberships(ds.relations, code, topic_code, wanted, seen_at, over)
             found, unknown = scanned(chosen, lo, hi, _year, _membership_order)
             return Results(found, unknown, title=title, cls=Membership)
         candidates: list[list[_Bucket[Membership]]] = []
@@ -161,6 +165,8 @@ class Questions:
             # Seen at the end of a year, a participation that ended or was suspended by then is over.
             if seen_at is None:
                 return True
+            if m.programme in over:
+                return False
             p = ds._index.relations[m.partner].participation(m.programme)
             return p is None or p.active(seen_at) is not False
 
@@ -228,7 +234,8 @@ class Questions:
                     and (through is None or kind == through)
                 )
 
-            some = ds.relations if partners is None else [r for r in ds.relations if r.partner in set(partners)]
+            asked = set(partners) if partners is not None else None
+            some = ds.relations if asked is None else [r for r in ds.relations if r.partner in asked]
             found, unknown = scanned(links(some, chosen), lo, hi, _year, _cooperation_order)
             return Results(found, unknown, title=title, cls=Cooperation)
         empty: _Bucket[Cooperation] = _Bucket((), _cooperation_order, _year)
@@ -307,11 +314,11 @@ class Questions:
         >>> import partnerdata
         >>> ds = partnerdata.load()
         >>> ds.milestones("relations", via="NACC").partners
-        ('ARM', 'AZE', 'BGR', 'BLR', 'CSK', 'EST', 'GEO', 'HUN', 'KAZ', 'KGZ', 'LVA', 'MDA', 'POL', 'ROU',
-         'RUS', 'TJK', 'TKM', 'UKR', 'UZB')
-        >>> ds.milestones("relations", until=1992).partners
-        ('ARM', 'AZE', 'BGR', 'BLR', 'CSK', 'EST', 'GEO', 'HUN', 'KAZ', 'KGZ', 'LTU', 'LVA', 'MDA', 'POL',
+        ('ALB', 'ARM', 'AZE', 'BGR', 'BLR', 'CSK', 'EST', 'GEO', 'HUN', 'KAZ', 'KGZ', 'LVA', 'MDA', 'POL',
          'ROU', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB')
+        >>> ds.milestones("relations", until=1992).partners
+        ('ALB', 'ARM', 'AZE', 'BGR', 'BLR', 'CSK', 'EST', 'GEO', 'HUN', 'KAZ', 'KGZ', 'LTU', 'LVA', 'MDA',
+         'POL', 'ROU', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB')
         """
         from partnerdata._model.results import PartnerMilestone, Results
         from partnerdata._query.engine import (
@@ -512,8 +519,9 @@ class Questions:
     def as_of(self, year: int) -> "Snapshot":
         """The dataset as it stood at the end of ``year``: the same questions, answered for that year.
 
-        A participation that ended or was suspended by then (and not resumed) is no longer among
-        the participants: Russia's PfP in 2015, Malta's in 2000.
+        A participation that ended or was suspended by then (and not resumed), or whose framework
+        had ended, is no longer among the participants: Russia's PfP in 2015, Malta's in 2000,
+        every NACC participation after 1997.
 
         >>> import partnerdata
         >>> "RUS" in partnerdata.load().as_of(2015).participants("PFP").partners
@@ -522,6 +530,8 @@ class Questions:
         False
         >>> "MLT" in partnerdata.load().as_of(2008).participants("PFP").partners
         True
+        >>> partnerdata.load().as_of(1998).participants("NACC").partners
+        ()
         >>> y = partnerdata.load().as_of(1993)
         >>> y.participants("PFP").partners, y.participants("SPS").partners
         ((), ('KGZ', 'TKM'))
