@@ -96,3 +96,11 @@ def test_errors_reach_stderr_without_traceback() -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.stdout.strip() == f"partnerdata {partnerdata.__version__} (data {partnerdata.DATA_VERSION})"
+
+
+def test_editions_of_a_partner_known_only_from_citations_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # Kazakhstan's packaged relation comes from cited pages, none shipped: no page id to list.
+    assert main(["editions", "KAZ"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("KAZ@undated (latest): no page of its own")
+    assert "partnerdata show KAZ" in out

@@ -41,7 +41,8 @@ PACKAGED_COLUMNS = (
     "prog_bi prog_dcb prog_deep prog_depository_library prog_eadrcc prog_eop prog_ifor prog_info_centre "
     "prog_isaf prog_kfor prog_nmi prog_ntm_i prog_oae prog_occ prog_oos prog_osg prog_oup prog_pap_dib "
     "prog_pap_t prog_parp prog_pii prog_ptec prog_retraining prog_rsm prog_sfor prog_sps prog_sr_cca "
-    "prog_teep prog_trust_fund prog_un neutrality contributes_forces contributes_infrastructure events"
+    "prog_teep prog_trust_fund prog_un neutrality contributes_forces contributes_infrastructure events "
+    "iso_alpha3 iso_alpha2 iso_num"
 ).split()
 
 
@@ -197,6 +198,36 @@ def oracle_code(ds: partnerdata.Dataset, partner: str, year: int, system: str) -
     return vocabulary
 
 
+# ISO 3166-1 codes at the end of each year, by hand from ISO 3166-3 (withdrawal dates) and ISO's
+# news of 2003 and 2006; None: no code of its own, or a year whose codes were not found.
+ISO_HISTORY: dict[str, list[tuple[int, int, tuple[str, str, str] | str | None]]] = {
+    "SRB": [(1990, 1991, ("YUG", "YU", "890")), (1992, 2002, ("YUG", "YU", "891")),
+            (2003, 2005, ("SCG", "CS", "891")), (2006, 9999, ("SRB", "RS", "688"))],
+    "MNE": [(2006, 9999, ("MNE", "ME", "499"))],
+    "CSK": [(1990, 1992, ("CSK", "CS", "200"))],
+    "CZE": [(1993, 9999, ("CZE", "CZ", "203"))],
+    "SVK": [(1993, 9999, ("SVK", "SK", "703"))],
+    "BLR": [(1990, 1991, ("BYS", "BY", "112")), (1992, 9999, ("BLR", "BY", "112"))],
+    **{a: [(1992, 9999, None)] for a in "ARM AZE EST GEO KAZ KGZ LVA LTU MDA RUS TJK TKM UZB".split()},
+    # No source dates these: unknown in every year before the data's own (2026).
+    **{a: [(1990, 2025, "unknown"), (2026, 9999, None)] for a in "HRV SVN BIH MKD".split()},
+}  # fmt: skip
+
+
+def oracle_iso(p: partnerdata.Partner, year: int, column: str) -> str | None:
+    index = ("iso_alpha3", "iso_alpha2", "iso_num").index(column)
+    today = (p.alpha3, p.alpha2, p.numeric)
+    history = ISO_HISTORY.get(p.alpha3)
+    if history is None or history[-1][2] not in (None, today):
+        return today[index]  # not tabled: the vocabulary's code in every year
+    if year < 1990:
+        return None
+    for first, last, codes in history:
+        if first <= year <= last:
+            return None if codes == "unknown" else (codes or today)[index]
+    return None
+
+
 def oracle(ds: partnerdata.Dataset, partner: str, year: int, column: str) -> Any:
     programmes = programme_columns(ds)
     if column in programmes:
@@ -207,6 +238,8 @@ def oracle(ds: partnerdata.Dataset, partner: str, year: int, column: str) -> Any
     if column == "gwcode":
         return oracle_code(ds, partner, year, "gw")
     identity = {"alpha3": p.alpha3, "alpha2": p.alpha2, "iso_numeric": p.numeric}
+    if column in ("iso_alpha3", "iso_alpha2", "iso_num"):
+        return oracle_iso(p, year, column)
     if column in identity:
         return identity[column]
     if column == "nato":
@@ -239,6 +272,9 @@ def check_every_cell(ds: partnerdata.Dataset, panel: Panel) -> None:
         *sorted(c for c in programme_columns(ds) if c not in FRAMEWORKS),
         *STANCES,
         "events",
+        "iso_alpha3",
+        "iso_alpha2",
+        "iso_num",
     ]
     rows = panel.rows()
     assert len(rows) == len(ds.partners) * len(panel.years)

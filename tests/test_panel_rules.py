@@ -317,3 +317,36 @@ def test_a_system_panel_is_the_full_panel_without_the_rows_outside_the_system(sy
     assert [(r["alpha3"], r["year"]) for r in rows] == [k for k, r in full.items() if r[code] is not None]
     for r in rows:
         assert r == full[(r["alpha3"], r["year"])]
+
+
+# ISO 3166-1 codes at the end of each year, by hand from ISO 3166-3 (withdrawal dates of YUCS,
+# CSXX, CSHH) and ISO's news of 23 July 2003 and September 2006: (alpha-3, alpha-2, numeric).
+ISO_HAND: dict[str, dict[int, tuple[str, str, str] | None]] = {
+    "SRB": {
+        1992: ("YUG", "YU", "891"),
+        1993: ("YUG", "YU", "891"),
+        2003: ("SCG", "CS", "891"),
+        2005: ("SCG", "CS", "891"),
+        2006: ("SRB", "RS", "688"),
+        2007: ("SRB", "RS", "688"),
+    },
+    "MNE": {1992: None, 1993: None, 2003: None, 2005: None, 2006: ("MNE", "ME", "499"), 2007: ("MNE", "ME", "499")},
+    "CZE": {1992: None, 1993: ("CZE", "CZ", "203"), 2003: ("CZE", "CZ", "203"), 2007: ("CZE", "CZ", "203")},
+    "SVK": {1992: None, 1993: ("SVK", "SK", "703"), 2005: ("SVK", "SK", "703"), 2006: ("SVK", "SK", "703")},
+    "CSK": {1990: ("CSK", "CS", "200"), 1992: ("CSK", "CS", "200"), 1993: None, 2006: None},
+}
+
+
+@pytest.mark.parametrize(("partner", "years"), ISO_HAND.items())
+def test_iso_codes_follow_iso_3166_history(partner: str, years: dict[int, tuple[str, str, str] | None]) -> None:
+    for year, codes in years.items():
+        got = tuple(PANEL.cell(partner, year, c) for c in ("iso_alpha3", "iso_alpha2", "iso_num"))
+        assert got == (codes or (None, None, None)), (partner, year)
+        assert PANEL.cell(partner, year, "alpha3") == partner  # the row key does not change
+
+
+def test_iso_years_without_a_code_say_why() -> None:
+    assert PANEL.explain("MNE", 2005, "iso_alpha3").rule == "not-in-iso"
+    assert PANEL.explain("KGZ", 1991, "iso_alpha2").rule == "iso-unknown"  # assignment year not found
+    assert PANEL.explain("SRB", 2003, "iso_num").rule == "iso-list"
+    assert PANEL.cell("AFG", 1995, "iso_alpha3") == "AFG"  # no change since 1990: the vocabulary's code

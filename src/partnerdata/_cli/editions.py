@@ -29,6 +29,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     lines = []
     for e in editions:
         pages = ", ".join(f"{sid} ({ds.source(sid).language})" for sid in e.sources)
+        if not e.sources:  # a relation built from citations alone, not read from a page
+            pages = w["edition.no-page"].format(partner=e.partner)
         n = len(e.conflicts)
         note = f"; {w['edition.conflicts' if n != 1 else 'edition.conflict'].format(n=n)}" if n else ""
         latest = f" ({w['edition.latest']})" if e is editions[-1] else ""

@@ -201,6 +201,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     "official_name": ("official name", "nom officiel"),
     "old evidence": ("evidence before", "source avant"),
     "edition.latest": ("latest", "la plus récente"),
+    "edition.no-page": (
+        "no page of its own: the packaged facts cited from NATO's pages (partnerdata show {partner})",
+        "aucune page en propre : les faits fournis avec le paquet, cités des pages de l'OTAN "
+        "(partnerdata show {partner})",
+    ),
     "edition.conflict": ("{n} conflict between languages", "{n} conflit entre les langues"),
     "edition.conflicts": ("{n} conflicts between languages", "{n} conflits entre les langues"),
     "edition.conflict.line": ("conflict: {fact} is {values} ({where})", "conflit : {fact} vaut {values} ({where})"),

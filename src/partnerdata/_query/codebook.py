@@ -43,6 +43,9 @@ RULES: dict[str, tuple[str, str]] = {
     "vocabulary": ("vocabulary", "the partner vocabulary's code"),
     "state-list": ("vocabulary", "the code the state held that year in the published state list"),
     "not-in-system": ("vocabulary", "none: the state was not a member of that state system in the year"),
+    "iso-list": ("vocabulary", "the ISO 3166-1 code in force at the end of the year (ISO 3166-1 and 3166-3)"),
+    "not-in-iso": ("vocabulary", "none: the partner had no ISO 3166-1 code of its own at the end of the year"),
+    "iso-unknown": ("unknown", "unknown: the year the partner's ISO 3166-1 code was first assigned was not found"),
     "no-code": ("unknown", "none: the partner has no such code"),
     "not-tabled": ("unknown", "unknown: the state lists are followed from 1990 on, not in earlier years"),
     "row": ("row", "the year of the row"),
@@ -59,6 +62,7 @@ RULES: dict[str, tuple[str, str]] = {
 FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "key": ("vocabulary",),
     "iso": ("vocabulary", "no-code"),
+    "iso_year": ("iso-list", "not-in-iso", "iso-unknown", "not-tabled", "vocabulary", "no-code"),
     "state": ("state-list", "not-in-system", "not-tabled", "vocabulary", "no-code"),
     "year": ("row",),
     "framework": (
@@ -84,6 +88,9 @@ _MEANINGS = {
     "ccode": "the Correlates of War state number the state held in that year (State System Membership v2016)",
     "gwcode": "the Gleditsch-Ward state number the state held in that year (list of independent states)",
     "year": "the year of the row",
+    "iso_alpha3": "the ISO 3166-1 alpha-3 code the partner held at the end of that year (SCG for Serbia in 2005)",
+    "iso_alpha2": "the ISO 3166-1 alpha-2 code the partner held at the end of that year (CS for Serbia in 2005)",
+    "iso_num": "the ISO 3166-1 numeric code the partner held at the end of that year, as text with its leading zeros",
     "nacc": "takes part in the North Atlantic Cooperation Council (NACC, 1991-1997) in that year",
     "eapc": "takes part in the Euro-Atlantic Partnership Council (EAPC, from 1997) in that year",
     "pfp": "takes part in the Partnership for Peace (PfP, from 1994) in that year",
@@ -119,6 +126,9 @@ def family_of(column: str) -> str:
         "iso_numeric": "iso",
         "ccode": "state",
         "gwcode": "state",
+        "iso_alpha3": "iso_year",
+        "iso_alpha2": "iso_year",
+        "iso_num": "iso_year",
         "year": "year",
         "nato": "nato",
         "plan": "plan",
@@ -158,6 +168,11 @@ def column_entry(column: str, kind: str, *, programme: str | None, edition: int 
         )
     elif family == "state":
         years = "from 1990 on, year by year; unknown before 1990 (the vocabulary's code for a partner not tabled)"
+    elif family == "iso_year":
+        years = (
+            "from 1990 on, year by year (unknown where the year of assignment was not found); unknown "
+            "before 1990 for a partner whose codes changed; the vocabulary's codes for the others"
+        )
     elif family in ("framework", "programme"):
         years = "every year: no before the programme existed, then as the pages date it, unknown where they do not"
     else:

@@ -1,4 +1,4 @@
-"""State codes that follow history: the COW and Gleditsch-Ward code of each partner, year by year.
+"""State codes that follow history: the COW, Gleditsch-Ward and ISO 3166-1 codes of each partner, year by year.
 
 The vocabulary gives each partner one ``cow`` and one ``gw`` code, the one it holds today (or
 last held). The two state systems say more: when a state was a member, and which code it had
@@ -24,11 +24,43 @@ Two conventions, the usual ones for country-year data:
 
 A state still in a list at the list's end is taken to continue to the years after it: no partner
 of the table has left either system since, and both lists are updated only every few years.
+
+ISO 3166-1 codes change too, and :data:`ISO_CHANGED` holds them, year by year from 1990, for the
+partners whose alpha-2, alpha-3 or numeric code changed or was first assigned since (same
+convention: the code a year has is the one in force on its last day). Sources:
+
+- ISO 3166-3 (codes for formerly used country names), as published in the Debian ``iso-codes``
+  package (``iso_3166-3.json``, version 4.15.0), which gives each withdrawn entry its withdrawal
+  date: YUCS (Yugoslavia YU/YUG/891, numeric 890 until 27.4.1992) 23.7.2003, CSXX (Serbia and
+  Montenegro CS/SCG/891) 26.9.2006, CSHH (Czechoslovakia CS/CSK/200) 15.6.1993, SUHH (USSR
+  SU/SUN/810, divided into the successor states' codes) 30.8.1992, BYAA (Byelorussian SSR
+  BY/BYS/112) 15.6.1992;
+- ISO 3166 Maintenance Agency, news of 23.7.2003 (CS/SCG/891 for Serbia and Montenegro) and ISO
+  news of September 2006 (RS/SRB for Serbia, ME/MNE for Montenegro); ISO 3166-3:2020, 4.3
+  (Czechoslovakia divided into CZ and SK in 1993).
+
+The year a post-Soviet successor's code was first assigned was not found (ISO 3166-3 dates only
+the withdrawal of SU, in 1992): 1990 and 1991 are unknown for them. Nor was the year of HR, SI,
+BA and MK: every year before 2026 is unknown for them, rather than guessed (see ``docs/codes.rst``).
 """
 
 from collections.abc import Mapping
 
-__all__ = ["SYSTEMS", "TABLE_START", "Spell", "by_year", "code_in", "spells", "tabled"]
+__all__ = [
+    "ISO_CHANGED",
+    "SYSTEMS",
+    "TABLE_START",
+    "IsoCodes",
+    "IsoSpell",
+    "Spell",
+    "by_year",
+    "code_in",
+    "iso_by_year",
+    "iso_in",
+    "iso_spells",
+    "spells",
+    "tabled",
+]
 
 #: The state systems a panel can follow: Correlates of War and Gleditsch-Ward.
 SYSTEMS = ("cow", "gw")
@@ -139,4 +171,102 @@ def by_year(held: tuple[Spell, ...], start: int, end: int) -> list[int | None]:
         b = end if last is None else min(last, end)
         if a <= b:
             out[a - start : b - start + 1] = [code] * (b - a + 1)
+    return out
+
+
+#: ISO 3166-1 alpha-2, alpha-3 and numeric codes (numeric as text, with its leading zeros).
+IsoCodes = tuple[str, str, str]
+#: One stretch of ISO codes: the codes (``None``: unknown), the first year and the last (``None``: today).
+IsoSpell = tuple[IsoCodes | None, int, int | None]
+
+# The partners whose ISO 3166-1 codes changed, or were first assigned, after 1990. A year no
+# spell covers is a year the partner had no code of its own; a spell of ``None`` codes is a
+# stretch of years whose codes were not found. Dates: the withdrawal in ISO 3166-3 (iso-codes).
+_SOVIET_UNKNOWN: IsoSpell = (None, 1990, 1991)  # SU withdrawn 30.8.1992; successors' dates not found
+# HR, SI, BA, MK: no source found dates their codes, so every year is unknown but the data's own
+# (2026), in which the vocabulary's codes are checked against ISO 3166-1 as published today.
+_YUGOSLAV_UNKNOWN: IsoSpell = (None, 1990, 2025)
+ISO_CHANGED: Mapping[str, tuple[IsoSpell, ...]] = {
+    # Yugoslavia YU/YUG, numeric 890 until 27.4.1992 then 891; CS/SCG from 23.7.2003; RS/SRB
+    # (numeric 688) from September 2006, when CS/SCG was withdrawn (26.9.2006).
+    "SRB": (
+        (("YU", "YUG", "890"), 1990, 1991),
+        (("YU", "YUG", "891"), 1992, 2002),
+        (("CS", "SCG", "891"), 2003, 2005),
+        (("RS", "SRB", "688"), 2006, None),
+    ),
+    # Montenegro: no code of its own before ME/MNE (September 2006).
+    "MNE": ((("ME", "MNE", "499"), 2006, None),),
+    # Czechoslovakia CS/CSK/200, withdrawn 15.6.1993; Czechia and Slovakia coded in 1993.
+    "CSK": ((("CS", "CSK", "200"), 1990, 1992),),
+    "CZE": ((("CZ", "CZE", "203"), 1993, None),),
+    "SVK": ((("SK", "SVK", "703"), 1993, None),),
+    # Byelorussian SSR BY/BYS/112, withdrawn (renamed, BYAA) 15.6.1992.
+    "BLR": ((("BY", "BYS", "112"), 1990, 1991), (("BY", "BLR", "112"), 1992, None)),
+    # The successors of the USSR in SUHH (Ukraine, coded before, is not among them).
+    "ARM": (_SOVIET_UNKNOWN, (("AM", "ARM", "051"), 1992, None)),
+    "AZE": (_SOVIET_UNKNOWN, (("AZ", "AZE", "031"), 1992, None)),
+    "EST": (_SOVIET_UNKNOWN, (("EE", "EST", "233"), 1992, None)),
+    "GEO": (_SOVIET_UNKNOWN, (("GE", "GEO", "268"), 1992, None)),
+    "KAZ": (_SOVIET_UNKNOWN, (("KZ", "KAZ", "398"), 1992, None)),
+    "KGZ": (_SOVIET_UNKNOWN, (("KG", "KGZ", "417"), 1992, None)),
+    "LVA": (_SOVIET_UNKNOWN, (("LV", "LVA", "428"), 1992, None)),
+    "LTU": (_SOVIET_UNKNOWN, (("LT", "LTU", "440"), 1992, None)),
+    "MDA": (_SOVIET_UNKNOWN, (("MD", "MDA", "498"), 1992, None)),
+    "RUS": (_SOVIET_UNKNOWN, (("RU", "RUS", "643"), 1992, None)),
+    "TJK": (_SOVIET_UNKNOWN, (("TJ", "TJK", "762"), 1992, None)),
+    "TKM": (_SOVIET_UNKNOWN, (("TM", "TKM", "795"), 1992, None)),
+    "UZB": (_SOVIET_UNKNOWN, (("UZ", "UZB", "860"), 1992, None)),
+    # The successors of the Socialist Federal Republic of Yugoslavia other than Serbia and Montenegro.
+    "HRV": (_YUGOSLAV_UNKNOWN, (("HR", "HRV", "191"), 2026, None)),
+    "SVN": (_YUGOSLAV_UNKNOWN, (("SI", "SVN", "705"), 2026, None)),
+    "BIH": (_YUGOSLAV_UNKNOWN, (("BA", "BIH", "070"), 2026, None)),
+    "MKD": (_YUGOSLAV_UNKNOWN, (("MK", "MKD", "807"), 2026, None)),
+}
+
+
+def iso_spells(alpha3: str, alpha2: str | None, numeric: str | None) -> tuple[IsoSpell, ...] | None:
+    """The tabled ISO codes of a partner from 1990, or ``None`` if the table does not speak for it.
+
+    The table speaks for a partner whose vocabulary codes are the table's latest (a vocabulary of
+    one's own may give a tabled alpha-3 to another entity); for the others the vocabulary's hold.
+
+    >>> iso_spells("MNE", "ME", "499")
+    ((('ME', 'MNE', '499'), 2006, None),)
+    >>> iso_spells("MNE", "XX", "499"), iso_spells("AFG", "AF", "004")
+    (None, None)
+    """
+    held = ISO_CHANGED.get(alpha3)
+    if held is None or held[-1][0] != (alpha2, alpha3, numeric):
+        return None
+    return held
+
+
+def iso_in(held: tuple[IsoSpell, ...], year: int) -> tuple[str, IsoCodes | None]:
+    """The rule and the ISO codes of ``year`` (from 1990) in a tabled history.
+
+    The rule is ``iso-list`` (the codes in force at the end of the year), ``iso-unknown`` (the
+    year's codes were not found) or ``not-in-iso`` (no code of its own that year).
+
+    >>> iso_in(ISO_CHANGED["SRB"], 2005), iso_in(ISO_CHANGED["CZE"], 1992)[0]
+    (('iso-list', ('CS', 'SCG', '891')), 'not-in-iso')
+    """
+    for codes, first, last in held:
+        if first <= year and (last is None or year <= last):
+            return ("iso-unknown", None) if codes is None else ("iso-list", codes)
+    return "not-in-iso", None
+
+
+def iso_by_year(held: tuple[IsoSpell, ...], start: int, end: int) -> list[IsoCodes | None]:
+    """The ISO codes of each year from ``start`` to ``end`` (from 1990), ``None`` where none or unknown.
+
+    >>> [c and c[1] for c in iso_by_year(ISO_CHANGED["SRB"], 2002, 2006)]
+    ['YUG', 'SCG', 'SCG', 'SCG', 'SRB']
+    """
+    out: list[IsoCodes | None] = [None] * max(0, end - start + 1)
+    for codes, first, last in held:
+        a = max(first, start)
+        b = end if last is None else min(last, end)
+        if codes is not None and a <= b:
+            out[a - start : b - start + 1] = [codes] * (b - a + 1)
     return out

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FRAMEWORK_COLUMNS",
     "IDENTITY_COLUMNS",
+    "ISO_YEAR_COLUMNS",
     "STANCE_COLUMNS",
     "CellExplanation",
     "Panel",
@@ -53,6 +54,8 @@ __all__ = [
 
 #: Identity columns: the partner's codes and the year. ``iso_numeric`` keeps its leading zeros.
 IDENTITY_COLUMNS = ("alpha3", "alpha2", "iso_numeric", "ccode", "gwcode", "year")
+#: The partner's ISO 3166-1 codes in force at the end of each year (``alpha3`` stays the row key).
+ISO_YEAR_COLUMNS = ("iso_alpha3", "iso_alpha2", "iso_num")
 #: One column per partnership framework, and the programme code it stands for.
 FRAMEWORK_COLUMNS = {"nacc": "NACC", "eapc": "EAPC", "pfp": "PFP", "md": "MD", "ici": "ICI", "patg": "PATG"}
 #: One column per stance flag, and the :class:`~partnerdata.Stance` field it reads.
@@ -203,6 +206,7 @@ class _Facts:
         "edition",
         "frameworks",
         "gw",
+        "iso",
         "member_evidence",
         "member_since",
         "milestones",
@@ -225,6 +229,7 @@ class _Facts:
         tabled = _codes.tabled(partner.alpha3, partner.cow, partner.gw)
         self.cow = _codes.spells(partner.alpha3, "cow") if tabled else None
         self.gw = _codes.spells(partner.alpha3, "gw") if tabled else None
+        self.iso = _codes.iso_spells(partner.alpha3, partner.alpha2, partner.numeric)
         self.member_since = partner.member_since
         self.member_evidence: tuple[Support, ...] = ()
         # Successor code -> (year, predecessor, the sentences stating the succession).
@@ -433,6 +438,39 @@ def _state_code(f: _Facts, column: str, year: int) -> _Cell:
     return code, "state-list", f"{who} was {name} state {code} in {year}", ()
 
 
+def _iso_code(f: _Facts, column: str, year: int) -> _Cell:
+    """The ISO 3166-1 code of a partner in force at the end of a year: the table from 1990, else the vocabulary's."""
+    p, who = f.partner, f.partner.alpha3
+    index = ISO_YEAR_COLUMNS.index(column)
+    if f.iso is None:
+        value = (p.alpha3, p.alpha2, p.numeric)[index]
+        if value is None:
+            return None, "no-code", f"{who} has no such code", ()
+        return value, "vocabulary", f"the partner vocabulary's ISO code of {who} (no change since 1990 tabled)", ()
+    if year < _codes.TABLE_START:
+        return None, "not-tabled", f"the ISO codes of {who} are followed from {_codes.TABLE_START}, not in {year}", ()
+    rule, codes = _codes.iso_in(f.iso, year)
+    if codes is None:
+        if rule == "iso-unknown":
+            return None, rule, f"the year {who}'s ISO code was first assigned was not found: {year} is unknown", ()
+        return None, rule, f"{who} had no ISO 3166-1 code of its own at the end of {year}", ()
+    # codes are (alpha-2, alpha-3, numeric); the columns are alpha-3, alpha-2, numeric.
+    value = codes[(1, 0, 2)[index]]
+    return value, rule, f"{who}'s ISO 3166-1 codes at the end of {year} were {'/'.join(codes)}", ()
+
+
+def _iso_columns(f: _Facts, start: int, end: int) -> tuple[list[str | None], ...]:
+    """The ISO alpha-3, alpha-2 and numeric codes of each year: the table from 1990, else the vocabulary's."""
+    n = end - start + 1
+    p = f.partner
+    if f.iso is None:
+        return [p.alpha3] * n, [p.alpha2] * n, [p.numeric] * n
+    before: list[str | None] = [None] * max(0, min(end + 1, _codes.TABLE_START) - start)
+    held = _codes.iso_by_year(f.iso, max(start, _codes.TABLE_START), end)
+    # held codes are (alpha-2, alpha-3, numeric); the columns are alpha-3, alpha-2, numeric.
+    return tuple(before + [None if c is None else c[i] for c in held] for i in (1, 0, 2))
+
+
 def _decide_other(f: _Facts, column: str, year: int) -> _Cell:
     """The cell of an identity, plan, stance or events column."""
     p, r, who, edition = f.partner, f.relation, f.partner.alpha3, f.edition
@@ -440,6 +478,8 @@ def _decide_other(f: _Facts, column: str, year: int) -> _Cell:
         return year, "row", f"the year of the row, {year}", ()
     if column in ("ccode", "gwcode"):
         return _state_code(f, column, year)
+    if column in ISO_YEAR_COLUMNS:
+        return _iso_code(f, column, year)
     if column in IDENTITY_COLUMNS:
         value = {"alpha3": p.alpha3, "alpha2": p.alpha2, "iso_numeric": p.numeric}[column]
         if value is None:
@@ -921,6 +961,7 @@ def build(
         **dict.fromkeys(sorted(others), "bool"),
         **dict.fromkeys(STANCE_COLUMNS, "bool"),
         "events": "int",
+        **dict.fromkeys(ISO_YEAR_COLUMNS, "str"),
     }
     programmes.update(others)
     data: dict[str, list[Any]] = {name: [] for name in kinds}
@@ -931,6 +972,8 @@ def build(
         data["ccode"] += _code_column(f, "cow", start, end)
         data["gwcode"] += _code_column(f, "gw", start, end)
         data["year"] += years
+        for name, values in zip(ISO_YEAR_COLUMNS, _iso_columns(f, start, end), strict=True):
+            data[name] += values
         for name, (code, founded, ended) in programmes.items():
             column = data[name]
             cuts = sorted(y for y in _breaks(f, code, founded, ended) if start < y <= end)
