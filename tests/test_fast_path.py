@@ -9,6 +9,7 @@ The trusted pass (the tested packaged data only: no checks at all) builds what t
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -103,3 +104,35 @@ def test_the_fast_path_hands_over_its_own_errors_to_the_detailed_pass(
     assert partnerdata.from_dict(partnerdata.PartialDate, {"year": 1994, "month": None, "day": None}) == (
         partnerdata.PartialDate(year=1994)
     )
+
+
+@SLOW
+@given(relations())
+def test_the_builder_without_a_memo_and_with_keep_builds_the_same_record(relation: Relation) -> None:
+    # Each class's builder is generated: the branches a load does not take (no memo; keep asked
+    # for) must build what the loader's branch builds.
+    data = json.loads(partnerdata.to_json(relation))
+    kept: dict[str, Any] = {}
+    assert _structure.build(Relation, data) == _structure.build(Relation, data, {}, kept) == relation
+    assert set(kept) == {a.name for a in attrs.fields(Relation)}
+    assert kept["stance"] == relation.stance
+    assert sorted(kept["participations"]) == sorted(relation.participations)  # as written, not sorted
+
+
+@attrs.frozen(kw_only=True)
+class _Node:
+    name: str
+    children: tuple["_Node", ...] = attrs.field(converter=tuple)
+
+
+attrs.resolve_types(_Node)
+
+
+def test_a_type_that_holds_its_own_kind_gets_a_builder() -> None:
+    data = {"name": "a", "children": [{"name": "b", "children": []}, {"name": "c", "children": []}]}
+    expected = _Node(name="a", children=(_Node(name="b", children=()), _Node(name="c", children=())))
+    assert _structure.build(_Node, data, {}) == expected
+    with pytest.raises(_structure.Invalid):
+        _structure.build(_Node, {"name": "a", "children": [{"name": "b"}]}, {})
+    with pytest.raises(_structure.Invalid):
+        _structure.build(_Node, {"name": "a", "children": "b"}, {})

@@ -26,20 +26,36 @@ MONTHS = {
     },
 }
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})\b")
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+of)?\s+({MONTH})\s+(\d{{4}})\b")
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")
 RANGE = re.compile(
     rf"(?:\b(?:de|from|between|entre|du)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{MONTH})\s+)?)?"
     rf"(\d{{4}})\s*(?:-|\u2013|/|\s(?:a|au|to|and|et|until|till|jusqu'en|jusqu'a)\s+(?:(?:\d{{1,2}}\s+)?(?:{MONTH})\s+)?)(\d{{4}})\b"
 )
+# A range whose end year is cut to two digits ("2014-15", "2014/15"): the century of the first.
+SHORT_RANGE = re.compile(r"(?<![\d,.])(19[4-9]\d|20\d\d)\s*(?:-|\u2013|/)\s*(\d\d)(?![\d/-])")
 
-RELATIONS = re.compile(r"\brelations?\b")
+
+def short_range_end(first: int, last: str) -> int | None:
+    """The end year of a range cut to two digits, if it follows the first ("2014-15": 2015).
+
+    >>> short_range_end(2014, "15"), short_range_end(1999, "00"), short_range_end(2014, "12")
+    (2015, 2000, None)
+    """
+    end = first - first % 100 + int(last)
+    if end <= first:
+        end += 100
+    return end if end - first <= 10 else None
+
+
+# Relations under other words too: "ties with NATO", "les premiers contacts", "noue des liens".
+RELATIONS = re.compile(r"\b(?:relations?|ties|liens|contacts?)\b")
 # Dialogue between NATO and the partner also starts relations ("engaged in dialogue since 1992").
 DIALOGUE = re.compile(r"\bdialogue\b")
 START = re.compile(
     r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|"
-    r"initi|ouvert|opened|engag|entam)"
+    r"initi|ouvert|opened|engag|entam|go(?:es|ne|ing)? back|went back|traced? back|formali|officialis|vu le jour)"
 )
 # Start words that date a state ("a partner since 1995") rather than an event: tried last.
 SINCE_WORDS = frozenset({"since", "depuis"})
@@ -220,6 +236,19 @@ CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
 # Topics that are a stance of the partner, not an area of cooperation.
 STANCE_TOPICS = frozenset({"neutrality"})
 
+# A programme that is an area of cooperation by what it is: naming it names the area ("takes part
+# in the Building Integrity Programme" is work on integrity; a depository library is outreach; a
+# NATO-led operation is support for operations), by the programme's kind, then by its code.
+KIND_TOPICS = {"operation": "operations-support", "public-diplomacy-office": "public-diplomacy"}
+PROGRAMME_TOPICS = {
+    "BI": "integrity-building",
+    "DEEP": "defence-education",
+    "EADRCC": "disaster-response",
+    "PAP-T": "counter-terrorism",
+    "RETRAINING": "retraining",
+    "SPS": "science",
+}
+
 # Ranges within a year or across two, kept as start and end with the precision given:
 # "du 3 au 7 mars 2011", "from 30 December 2015 to 2 January 2016", "12-15 June 2016",
 # "d'avril a juin 2016", "from May 2015 to July 2016".
@@ -228,7 +257,11 @@ DAY_RANGE = re.compile(
     rf"\b(?:du|from|between|entre)\s+(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+({MONTH}))?(?:\s+(\d{{4}}))?"
     rf"\s+{_TO}\s+(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})\b"
 )
-DAY_SPAN = re.compile(rf"\b(\d{{1,2}})\s*(?:-|\u2013)\s*(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})\b")
+# Two days of one month: "12-15 June 2016", "on 26 and 27 May", "les 26 et 27 mai".
+DAY_SPAN = re.compile(
+    rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s*(?:-|\u2013)\s*|\s+(?:and|et)\s+)(\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+({MONTH})\s+(\d{{4}})\b"
+)
 MONTH_RANGE = re.compile(
-    rf"\b(?:de|d'|from|between|entre)\s*({MONTH})(?:\s+(\d{{4}}))?\s+{_TO}\s+({MONTH})\s+(\d{{4}})\b"
+    rf"\b(?:de|d'|from|between|entre|in|en)\s*({MONTH})(?:\s+(\d{{4}}))?\s+{_TO}\s+({MONTH})\s+(\d{{4}})\b"
 )

@@ -749,6 +749,10 @@ class _Extractor:
                 end = last
                 s.used_years.add(last)
                 break
+        if end is None:
+            short = cues.SHORT_RANGE.match(s.low, at)
+            if short is not None:
+                end = cues.short_range_end(year, short.group(2))
         try:
             when = PartialDate(year=year, month=month, day=day if month is not None else None)
         except ValueError:

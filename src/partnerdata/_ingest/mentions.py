@@ -20,6 +20,10 @@ __all__ = ["STOP", "Matcher", "Mention", "Token", "codes", "matcher", "tokens"]
 
 # Articles and particles: skipped when names are compared ("le Partenariat pour la paix").
 STOP = frozenset("le la les l un une des de du d au aux en a the an s".split())
+# Possessives are skipped too, so that a page's "ses frontières" or "its border security" still
+# names the topic; they never tell two names apart.
+_POSSESSIVES = frozenset("son sa ses leur leurs its their".split())
+_SKIPPED = STOP | _POSSESSIVES
 _TOKEN = re.compile(r"\w+")
 
 
@@ -79,11 +83,20 @@ class Matcher:
         self.topics: dict[str, Topic] = {t.code: t for t in vocabulary.topics}
         # (kind, code, words, case-sensitive)
         self.forms: dict[str, list[tuple[str, str, tuple[str, ...], bool]]] = {}
+        # (topic, words) of the names that are only a part of a topic's label (see _parts)
+        self.parts: set[tuple[str, tuple[str, ...]]] = set()
         for p in self.programmes.values():
             names = [p.code, *_texts(p.name, p.acronym), *p.aliases]
             self._add("programme", p.code, names)
         for t in self.topics.values():
-            self._add("topic", t.code, [t.code.replace("-", " "), *_texts(t.label), *t.aliases])
+            labels = _texts(t.label)
+            names = [t.code.replace("-", " "), *labels, *t.aliases]
+            self._add("topic", t.code, names)
+            whole = {_words(name) for name in names}
+            for part in _parts(labels):
+                if _words(part) not in whole:  # a part that is also a name of its own is a name
+                    self.parts.add((t.code, _words(part)))
+                    self._add("topic", t.code, [part])
         for pa in self.partners.values():
             self._add("partner", pa.alpha3, [*_texts(pa.name, pa.official_name), *pa.aliases])
 
@@ -94,7 +107,7 @@ class Matcher:
             if exact:
                 words = tuple(m.group() for m in _TOKEN.finditer(name))
             else:
-                words = tuple(t.norm for t in tokens(name) if t.norm not in STOP)
+                words = tuple(t.norm for t in tokens(name) if t.norm not in _SKIPPED)
             if not words or (words, exact) in seen:
                 continue
             seen.add((words, exact))
@@ -102,7 +115,7 @@ class Matcher:
 
     def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
         """The names of the vocabulary in a sentence's tokens, outermost only, in reading order."""
-        content = [i for i, t in enumerate(tokens) if t.norm not in STOP]
+        content = [i for i, t in enumerate(tokens) if t.norm not in _SKIPPED]
         found: list[Mention] = []
         # Names: on content words (articles skipped), folded and singular.
         for ci, i in enumerate(content):
@@ -112,6 +125,8 @@ class Matcher:
                 n = len(words)
                 if ci + n <= len(content) and all(tokens[content[ci + k]].norm == words[k] for k in range(n)):
                     last = content[ci + n - 1] + 1
+                    if (code, words) in self.parts and _names_a_kind(tokens, i, last):
+                        continue
                     found.append(Mention(kind, code, i, last, tokens[i].start, tokens[last - 1].end))
         # Acronyms: on every word, exactly as written.
         for i, tok in enumerate(tokens):
@@ -128,7 +143,7 @@ class Matcher:
 
 
 def outermost(found: list[Mention]) -> list[Mention]:
-    """The mentions not strictly inside a longer one of the same kind, in one sorted sweep.
+    """The mentions not strictly inside a longer one of the same kind (of the same topic), in one sorted sweep.
 
     A span is inside another if that one starts no later and ends no earlier; sorted by start, then
     by end descending, every container of a span comes before it (spans equal to it aside), so the
@@ -136,9 +151,11 @@ def outermost(found: list[Mention]) -> list[Mention]:
     the mentions of a sentence, and a hostile page can hold a sentence of thousands of names.
     """
     kept: list[Mention] = []
-    by_kind: dict[str, list[Mention]] = {}
+    # A topic inside the name of another topic is an area of its own ("cyber defence" in "cyber
+    # defence exercises"): topics are compared with the names of the same topic only.
+    by_kind: dict[tuple[str, str], list[Mention]] = {}
     for m in found:
-        by_kind.setdefault(m.kind, []).append(m)
+        by_kind.setdefault((m.kind, m.code if m.kind == "topic" else ""), []).append(m)
     for mentions in by_kind.values():
         mentions.sort(key=lambda m: (m.first, -m.last))
         reach = -1  # the largest end among spans before the current group of equal spans
@@ -153,6 +170,53 @@ def outermost(found: list[Mention]) -> list[Mention]:
             reach = max(reach, span[1])
             i = j
     return kept
+
+
+# A topic's label often lists several areas ("arms control, disarmament, non-proliferation",
+# "maîtrise des armements, désarmement et non-prolifération"): a page names one of them alone.
+_LIST_CUT = re.compile(r",\s*|\s+(?:and|et)\s+")
+
+
+def _parts(labels: Iterable[str]) -> list[str]:
+    """The parts of listing labels that are names on their own: two content words or more.
+
+    A part that opens on an article or preposition leans on the part before ("et du secteur de la
+    sécurité") and is left out; if it also carries a complement of its own, that complement is
+    shared by every part ("établissement des plans et des budgets de défense") and the label gives
+    no part at all.
+
+    >>> _parts(["border security and control", "renforcement des capacités et de l'interopérabilité"])
+    ['border security', 'renforcement des capacités']
+    >>> _parts(["établissement des plans et des budgets de défense"])
+    []
+    """
+    out: list[str] = []
+    for label in labels:
+        pieces = [[t.norm for t in tokens(piece)] for piece in _LIST_CUT.split(label)]
+        if len(pieces) < 2 or not pieces[-1]:
+            continue
+        last = pieces[-1]
+        if last[0] in _SKIPPED and sum(w not in _SKIPPED for w in last) >= 2:
+            continue
+        for words, piece in zip(pieces, _LIST_CUT.split(label), strict=True):
+            if words and words[0] not in _SKIPPED and sum(w not in _SKIPPED for w in words) >= 2:
+                out.append(piece)
+    return out
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokens(name) if t.norm not in _SKIPPED)
+
+
+_KIND_NOUNS = frozenset({"programme", "program", "initiative"})
+
+
+def _names_a_kind(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the words ``first:last`` qualify a programme noun ("a capacity building programme",
+    "un programme de renforcement des capacités"): they name a kind of programme, not a topic."""
+    if last < len(tokens) and tokens[last].norm in _KIND_NOUNS:
+        return True
+    return first >= 2 and tokens[first - 1].norm in {"de", "d"} and tokens[first - 2].norm in _KIND_NOUNS
 
 
 def _texts(*texts: Text | None) -> list[str]:

@@ -67,6 +67,11 @@ class Sentence:
         self.stance_topics = [c for c in codes(self.mentions, "topic") if c in cues.STANCE_TOPICS]
         self.own_programmes = codes(self.affirmed, "programme")
         self.own_topics = codes(self.affirmed, "topic")
+        for code in self.own_programmes:
+            programme = matcher.programmes[code]
+            implied = cues.PROGRAMME_TOPICS.get(code) or cues.KIND_TOPICS.get(programme.kind)
+            if implied is not None and implied in matcher.topics and implied not in self.own_topics:
+                self.own_topics.append(implied)
         self.partners = codes(self.mentions, "partner")
         self.programmes = list(self.own_programmes)
         self.topics = list(self.own_topics)

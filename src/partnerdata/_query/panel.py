@@ -7,10 +7,11 @@ what a cell says and the reason given for it cannot drift apart. The rules are d
 
 Every rule compares a year of the data with the row's year as ``fact_year <= year``, so a cell is
 constant between two such years: the panel asks :func:`_decide` once per stretch of years, not
-once per cell, and only for the value (``why=False``); :meth:`Panel.explain` asks for the reason
-and the evidence too. Each rule's identifier is in ``_query/codebook.py`` (``RULES``), which the
-codebook and the per-cell provenance are made from; the state codes of each year are in
-``_query/codes.py``.
+once per cell, and only for the value (``why=False``); a programme the partner's pages say nothing
+about is decided once per panel for every such partner (see :func:`build`). :meth:`Panel.explain`
+asks for the reason and the evidence too. Each rule's identifier is in ``_query/codebook.py``
+(``RULES``), which the codebook and the per-cell provenance are made from; the state codes of each
+year are in ``_query/codes.py``.
 """
 
 import re
@@ -249,6 +250,18 @@ class _Facts:
                 said = self._succession_evidence(before, successor, year, names)
                 if said:
                     self.succession[successor] = (year, before, said)
+
+    def silent(self) -> "_Facts":
+        """These facts as if the partner's pages said nothing: no relation, participation, milestone or succession."""
+        out = _Facts.__new__(_Facts)
+        for name in _Facts.__slots__:
+            setattr(out, name, getattr(self, name))
+        out.relation = None
+        out.participations = {}
+        out.milestones = {}
+        out.succession = {}
+        out._mentioned = None
+        return out
 
     def _succession_evidence(self, before: str, after: str, year: int, names: tuple[str, ...]) -> tuple[Support, ...]:
         """The sentences stating that ``before`` gave way to ``after``, if the partner sat in ``before`` to its end."""
@@ -878,6 +891,19 @@ def _breaks(f: _Facts, code: str, founded: int | None, ended: int | None) -> set
     return out
 
 
+def _programme_years(
+    f: _Facts, code: str, founded: int | None, ended: int | None, start: int, end: int
+) -> list[bool | None]:
+    """A programme column's values for one partner, ``start`` to ``end``: one decision per stretch of years."""
+    cuts = sorted(y for y in _breaks(f, code, founded, ended) if start < y <= end)
+    out: list[bool | None] = []
+    for a, b in zip([start, *cuts], [*cuts, end + 1], strict=True):
+        value = _decide_programme(f, code, founded, ended, a, why=False)[0]
+        assert value is None or isinstance(value, bool)
+        out += [value] * (b - a)
+    return out
+
+
 def _successions(dataset: "Dataset") -> Successions:
     """Each forum the vocabulary gives a successor and an end year: successor -> (forum, end year, names)."""
     by_code = {p.code: p for p in dataset.programmes}
@@ -965,6 +991,12 @@ def build(
     }
     programmes.update(others)
     data: dict[str, list[Any]] = {name: [] for name in kinds}
+    framework_codes = set(FRAMEWORK_COLUMNS.values())
+    columns = [
+        (name, data[name], code, founded, ended, code in framework_codes)
+        for name, (code, founded, ended) in programmes.items()
+    ]
+    shared: dict[tuple[str, bool | None], list[bool | None]] = {}
     for f in facts:
         p = f.partner
         for name, value in (("alpha3", p.alpha3), ("alpha2", p.alpha2), ("iso_numeric", p.numeric)):
@@ -974,19 +1006,32 @@ def build(
         data["year"] += years
         for name, values in zip(ISO_YEAR_COLUMNS, _iso_columns(f, start, end), strict=True):
             data[name] += values
-        for name, (code, founded, ended) in programmes.items():
-            column = data[name]
-            cuts = sorted(y for y in _breaks(f, code, founded, ended) if start < y <= end)
-            for a, b in zip([start, *cuts], [*cuts, end + 1], strict=True):
-                column += [_decide_programme(f, code, founded, ended, a, why=False)[0]] * (b - a)
+        r = f.relation
+        since = r.relations_since.year if r is not None and r.relations_since is not None else None
+        before_relations = 0 if since is None else min(max(since - start, 0), n)
+        frameworks = f.frameworks
+        stated = f.participations.keys() | f.milestones.keys() | f.succession.keys()
+        for name, column, code, founded, ended, framework in columns:
+            if code in stated:
+                column += _programme_years(f, code, founded, ended, start, end)
+                continue
+            # No fact of the partner's about the programme (most cells): _decide_programme then reads
+            # only the programme's dates, the vocabulary's frameworks (for a framework column) and
+            # the start of relations. So the years are decided once per column and framework
+            # listing, for a partner whose pages say nothing; the years before relations began are
+            # "no" (rule before-relations, which comes after the programme's own dates).
+            key = (name, (code in frameworks) if framework and frameworks else None)
+            decided = shared.get(key)
+            if decided is None:
+                decided = shared[key] = _programme_years(f.silent(), code, founded, ended, start, end)
+            column += decided if before_relations == 0 else [False] * before_relations + decided[before_relations:]
         joined = f.member_since
         before = n if joined is None else min(max(joined - start, 0), n)
         data["nato"] += [False] * before + [True] * (n - before)
-        if f.relation is None:
+        if r is None:
             for name in ("plan", *STANCE_COLUMNS, "events"):
                 data[name] += [None] * n
             continue
-        r = f.relation
         for name in ("plan", *STANCE_COLUMNS):
             column = data[name]
             read = f.edition
