@@ -32,8 +32,9 @@ def _format(args: argparse.Namespace) -> str:
         # Never CSV in a file named .xlsx: the name says a format the panel does not write.
         usage_error(
             args,
-            f"-o {args.output}: the panel is written as {', '.join(FORMATS)}, not .{suffix}; "
-            "name the file accordingly (or, for another suffix, give --format)",
+            f"-o {args.output}: the panel is written as {', '.join(FORMATS[:-1])} or {FORMATS[-1]}, "
+            f"not .{suffix}; name the file .{', .'.join(FORMATS[:-1])} or .{FORMATS[-1]} "
+            "(or, for another suffix, give --format)",
         )
     return given or suffix or "csv"
 

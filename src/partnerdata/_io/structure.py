@@ -3,10 +3,8 @@
 Types and values are checked by the records' own validators; this pass adds only what they cannot
 see (an object's exact key set, an array where a tuple goes). It stops at the first defect, and the
 caller then runs cattrs' detailed pass to report every defect with its path, so this module never
-has to describe a problem. A plan per class is computed once; the checked pass writes one small
-function per class from it (on first use of that class: a large load pays a loop over the plan per
-record, not once), while the trusted pass of the packaged data stays a loop, which keeps the first
-load of a process free of that cost.
+has to describe a problem. A plan per class is computed once; nothing here generates code, which
+keeps the first load of a process cheap.
 """
 
 import types
@@ -62,103 +60,39 @@ def build(cls: type, data: Any, memo: dict[Any, Any] | None = None, keep: dict[s
     ``keep`` receives the built fields of ``cls`` before it is made: when a dataset's own checks
     refuse them, the caller can place the problems without building every record again.
     """
-    return (_builders.get(cls) or _builder(cls))(data, memo, keep)
-
-
-# Per class: a function written for its fields (see _source). A loop over a plan costs a large load
-# as much again as the records' own validators; straight-line code per class does not.
-_builders: dict[type, Any] = {}
-_making: set[type] = set()  # builders being written: a type holding its own kind is built through _Later
-
-
-def _builder(cls: type) -> Any:
-    found = _builders.get(cls)
-    if found is not None:
-        return found
-    names, steps, order, leaf = _plan(cls)
-    env: dict[str, Any] = {"cls": cls, "names": names, "Invalid": Invalid, "_which": _which, "build": build}
-    _making.add(cls)
-    try:
-        code = _source(steps, order, leaf, env)
-    finally:
-        _making.discard(cls)
-    # The text is ours: field names of attrs classes and fixed code, never a value from the data.
-    exec(compile(code, f"<partnerdata builder {cls.__qualname__}>", "exec"), env)
-    made = env["made"]
-    _builders[cls] = made
-    return made
-
-
-def _source(steps: tuple[tuple[str, int, Any], ...], order: tuple[str, ...], leaf: bool, env: dict[str, Any]) -> str:
-    """The text of one class's builder; field names are Python identifiers (attrs fields), never data."""
-    lines = [
-        "def made(data, memo, keep):",
-        "    if type(data) is not dict or data.keys() != names:",
-        "        raise Invalid",
-    ]
+    if type(data) is not dict:
+        raise Invalid
+    names, steps, order, leaf = _plans.get(cls) or _plan(cls)
+    if data.keys() != names:
+        raise Invalid
     if leaf:
-        given = ", ".join(f"data[{n!r}]" for n in order)
-        kinds = ", ".join(f"type(data[{n!r}])" for n in order)
-        lines += [
-            "    if memo is None:",
-            "        return cls(**data)",
-            "    try:",
-            # Types are part of the key: True == 1 == 1.0 hash alike, and a record built from 1
-            # must not stand in for one given true (which the validators refuse).
-            f"        key = (cls, {given}, {kinds})",
-            "        found = memo.get(key)",
-            "    except TypeError:  # an unhashable value: the validators will refuse it",
-            "        return cls(**data)",
-            "    if found is None:",
-            "        found = memo[key] = cls(**data)",
-            "    return found",
-        ]
-        return "\n".join(lines) + "\n"
-    worked = {name: (kind, sub) for name, kind, sub in steps}
-    for i, name in enumerate(order):
-        value = f"v{i}"
-        lines.append(f"    {value} = data[{name!r}]")
-        if name not in worked:
-            continue
-        kind, sub = worked[name]
-        if kind in (_RECORD, _RECORDS):
-            env[f"b{i}"] = _Later(sub).run if sub in _making else _builder(sub)
+        if memo is None:
+            return cls(**data)
+        try:
+            key = _key(cls, data, order)
+            found = memo.get(key)
+        except TypeError:  # an unhashable value: the validators will refuse it
+            return cls(**data)
+        if found is None:
+            found = memo[key] = cls(**data)
+        return found
+    values = dict(data)
+    for name, kind, sub in steps:
+        value = values[name]
         if kind == _RECORD:
-            lines.append(f"    if {value} is not None:")
-            lines.append(f"        {value} = b{i}({value}, memo, None)")
-            continue
-        lines.append(f"    if type({value}) is not list:")
-        lines.append("        raise Invalid  # a string or an object where an array goes")
-        if kind == _RECORDS:
-            lines.append(f"    {value} = tuple([b{i}(item, memo, None) for item in {value}])")
+            if value is not None:
+                values[name] = build(sub, value, memo)
+        elif type(value) is not list:
+            raise Invalid  # a string or an object where an array goes
+        elif kind == _RECORDS:
+            values[name] = tuple([build(sub, item, memo) for item in value])
         elif kind == _EITHERS:
-            env[f"k{i}"] = sub
-            lines.append(f"    {value} = tuple([build(_which(k{i}, item), item, memo) for item in {value}])")
+            values[name] = tuple([build(_which(sub, item), item, memo) for item in value])
         else:
-            lines.append(f"    {value} = tuple({value})")
-    fields = ", ".join(f"{name}=v{i}" for i, name in enumerate(order))
-    lines += [
-        "    if keep is not None:",
-        f"        keep.update({fields})",
-        f"    return cls({fields})",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-class _Later:
-    """The builder of a field's record type, found on first use (a type may hold its own kind)."""
-
-    __slots__ = ("cls", "made")
-
-    def __init__(self, cls: type) -> None:
-        self.cls = cls
-        self.made: Any = None
-
-    def run(self, data: Any, memo: dict[Any, Any] | None, keep: None) -> Any:
-        made = self.made
-        if made is None:
-            made = self.made = _builders.get(self.cls) or _builder(self.cls)
-        return made(data, memo, keep)
+            values[name] = tuple(value)
+    if keep is not None:
+        keep.update(values)
+    return cls(**values)
 
 
 def _which(kinds: dict[frozenset[str], type], data: Any) -> type:

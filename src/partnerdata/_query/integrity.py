@@ -81,9 +81,8 @@ def problems(ds: "Dataset") -> list[Problem]:
     sources: dict[str, object] = {s.id: s for s in ds.sources}
     sources.update((r.id, r) for r in ds.references)
 
-    clean: set[tuple[int, str]] = set()
     for i, r in enumerate(ds.relations):
-        found += _relation(r, f"$.relations[{i}]", programmes, topics, partners, sources, pages, clean)
+        found += _relation(r, f"$.relations[{i}]", programmes, topics, partners, sources, pages)
     found += _editions(ds, programmes, topics, partners, sources, pages)
     return found
 
@@ -150,16 +149,8 @@ def _relation(
     partners: set[str],
     sources: Mapping[str, object],
     pages: Mapping[str, tuple[Section, ...] | None],
-    clean: set[tuple[int, str]] | None = None,
 ) -> list[Problem]:
-    """The problems of one relation; ``clean`` holds (id, partner) of evidence already found sound.
-
-    A load shares equal evidence records, so one sentence cited by many facts is checked once per
-    partner (the records are alive while the dataset is checked, so their ids stay theirs).
-    """
     out: list[Problem] = []
-    if clean is None:
-        clean = set()
 
     def bad(path: str, message: str) -> None:
         out.append(Problem(file=None, path=root + path, message=message))
@@ -179,15 +170,6 @@ def _relation(
                 bad(f"{path}[{j}]", f"unknown topic {code!r}")
 
     def evidence(path: str, ev: Support) -> None:
-        key = (id(ev), r.partner)
-        if key in clean:
-            return
-        before = len(out)
-        check(path, ev)
-        if len(out) == before:
-            clean.add(key)
-
-    def check(path: str, ev: Support) -> None:
         if type(ev) is Citation:
             if not isinstance(sources.get(ev.source), Reference):
                 bad(f"{path}.source", f"unknown reference {ev.source!r}")
