@@ -7,12 +7,12 @@ each fact is read from, and each fact's details). No test here compares the extr
 packaged data: that data is made by this extractor, so such a test could not fail on a misreading.
 """
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _scripts import load_script
 
 import partnerdata
 from partnerdata import Extraction, extract, parse_page
@@ -97,12 +97,7 @@ def test_a_page_naming_no_partner_is_refused() -> None:
 
 
 def _quality() -> Any:
-    spec = importlib.util.spec_from_file_location("extraction_quality", ROOT / "benchmarks" / "extraction_quality.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/extraction_quality.py", "extraction_quality")
 
 
 FLOORS = {"topics": (0.9, 0.8), "participation_since": (0.9, 0.9), "events": (0.9, 0.9)}

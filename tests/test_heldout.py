@@ -7,12 +7,12 @@ language, edition). How many facts the extractor gets right is measured, not ass
 fail until the extractor reaches them.
 """
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _scripts import load_script
 
 import partnerdata
 
@@ -42,12 +42,7 @@ KEYS = {
 
 
 def _quality() -> Any:
-    spec = importlib.util.spec_from_file_location("extraction_quality", ROOT / "benchmarks" / "extraction_quality.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/extraction_quality.py", "extraction_quality")
 
 
 QUALITY = _quality()

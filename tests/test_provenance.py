@@ -1,9 +1,10 @@
 """scripts/provenance.py: what comes from the extractor, the overlay and the vocabulary, and its docs table."""
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
+
+from _scripts import load_script
 
 import partnerdata
 
@@ -12,12 +13,7 @@ DS = partnerdata.load()
 
 
 def _provenance() -> Any:
-    spec = importlib.util.spec_from_file_location("provenance", ROOT / "scripts" / "provenance.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/provenance.py", "provenance")
 
 
 def test_docs_provenance_table_is_what_the_script_prints() -> None:

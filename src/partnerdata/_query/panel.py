@@ -1046,7 +1046,7 @@ def build(
         keep = [v is not None for v in data["ccode" if system == "cow" else "gwcode"]]
         data = {name: [v for v, k in zip(values, keep, strict=True) if k] for name, values in data.items()}
         rows = {(a, y): i for i, (a, y) in enumerate(zip(data["alpha3"], data["year"], strict=True))}
-    references = {r.id: r for r in getattr(dataset, "references", ())}
+    references = {r.id: r for r in dataset.references}
     return Panel(
         start,
         end,
