@@ -109,12 +109,16 @@ def _participants(
 ) -> tuple[Any, Any]:
     """(the engine's answer, the reference's) to one participants question."""
     lo, hi = _range(seen_at, since, until)
+    # Seen at the end of a year, a programme that had ended by then has no participants left.
+    over = {g.code for g in ds.programmes if seen_at is not None and g.ended is not None and g.ended < seen_at}
     facts = [
         (p.since, (r.partner, p.programme, p.since, p.focus, p.evidence))
         for r in ds.relations
         if partners is None or r.partner in partners
         for p in r.participations
-        if (programme is None or p.programme == programme) and (topic is None or topic in p.focus)
+        if (programme is None or p.programme == programme)
+        and (topic is None or topic in p.focus)
+        and p.programme not in over
     ]
     result = q.participants(programme, topic=topic, partner=partners, since=since, until=until)
     return _got(result, lambda m: (m.partner, m.programme, m.since, m.focus, m.evidence)), _split(facts, lo, hi)
