@@ -1,10 +1,11 @@
 """Building records from JSON-like data, quickly: the pass that valid data takes.
 
-Types and values are checked by the records' own validators; this pass adds only what they cannot
-see (an object's exact key set, an array where a tuple goes). It stops at the first defect, and the
-caller then runs cattrs' detailed pass to report every defect with its path, so this module never
-has to describe a problem. A plan per class is computed once; nothing here generates code, which
-keeps the first load of a process cheap.
+Types and values are checked as the records' own validators check them, by a builder generated per
+class (:mod:`partnerdata._io.builders`), which also checks what validators cannot see (an object's
+exact key set, an array where a tuple goes). It stops at the first defect, and the caller then runs
+cattrs' detailed pass to report every defect with its path, so this module never has to describe a
+problem. The trusted pass (the tested packaged data only) follows a plan per class and generates
+nothing, which keeps the first load of a process cheap.
 """
 
 import types
@@ -12,6 +13,10 @@ import typing
 from typing import Any
 
 import attrs
+
+from partnerdata._io.builders import Invalid, builder
+
+__all__ = ["Invalid", "build", "build_all", "build_trusted"]
 
 # Kinds of field that need work here; every other field is a scalar its validator checks.
 # _EITHERS: a tuple whose items may be of several record types (evidence: a quote or a citation),
@@ -22,10 +27,6 @@ _RECORD, _RECORDS, _VALUES, _EITHERS = 1, 2, 3, 4
 # and whether it is a leaf (scalar fields only).
 _Plan = tuple[frozenset[str], tuple[tuple[str, int, Any], ...], tuple[str, ...], bool]
 _plans: dict[type, _Plan] = {}
-
-
-class Invalid(Exception):
-    """The data does not fit; the detailed pass will say where and why."""
 
 
 def _plan(cls: type) -> _Plan:
@@ -58,65 +59,23 @@ def build(cls: type, data: Any, memo: dict[Any, Any] | None = None, keep: dict[s
     ``memo`` shares equal leaf records (texts, dates, evidence) within one load: the same sentence
     is cited by a statement and by the facts read from it, and one immutable record serves both.
     ``keep`` receives the built fields of ``cls`` before it is made: when a dataset's own checks
-    refuse them, the caller can place the problems without building every record again.
+    refuse them, the caller can place the problems without building every record again. The work
+    is done by the class's generated builder (:mod:`partnerdata._io.builders`).
     """
-    if type(data) is not dict:
-        raise Invalid
-    names, steps, order, leaf = _plans.get(cls) or _plan(cls)
-    if data.keys() != names:
-        raise Invalid
-    if leaf:
-        if memo is None:
-            return cls(**data)
-        try:
-            key = _key(cls, data, order)
-            found = memo.get(key)
-        except TypeError:  # an unhashable value: the validators will refuse it
-            return cls(**data)
-        if found is None:
-            found = memo[key] = cls(**data)
-        return found
-    values = dict(data)
-    for name, kind, sub in steps:
-        value = values[name]
-        if kind == _RECORD:
-            if value is not None:
-                values[name] = build(sub, value, memo)
-        elif type(value) is not list:
-            raise Invalid  # a string or an object where an array goes
-        elif kind == _RECORDS:
-            values[name] = tuple([build(sub, item, memo) for item in value])
-        elif kind == _EITHERS:
-            values[name] = tuple([build(_which(sub, item), item, memo) for item in value])
-        else:
-            values[name] = tuple(value)
-    if keep is not None:
-        keep.update(values)
-    return cls(**values)
-
-
-def _which(kinds: dict[frozenset[str], type], data: Any) -> type:
-    """The record type whose fields are exactly the object's keys."""
-    if type(data) is not dict:
-        raise Invalid
-    found = kinds.get(frozenset(data))
-    if found is None:
-        raise Invalid
-    return found
-
-
-def _key(cls: type, data: dict[str, Any], order: tuple[str, ...]) -> tuple[Any, ...]:
-    given = [data[name] for name in order]
-    # Types are part of the key: True == 1 == 1.0 hash alike, and a record built from 1 must not
-    # stand in for one given true (which the validators refuse).
-    return (cls, *given, *[type(v) for v in given])
+    return builder(cls)(data, memo, keep)
 
 
 def build_all(cls: type, data: Any, memo: dict[Any, Any] | None = None) -> tuple[Any, ...]:
     """A tuple of ``cls`` from a JSON array of dict forms."""
     if type(data) is not list:
         raise Invalid
-    return tuple([build(cls, item, memo) for item in data])
+    make = builder(cls)
+    return tuple([make(item, memo, None) for item in data])
+
+
+def _key(cls: type, data: dict[str, Any], order: tuple[str, ...]) -> tuple[Any, ...]:
+    given = [data[name] for name in order]
+    return (cls, *given, *[type(v) for v in given])
 
 
 def build_trusted(cls: type, data: Any, memo: dict[Any, Any]) -> Any:

@@ -71,16 +71,18 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(s for s in out if s)
 
 
-def _item(kind: str, text: str, line: int) -> Item:
-    return (kind, text, line, split_sentences(text))
-
-
-def layout(text: str) -> tuple[Section, ...]:
+def layout(text: str, *, sentences: bool = True) -> tuple[Section, ...]:
     """The sections of a page's text; raises ``ValueError`` if it has no title and introduction.
 
     Lines starting with ``- `` are bullets, lines ending in sentence punctuation are paragraphs,
     other non-blank lines are headings; bullets before any heading form a section without one.
+    Without ``sentences``, items hold no sentences (``()``): :func:`sentence_at` then splits
+    only the items it is asked about.
     """
+
+    def _item(kind: str, text: str, line: int) -> Item:
+        return (kind, text, line, split_sentences(text) if sentences else ())
+
     lines = text.split("\n")
     if len(lines) < 2 or not lines[0].strip() or not lines[1].strip():
         raise ValueError("a page starts with a title line and an introduction line")
@@ -107,11 +109,26 @@ def layout(text: str) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def sentence_at(sections: tuple[Section, ...], section: int, item: int, sentence: int) -> str | None:
-    """The sentence at that place, or ``None`` if there is no such place."""
+def sentence_at(
+    sections: tuple[Section, ...],
+    section: int,
+    item: int,
+    sentence: int,
+    split: "dict[tuple[int, int], tuple[str, ...]] | None" = None,
+) -> str | None:
+    """The sentence at that place, or ``None`` if there is no such place.
+
+    For sections laid out without sentences, ``split`` keeps each item's sentences once split.
+    """
     if min(section, item, sentence) < 0:
         return None
     try:
-        return sections[section][2][item][3][sentence]
+        found = sections[section][2][item]
+        if split is None:
+            return found[3][sentence]
+        said = split.get((section, item))
+        if said is None:
+            said = split[section, item] = split_sentences(found[1])
+        return said[sentence]
     except IndexError:
         return None

@@ -95,6 +95,18 @@ def _check_opt_str(inst: Any, attribute: "attrs.Attribute[Any]", value: object) 
         _check_str(inst, attribute, value)
 
 
+# What the loader's generated builders (partnerdata._io.builders) test inline, as data, so that a
+# valid value costs no call: ("str", invisible, forbidden), ("pattern", invisible, forbidden,
+# match), ("int", lo, hi) or ("bool",), then whether None passes; or ("strs", one of those) for a
+# tuple of distinct strings. A builder calls the validator
+# only when that test says the value may be bad, so the validator still words every error; a test
+# checks that a value the description passes is one the validator passes.
+INLINE: dict[Any, tuple[Any, ...]] = {
+    _check_str: ("str", _INVISIBLE.fullmatch, _FORBIDDEN.search, False),
+    _check_opt_str: ("str", _INVISIBLE.fullmatch, _FORBIDDEN.search, True),
+}
+
+
 def _pattern(regex: "re.Pattern[str]", what: str) -> Any:
     # Codes repeat (every participation names a programme, every fact a source): a code that
     # matched once is remembered, up to a bound, so a large load checks each distinct code once.
@@ -110,7 +122,69 @@ def _pattern(regex: "re.Pattern[str]", what: str) -> Any:
         if len(matched) < 4096:
             matched.add(value)
 
+    INLINE[check] = ("pattern", _INVISIBLE.fullmatch, _FORBIDDEN.search, regex.match, False)
     return check
+
+
+# Validators that check nothing but a value's record type, and what composite validators are
+# made of. The loader's checked pass builds every record-typed field as its declared type, so it
+# runs only what :func:`left_after_typing` leaves of such a field's validator.
+_TYPE_ONLY: set[Any] = set()
+_PARTS: dict[Any, tuple[Any, ...]] = {}
+_EACH: dict[Any, Any] = {}
+_EMPTY_OK: set[Any] = set()
+
+
+def _type_only(check: Any) -> Any:
+    _TYPE_ONLY.add(check)
+    return check
+
+
+def _all(*checks: Any) -> Any:
+    """One validator running ``checks`` in order (what attrs does with a list, but inspectable)."""
+
+    def every(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        for check in checks:
+            check(inst, attribute, value)
+
+    _PARTS[every] = checks
+    return every
+
+
+def accepts_empty(validator: Any) -> bool:
+    """Whether ``validator`` passes every empty tuple (a builder then calls it on items only).
+
+    >>> accepts_empty(_all(_items(_check_str), _unique(str, "alias"))), accepts_empty(_non_empty)
+    (True, False)
+    """
+    parts = _PARTS.get(validator)
+    if parts is not None:
+        return all(accepts_empty(part) for part in parts)
+    return validator in _EACH or validator in _EMPTY_OK
+
+
+def left_after_typing(validator: Any) -> Any:
+    """What of a record-typed field's ``validator`` a value already of the declared type still needs.
+
+    ``None`` when nothing is left: type checks, optional or per item, pass by construction.
+
+    >>> left_after_typing(_check_text) is None
+    True
+    >>> left_after_typing(_all(_items(_support), _non_empty)) is _non_empty
+    True
+    """
+    if validator is None or validator in _TYPE_ONLY:
+        return None
+    inner = _EACH.get(validator)
+    if inner is not None:
+        return None if left_after_typing(inner) is None else validator
+    parts = _PARTS.get(validator)
+    if parts is None:
+        return validator
+    kept = [part for part in parts if left_after_typing(part) is not None]
+    if len(kept) == len(parts):
+        return validator
+    return None if not kept else kept[0] if len(kept) == 1 else _all(*kept)
 
 
 def _opt(check: Any) -> Any:
@@ -118,7 +192,10 @@ def _opt(check: Any) -> Any:
         if value is not None:
             check(inst, attribute, value)
 
-    return opt
+    inline = INLINE.get(check)
+    if inline is not None and not inline[-1]:
+        INLINE[opt] = (*inline[:-1], True)
+    return _type_only(opt) if check in _TYPE_ONLY else opt
 
 
 def _check_int(lo: int, hi: int) -> Any:
@@ -128,12 +205,16 @@ def _check_int(lo: int, hi: int) -> Any:
         if not lo <= value <= hi:
             raise FieldError(attribute.name, f"{value} is not between {lo} and {hi}")
 
+    INLINE[check] = ("int", lo, hi, False)
     return check
 
 
 def _check_opt_bool(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if value is not None and type(value) is not bool:
         raise FieldError(attribute.name, f"expected true, false or null, got {show(value)}")
+
+
+INLINE[_check_opt_bool] = ("bool", True)
 
 
 def _items(check: Any) -> Any:
@@ -148,6 +229,7 @@ def _items(check: Any) -> Any:
             except FieldError as exc:
                 raise FieldError(f"{attribute.name}[{i}]", exc.message) from None
 
+    _EACH[each] = check
     return each
 
 
@@ -156,7 +238,7 @@ def _instances(cls: type) -> Any:
         if type(value) is not cls:
             raise FieldError(attribute.name, f"expected {cls.__name__}, got {show(value)}")
 
-    return check
+    return _type_only(check)
 
 
 def _unique(key: Any, what: str) -> Any:
@@ -168,7 +250,15 @@ def _unique(key: Any, what: str) -> Any:
                 raise FieldError(attribute.name, f"duplicate {what} {show(k)}")
             seen.add(k)
 
+    _EMPTY_OK.add(check)
     return check
+
+
+def _distinct(check: Any, what: str) -> Any:
+    """Every item passes ``check`` (a string validator) and no item is there twice."""
+    every = _all(_items(check), _unique(lambda item: item, what))
+    INLINE[every] = ("strs", INLINE[check])
+    return every
 
 
 def _non_empty(_: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
@@ -273,6 +363,10 @@ def _check_text(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> Non
 def _check_opt_text(inst: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if value is not None:
         _check_text(inst, attribute, value)
+
+
+_type_only(_check_text)
+_type_only(_check_opt_text)
 
 
 @frozen(kw_only=True, repr=False)
@@ -384,12 +478,15 @@ def _support(_: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
         raise FieldError(attribute.name, f"expected Evidence or Citation, got {show(value)}")
 
 
+_type_only(_support)
+
+
 def _evidence_field() -> Any:
-    return field(converter=_evidence, validator=[_items(_support), _non_empty])
+    return field(converter=_evidence, validator=_all(_items(_support), _non_empty))
 
 
 def _codes_field(check: Any) -> Any:
-    return field(default=(), converter=_sorted_strs, validator=[_items(check), _unique(lambda c: c, "code")])
+    return field(default=(), converter=_sorted_strs, validator=_distinct(check, "code"))
 
 
 _programme_code = _pattern(_PROGRAMME_CODE, "a programme code (e.g. 'PFP', 'PAP-T')")
@@ -423,9 +520,7 @@ class Partner(_Record):
     gw: int | None = field(default=None, validator=_opt(_check_int(1, 999)))
     name: Text = field(validator=_check_text)
     official_name: Text = field(validator=_check_text)
-    aliases: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=[_items(_check_str), _unique(lambda a: a, "alias")]
-    )
+    aliases: tuple[str, ...] = field(default=(), converter=_sorted_strs, validator=_distinct(_check_str, "alias"))
     region: Text | None = field(default=None, validator=_check_opt_text)
     frameworks: tuple[str, ...] = _codes_field(_programme_code)
     member_since: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
@@ -448,9 +543,7 @@ class Programme(_Record):
     name: Text = field(validator=_check_text)
     acronym: Text | None = field(default=None, validator=_check_opt_text)
     kind: str = field(validator=_pattern(_SLUG, "a kind (e.g. 'forum', 'action-plan')"))
-    aliases: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=[_items(_check_str), _unique(lambda a: a, "alias")]
-    )
+    aliases: tuple[str, ...] = field(default=(), converter=_sorted_strs, validator=_distinct(_check_str, "alias"))
     founded: PartialDate | None = field(default=None, validator=_opt(_instances(PartialDate)))
     ended: int | None = field(default=None, validator=_opt(_check_int(MIN_YEAR, MAX_YEAR)))
     successor: str | None = field(default=None, validator=_opt(_programme_code))
@@ -474,9 +567,7 @@ class Topic(_Record):
 
     code: str = field(validator=_topic_code)
     label: Text = field(validator=_check_text)
-    aliases: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=[_items(_check_str), _unique(lambda a: a, "alias")]
-    )
+    aliases: tuple[str, ...] = field(default=(), converter=_sorted_strs, validator=_distinct(_check_str, "alias"))
 
 
 @frozen(kw_only=True, repr=False)
@@ -866,7 +957,7 @@ class Conflict(_Record):
     fact: str = field(validator=_check_str)
     values: tuple[str, ...] = field(converter=_strs, validator=_items(_check_str))
     # Paired with ``values``, one evidence per value: never sorted on its own (see below).
-    evidence: tuple[Support, ...] = field(converter=_tuple, validator=[_items(_support), _non_empty])
+    evidence: tuple[Support, ...] = field(converter=_tuple, validator=_all(_items(_support), _non_empty))
 
     def __attrs_post_init__(self) -> None:
         if len(self.values) != len(self.evidence):
@@ -922,23 +1013,23 @@ class Relation(_Record):
     participations: tuple[Participation, ...] = field(
         default=(),
         converter=_participations,
-        validator=[_items(_instances(Participation)), _unique(lambda p: p.programme, "programme")],
+        validator=_all(_items(_instances(Participation)), _unique(lambda p: p.programme, "programme")),
     )
     stance: Stance = field(factory=Stance, validator=_instances(Stance))
     channels: tuple[Channel, ...] = field(
         default=(),
         converter=_channels,
-        validator=[_items(_instances(Channel)), _unique(lambda c: c.body, "body")],
+        validator=_all(_items(_instances(Channel)), _unique(lambda c: c.body, "body")),
     )
     events: tuple[Event, ...] = field(
         default=(),
         converter=_events,
-        validator=[_items(_instances(Event)), _unique(lambda e: e.id, "event id")],
+        validator=_all(_items(_instances(Event)), _unique(lambda e: e.id, "event id")),
     )
     statements: tuple[Statement, ...] = field(
         default=(),
         converter=_statements,
-        validator=[_items(_instances(Statement)), _unique(lambda s: s.key, "statement")],
+        validator=_all(_items(_instances(Statement)), _unique(lambda s: s.key, "statement")),
     )
     conflicts: tuple[Conflict, ...] = field(default=(), converter=_conflicts, validator=_items(_instances(Conflict)))
 
@@ -1072,3 +1163,11 @@ class Edition(_Record):
     def sort_key(self) -> tuple[int, int, int, int]:
         """Undated editions first (taken as the oldest), then by date."""
         return (0, 0, 0, 0) if self.date is None else (1, *self.date.sort_key())
+
+
+# Converters that only put a tuple's items in canonical order (and make a tuple of a list): on a
+# tuple of fewer than two items they change nothing, and the loader's builders skip them there.
+ORDERING = frozenset(
+    {_tuple, _strs, _sorted_strs, _evidence, _designations, _conflicts, _participations, _channels, _events}
+    | {_statements}
+)

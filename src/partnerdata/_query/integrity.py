@@ -74,16 +74,20 @@ def problems(ds: "Dataset") -> list[Problem]:
         if s.partner not in partners:
             found.append(Problem(file=None, path=f"$.sources[{i}].partner", message=f"unknown partner {s.partner!r}"))
         try:
-            pages[s.id] = layout(s.text)
+            pages[s.id] = layout(s.text, sentences=False)  # split when a quote points in
         except ValueError as exc:
             pages[s.id] = None
             found.append(Problem(file=None, path=f"$.sources[{i}].text", message=str(exc)))
     sources: dict[str, object] = {s.id: s for s in ds.sources}
     sources.update((r.id, r) for r in ds.references)
 
+    # A load shares one record among equal evidence (a statement and the facts read from it):
+    # evidence found good is not looked up again for the next fact that holds it.
+    quoted: dict[int, str] = {}
+    split: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}
     for i, r in enumerate(ds.relations):
-        found += _relation(r, f"$.relations[{i}]", programmes, topics, partners, sources, pages)
-    found += _editions(ds, programmes, topics, partners, sources, pages)
+        found += _relation(r, f"$.relations[{i}]", programmes, topics, partners, sources, pages, quoted, split)
+    found += _editions(ds, programmes, topics, partners, sources, pages, quoted, split)
     return found
 
 
@@ -94,6 +98,8 @@ def _editions(
     partners: set[str],
     sources: Mapping[str, object],
     pages: Mapping[str, tuple[Section, ...] | None],
+    quoted: dict[int, str],
+    split: dict[str, dict[tuple[int, int], tuple[str, ...]]],
 ) -> list[Problem]:
     """Editions: one per partner and date, pages of that partner and date, the latest is the relation."""
     found: list[Problem] = []
@@ -120,7 +126,9 @@ def _editions(
                     )
                 )
         if e.relation != relations.get(e.partner):  # the latest one is checked as a relation
-            found += _relation(e.relation, f"{root}.relation", programmes, topics, partners, sources, pages)
+            found += _relation(
+                e.relation, f"{root}.relation", programmes, topics, partners, sources, pages, quoted, split
+            )
     for partner, (i, relation) in sorted(latest.items()):
         if relations.get(partner) != relation:
             found.append(
@@ -149,7 +157,15 @@ def _relation(
     partners: set[str],
     sources: Mapping[str, object],
     pages: Mapping[str, tuple[Section, ...] | None],
+    quoted: dict[int, str],
+    split: dict[str, dict[tuple[int, int], tuple[str, ...]]],
 ) -> list[Problem]:
+    """The problems of one relation.
+
+    ``quoted`` maps the ids of evidence found good (a quote in its page, a citation of a known
+    reference) to the partner they were found good for; ``split`` keeps each
+    page's items split into sentences, split when a quote first points into them.
+    """
     out: list[Problem] = []
 
     def bad(path: str, message: str) -> None:
@@ -173,6 +189,8 @@ def _relation(
         if type(ev) is Citation:
             if not isinstance(sources.get(ev.source), Reference):
                 bad(f"{path}.source", f"unknown reference {ev.source!r}")
+            else:
+                quoted[id(ev)] = r.partner
             return
         assert isinstance(ev, Evidence)
         source = sources.get(ev.source)
@@ -184,7 +202,7 @@ def _relation(
         page = pages.get(ev.source)
         if page is None:
             return
-        sentence = sentence_at(page, ev.section, ev.item, ev.sentence)
+        sentence = sentence_at(page, ev.section, ev.item, ev.sentence, split.setdefault(ev.source, {}))
         if sentence is None:
             bad(path, f"{ev.source} has no sentence {ev.section}.{ev.item}.{ev.sentence}")
         elif sentence != ev.quote:
@@ -192,10 +210,14 @@ def _relation(
                 f"{path}.quote",
                 f"does not match sentence {ev.section}.{ev.item}.{ev.sentence} of {ev.source}: {sentence!r}",
             )
+        else:
+            quoted[id(ev)] = r.partner
 
     def evidences(path: str, items: tuple[Support, ...]) -> None:
+        partner = r.partner
         for j, ev in enumerate(items):
-            evidence(f"{path}[{j}]", ev)
+            if quoted.get(id(ev)) != partner:  # found good once already: the same record, the same answer
+                evidence(f"{path}[{j}]", ev)
 
     if r.partner not in partners:
         bad(".partner", f"unknown partner {r.partner!r}")
