@@ -15,6 +15,7 @@ only names written into it are the class's field names, as string literals; ever
 ever reaches the source. It is compiled once per class, when a process first checks that class.
 """
 
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from partnerdata._model import records
 Builder = Callable[[Any, "dict[Any, Any] | None", "dict[str, Any] | None"], Any]
 
 _builders: dict[type, Builder] = {}
+_LOCK = threading.Lock()
 
 
 class Invalid(Exception):
@@ -40,7 +42,15 @@ def _refuse(*_: Any) -> Any:
 def builder(cls: type) -> Builder:
     """The builder of ``cls``: ``builder(cls)(data, memo, keep)`` is ``structure.build(cls, data, memo, keep)``."""
     found = _builders.get(cls)
-    return found if found is not None else _generate(cls)
+    if found is not None:
+        return found
+    with _LOCK:  # another thread may be making it: a builder is published only once wired up
+        found = _builders.get(cls)
+        if found is None:
+            made: dict[type, Builder] = {}
+            found = _generate(cls, made)
+            _builders.update(made)
+    return found
 
 
 def _optional(t: Any) -> tuple[Any, bool]:
@@ -81,7 +91,8 @@ def _test(inline: tuple[Any, ...], v: str, i: int, ns: dict[str, Any]) -> str:
     return f"{v} is not None and ({test})" if optional else test
 
 
-def _generate(cls: type) -> Builder:
+def _generate(cls: type, made: dict[type, Builder]) -> Builder:
+    """The builder of ``cls``, and in ``made`` those of the classes it holds, not yet published."""
     every = attrs.fields(cls)
     ns: dict[str, Any] = {
         "Invalid": Invalid,
@@ -205,12 +216,16 @@ def _generate(cls: type) -> Builder:
     lines.append("    return record")
     source = "\n".join(lines) + "\n"
     exec(compile(source, f"<partnerdata builder of {cls.__qualname__}>", "exec"), ns)
-    made: Builder = ns["build"]
-    made.__source__ = source  # type: ignore[attr-defined]  # for the test that reads it
-    _builders[cls] = made  # before the sub-builders: a class may hold its own kind
+    this: Builder = ns["build"]
+    this.__source__ = source  # type: ignore[attr-defined]  # for the test that reads it
+    made[cls] = this  # before the sub-builders: a class may hold its own kind
+
+    def sub_builder(sub: type) -> Builder:
+        return _builders.get(sub) or made.get(sub) or _generate(sub, made)
+
     for name, sub in subs:
-        ns[name] = builder(sub)
+        ns[name] = sub_builder(sub)
     for i in range(len(every)):
         if f"e{i}" in ns:
-            ns[f"e{i}"].update((keys, builder(kind)) for keys, kind in ns[f"k{i}"].items())
-    return made
+            ns[f"e{i}"].update((keys, sub_builder(kind)) for keys, kind in ns[f"k{i}"].items())
+    return this
