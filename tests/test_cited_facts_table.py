@@ -27,8 +27,8 @@ Fact = tuple[str, int, int | None, int | None, str, str, str]
 # --- Partnership for Peace: the year (and, where NATO gives it, the day) each partner signed the Framework
 # Document / joined the PfP.
 #
-# Left out, no NATO page found giving the year: ALB BGR CZE EST HUN LVA POL SVK SVN (the NATO chronology
-# for February-March 1994 was not among the stored pages).
+# Left out, no NATO page found giving the year: ALB BGR CZE LVA SVK (of NATO's French chronology for February
+# 1994, 9402f.htm, only the entries up to 9 February could be read; the one for March 1994 was not found).
 # Left out on purpose, KAZ: NATO's "Relations with Kazakhstan" says Kazakhstan joined the PfP in 1995
 # (https://www.nato.int/cps/en/natohq/topics_49598.htm, 2017-12-12 and 2022-05-23), while every other
 # source seen dates its signature of the Framework Document to 27 May 1994; neither year is asserted.
@@ -39,9 +39,11 @@ PFP_SIGNED: Final[list[Fact]] = [
     ("BIH", 2006, 12, 14, "http://www.nato.int/docu/update/2006/12-december/e1214a.htm", "NATO Update: Bosnia and Herzegovina, Montenegro and Serbia", "2006-12-14"),  # noqa: E501
     ("BLR", 1995, None, None, "http://www.nato.int/cps/uk/SID-06060C15-2AA355FC/natolive/topics_49119.htm", "NATO's relations with Belarus", "n.d."),  # noqa: E501
     ("CHE", 1996, None, None, "https://www.nato.int/cps/en/natolive/topics_52129.htm", "Relations with Switzerland", "2018-10-12"),  # noqa: E501
+    ("EST", 1994, 2, 3, "https://www.nato.int/docu/update/1994/9402f.htm", "Février 1994", "2008-04-15"),
     ("FIN", 1994, None, None, "https://www.nato.int/cps/en/natohq/topics_49594.htm?selectedLocale=en", "Relations with Finland", "2024-03-28"),  # noqa: E501
     ("GEO", 1994, None, None, "https://www.nato.int/cps/en/natohq/topics_38988.htm?selectedLocale=en", "Relations with Georgia", "2019-03-26"),  # noqa: E501
     ("HRV", 2000, 5, 25, "https://www.nato.int/docu/pr/2000/p00-054e.htm", "Chairman's Summary, Meeting of the Euro-Atlantic Partnership Council held in Florence on 25 May 2000", "2000-05-25"),  # noqa: E501
+    ("HUN", 1994, 2, 8, "https://www.nato.int/docu/update/1994/9402f.htm", "Février 1994", "2008-04-15"),
     ("IRL", 1999, 12, 1, "https://www.nato.int/cps/en/natohq/news_26179.htm?selectedLocale=en", "Ireland becomes a NATO Partner", "1999-12-01"),  # noqa: E501
     ("KGZ", 1994, None, None, "https://www.nato.int/cps/en/natohq/topics_49607.htm", "Relations with the Kyrgyz Republic", "2017-12-12"),  # noqa: E501
     ("LTU", 1994, 1, 27, "https://www.nato.int/docu/update/1994/9401e.htm", "NATO chronology, January 1994", "2001-11-15"),  # noqa: E501
@@ -50,6 +52,7 @@ PFP_SIGNED: Final[list[Fact]] = [
     # Malta joined in April 1995, suspended its participation in October 1996 and re-activated it in 2008.
     ("MLT", 1995, 4, None, "https://www.nato.int/cps/en/natohq/news_7192.htm?selectedLocale=en", "Malta re-engages in the Partnership for Peace Programme", "2008-04"),  # noqa: E501
     ("MNE", 2006, 12, 14, "http://www.nato.int/docu/update/2006/12-december/e1214a.htm", "NATO Update: Bosnia and Herzegovina, Montenegro and Serbia", "2006-12-14"),  # noqa: E501
+    ("POL", 1994, 2, 2, "https://www.nato.int/docu/update/1994/9402f.htm", "Février 1994", "2008-04-15"),
     ("ROU", 1994, 1, 26, "https://www.nato.int/docu/update/1994/9401e.htm", "NATO chronology, January 1994", "2001-11-15"),  # noqa: E501
     # The page records "the signature of Partnership for Peace by Russia" on the day of the meeting, 22 June
     # 1994, without saying in so many words that it was signed that day: only the year is asserted. NATO's
@@ -57,6 +60,7 @@ PFP_SIGNED: Final[list[Fact]] = [
     # Partnership for Peace Programme in May 1995" (its Individual Partnership Programme).
     ("RUS", 1994, None, None, "https://www.nato.int/docu/comm/49-95/c940622a.htm", "Summary of Conclusion, North Atlantic Council and the Foreign Minister of Russia", "1994-06-22"),  # noqa: E501
     ("SRB", 2006, 12, 14, "http://www.nato.int/docu/update/2006/12-december/e1214a.htm", "NATO Update: Bosnia and Herzegovina, Montenegro and Serbia", "2006-12-14"),  # noqa: E501
+    ("SVN", 1994, 3, None, "https://www.nato.int/docu/speech/1998/s981005a.htm", "Speaking Notes for the Chairman, Dr. Javier Solana: 16 + 3 + 1 Dialogue Session with Slovenia", "1998-10-05"),  # noqa: E501
     ("SWE", 1994, None, None, "https://www.nato.int/cps/en/natohq/topics_52535.htm?", "Relations with Sweden", "2024-03-28"),  # noqa: E501
     ("TJK", 2002, None, None, "https://www.nato.int/cps/fr/natohq/topics_50312.htm?selectedLocale=en", "Relations with Tajikistan", "2019-03-21"),  # noqa: E501
     ("TKM", 1994, None, None, "http://www.nato.int/cps/en/SID-C5049F23-0D5CFC6F/natolive/topics_50317.htm", "Relations with Turkmenistan", "2016-04-07"),  # noqa: E501

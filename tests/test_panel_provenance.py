@@ -160,8 +160,8 @@ def test_the_cli_keeps_the_years_of_a_state_system(capsys: pytest.CaptureFixture
 
 def test_citation_files_name_both_versions_and_ship_in_the_sdist() -> None:
     cff = (ROOT / "CITATION.cff").read_text("utf-8")
-    assert re.search(r"^version: 0\.3\.0$", cff, re.MULTILINE)
-    assert partnerdata.__version__ == "0.3.0"
+    assert re.search(r"^version: 0\.3\.1$", cff, re.MULTILINE)
+    assert partnerdata.__version__ == "0.3.1"
     assert f"version: {partnerdata.DATA_VERSION}" in cff
     notice = (ROOT / "NOTICE").read_text("utf-8")
     for needle in ("nato-kgz-fr.txt", "nato-tkm-fr.txt", "Correlates of War", "Gleditsch", "MIT licence"):

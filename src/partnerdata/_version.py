@@ -1,9 +1,9 @@
 """The code's version and the packaged data's version, which move independently."""
 
-__version__ = "0.3.0"
+__version__ = "0.3.1"
 DATA_VERSION = "2026.12.1"
 # The SHA-256 of the packaged data/manifest.json that the test suite checked. When the packaged
 # manifest hashes to it, load() builds the packaged records without checking them again (the
 # manifest's checksums vouch for every file); any other manifest is checked in full.
 # tests/test_load.py says what to write here after `partnerdata build --packaged`.
-PACKAGED_MANIFEST_SHA256 = "9423dd0991327725ea7deb398168016cbdbf48ced8cf9c502adab6e879ea3acc"
+PACKAGED_MANIFEST_SHA256 = "e6668cf47053ff7d6b5c0923e91994e32e866c43527a82b55816110261e4a99d"

@@ -50,6 +50,11 @@ SUBORDINATORS = frozenset(
     {"when", "quand", "lorsque", "lorsqu", "after", "apres", "once", "as", "where", "with", "avec", "through", "via",
      "of", "de", "du", "following", "thanks", "grace", "year", "annee"}
 )  # fmt: skip
+# Prepositions that, after a comma, go on with the clause before it (for years, not for negation:
+# "does not send troops to KFOR, to ISAF or to RSM" is one negated list).
+PREPOSITIONS = frozenset({"a", "au", "aux", "to", "in", "en", "dans", "within", "at", "under", "sous"})
+# Pronouns that open a clause of its own: a year after it is not read back past it.
+PRONOUNS = frozenset({"it", "il", "elle", "ils", "elles", "they", "we", "nous", "on"})
 # A clause that starts with one of these has a subject of its own: a negation does not run into it.
 NEW_SUBJECT = frozenset(
     {"it", "il", "elle", "ils", "elles", "they", "we", "nous", "on", "this", "these", "cela", "ceci", "has", "have",
@@ -77,6 +82,11 @@ DATE_WORDS = frozenset(
     "octobre novembre decembre january february march april may june july august september october november "
     "december".split()
 )
+MONTH_WORDS = frozenset(
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march "
+    "april may june july august september october november december".split()
+)
+DATE_PREPOSITIONS = frozenset("in since from on en depuis des starting until jusqu".split())
 # The words that join a name to the one it completes: "X of the Y", "X du Y".
 COMPLEMENT = frozenset({"de", "du", "des", "d", "of", "the", "la", "le", "l", "les"})
 _WORD = re.compile(r"\w+")
@@ -117,7 +127,10 @@ def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> li
     spans = sorted(names)
     out: list[Clause] = []
     start, first, mark = 0, 0, ""
-    dated = _is_year(low, tokens[0])  # whether the open clause holds a year
+    # Whether the open clause holds a year after a word that is not part of a date: a date that
+    # opens it ("In 2005 Mongolia and NATO began ...") dates what follows and ends no phrase.
+    dated = False
+    worded = not (_is_year(low, tokens[0]) or words[0] in DATE_WORDS)
     reach, n = -1, 0  # the furthest end among names starting before the current token
 
     def cut(at: int, where: int, punct: str) -> None:
@@ -133,7 +146,7 @@ def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> li
         word = words[i]
         year = len(word) == 4 and word.isdigit()
         if reach > tok.start:
-            dated = dated or year
+            dated, worded = False, True
             continue  # inside a name
         end = tokens[i - 1].end
         gap = low[end : tok.start]
@@ -142,17 +155,31 @@ def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> li
             # "and, since 2002, ...": the connective, not the comma, opens the clause.
             if i - 1 > first:
                 cut(i - 1, tokens[i - 1].start, "")
-            dated = year
+            dated, worded = False, not (year or word in DATE_WORDS)
             continue
-        # A bare "and" opens a clause only after a dated phrase ("began in 1992 and an IPAP was
-        # signed in 2006"): "NATO and Kazakhstan adopted ..." is one clause.
-        if punct or word in CONTRASTS or (dated and word in CONJUNCTIONS):
+        # A bare "and" opens a clause only after a phrase that ends in a date ("began in 1992 and
+        # an IPAP was signed in 2006") or before one ("joined PfP and in 2002 PARP"): "NATO and
+        # Kazakhstan adopted ...", "in 1992 that NATO and Kazakhstan began" are one clause.
+        if punct or word in CONTRASTS or (word in CONJUNCTIONS and (dated or _opens_date(words, i + 1))):
             cut(i, end + gap.index(punct) if punct else tok.start, punct)
-            dated = False
-        dated = dated or year
+            dated, worded = False, False
+        if year:
+            dated = dated or worded
+        elif word not in DATE_WORDS:
+            dated, worded = False, True
     out.append(Clause(start, len(low), first, len(tokens), mark, _lead(low, tokens, first, len(tokens))))
     closed = [Clause(c.start, nxt.start, c.first, c.last, c.mark, c.lead) for c, nxt in itertools.pairwise(out)]
     return [*closed, out[-1]]
+
+
+def _opens_date(words: Sequence[str], i: int) -> bool:
+    """Whether the words from ``i`` open a date: a year, or a preposition then a year or month."""
+    if i >= len(words):
+        return False
+    if len(words[i]) == 4 and words[i].isdigit():
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] in DATE_PREPOSITIONS and ((len(nxt) == 4 and nxt.isdigit()) or nxt in MONTH_WORDS)
 
 
 def _lead(low: str, tokens: Sequence[Token], first: int, last: int) -> str:
@@ -256,7 +283,11 @@ def _continues(c: Clause, words: Sequence[str]) -> bool:
 
 
 def unit_of(parts: Sequence[Clause]) -> list[int]:
-    """Per clause, the clause that it continues (its own index if none): relative clauses set aside."""
+    """Per clause, the clause that it continues (its own index if none): relative clauses set aside.
+
+    A clause opened by a subordinator or a preposition continues the one before it ("contribue
+    depuis 1999, avec un peloton, à la KFOR"; "took part in ISAF, in Afghanistan, ...").
+    """
     units: list[int] = []
     resume: int | None = None  # the unit a clause after a relative clause goes back to
     for k, c in enumerate(parts):
@@ -268,6 +299,8 @@ def unit_of(parts: Sequence[Clause]) -> list[int]:
             continue
         elif resume is not None and c.mark == "," and c.lead not in CONNECTIVES:
             units.append(resume)
+        elif k > 0 and c.mark == "," and c.lead in PREPOSITIONS:
+            units.append(units[k - 1])
         else:
             units.append(k)
         resume = None
@@ -299,6 +332,17 @@ def year_units(
     units = unit_of(parts)
     starts = [c.start for c in parts]
     named = {units[_at(starts, a)] for a, _ in candidates}
+    # Per clause, the nearest unit naming a candidate, back through clauses set off by commas that
+    # name nothing ("the Planning and Review Process, a mechanism for assessing forces, since
+    # 2002"): computed once, in one pass, so that each year is one look-up.
+    reach: list[int | None] = []
+    for k, c in enumerate(parts):
+        if units[k] in named:
+            reach.append(units[k])
+        elif k > 0 and c.mark == "," and c.lead not in CONNECTIVES and c.lead not in PRONOUNS:
+            reach.append(reach[k - 1])
+        else:
+            reach.append(None)
     out: list[int] = []
     for _, at in years:
         k = _at(starts, at)
@@ -307,12 +351,13 @@ def year_units(
             if k == 0 and opening:
                 out.append(-1)
                 continue
-            forward = k == 0 or c.lead in CONNECTIVES or units[k - 1] not in named
+            back = units[k] if units[k] != k and units[k] in named else reach[k - 1] if k > 0 else None
+            forward = k == 0 or c.lead in CONNECTIVES or back is None
             if forward and k + 1 < len(parts):
                 out.append(units[k + 1])
                 continue
             if k > 0:
-                out.append(units[k - 1])
+                out.append(units[k - 1] if back is None else back)
                 continue
         out.append(units[k])
     return out
@@ -372,11 +417,13 @@ def attach_years(
         elif mine:
             out.append(mine[0] if candidates[mine[0]][0] > at else None)
         else:
-            out.append(_described(parts, units, starts, by_unit, head, words, at))
+            out.append(_described(low, candidates, parts, units, starts, by_unit, head, words, at))
     return out
 
 
 def _described(
+    low: str,
+    candidates: Sequence[Span],
     parts: Sequence[Clause],
     units: Sequence[int],
     starts: Sequence[int],
@@ -385,12 +432,23 @@ def _described(
     words: Sequence[str],
     at: int,
 ) -> int | None:
-    """A clause without a name that describes the name before it: ", first agreed in 2005"."""
+    """A clause without a name that describes the name before it: ", first agreed in 2005".
+
+    A relative clause right after a name describes that name too ("The Membership Action Plan,
+    which it joined in 1999, ..."; "le Partenariat pour la paix, que le pays a rejoint en 1995").
+    """
     k = _at(starts, at)
     c = parts[k]
-    if k == 0 or c.mark != "," or words[c.first] in NEW_SUBJECT or words[c.first] in CONNECTIVES:
+    if k == 0 or c.mark != ",":
         return None
     before = by_unit.get(units[k - 1], [])
+    if c.lead in RELATIVES:
+        # Only the name that the relative pronoun follows: "joined NACC in 1992, which ..." is not it.
+        if before and not low[candidates[before[-1]][1] : c.start].strip(" )"):
+            return head[before[-1]]
+        return None
+    if words[c.first] in NEW_SUBJECT or words[c.first] in CONNECTIVES:
+        return None
     return head[before[-1]] if before else None
 
 

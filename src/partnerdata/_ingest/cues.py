@@ -50,12 +50,40 @@ def short_range_end(first: int, last: str) -> int | None:
 
 
 # Relations under other words too: "ties with NATO", "les premiers contacts", "noue des liens".
-RELATIONS = re.compile(r"\b(?:relations?|ties|liens|contacts?)\b")
-# Dialogue between NATO and the partner also starts relations ("engaged in dialogue since 1992").
-DIALOGUE = re.compile(r"\bdialogue\b")
+RELATIONS = re.compile(r"\b(?:relations?|relationships?|ties|liens|contacts?)\b")
+# Dialogue or partnership between NATO and the partner also starts relations ("engaged in dialogue
+# since 1992", "NATO's partnership with X goes back to 1992"), where the word is not part of a name
+# (the Mediterranean Dialogue, the Partnership for Peace).
+DIALOGUE = re.compile(r"\b(?:dialogue|partnership|partenariat)\b")
 START = re.compile(
     r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|"
-    r"initi|ouvert|opened|engag|entam|go(?:es|ne|ing)? back|went back|traced? back|formali|officialis|vu le jour)"
+    r"initi|ouvert|opened|engag|entam|amorc|go(?:es|ne|ing)? back|went back|traced? back|formali|officialis|"
+    r"vu le jour)"
+    # "the first (formal) contacts took place in 1992", "les premiers contacts": the noun is the start.
+    r"|\b(?:first|premiers?|premieres?)\s+(?:\w+\s+)?(?:contacts?|relations?|ties|liens|dialogue)\b"
+)
+# The first word (past an article) of a clause that renames the dated event before it: "..., the
+# start of its relations", "..., which marked the beginning", "..., date à laquelle", "..., ce qui".
+RENAMING = frozenset(
+    {"which", "qui", "ce", "start", "beginning", "debut", "commencement", "date", "year", "annee", "moment"}
+)
+RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b")
+# A partner "of NATO" (not of a programme): "a partner of NATO since 1995", "partenaire de l'OTAN".
+PARTNER_OF = re.compile(
+    r"\b(?:partner|partenaire)s?\s+(?:of|de)\s+(?:nato|l'otan|the alliance|l'alliance)\b|\bnato partners?\b"
+)
+# The start of a participation said with a verb of beginning ("its IPAP dates from 2006", "la
+# participation ... a débuté en 2002"); founding verbs (launched, established) are left out: they
+# date the programme itself.
+PROGRAMME_START = re.compile(
+    r"\b(?:debut|commenc|began|begin|begun|start|remont|date[sd]? (?:from|back)|dating|datent|date de|amorc|"
+    r"go(?:es|ne|ing)? back|went back)"
+)
+# Taking part in an operation, said without troops ("its participation in ISAF"); with an
+# infrastructure word it is support instead (transit, overflight).
+PARTICIPATE = re.compile(
+    r"\b(?:particip|take part|took part|taken part|taking part|takes part|prend part|pris part|prennent part|"
+    r"serve[ds]?\b|serving\b|servi\b|servent\b|servait\b|deployed|deploye)"
 )
 # Start words that date a state ("a partner since 1995") rather than an event: tried last.
 SINCE_WORDS = frozenset({"since", "depuis"})
@@ -75,9 +103,7 @@ SINCE = re.compile(
 # "The first ... agreed": a first-word, then (anywhere after it) an agreeing verb. Two searches,
 # not one ``first.*agreed`` pattern, whose backtracking is quadratic in the number of "first".
 FIRST_WORD = re.compile(r"\b(?:first|premier|premiere)\b")
-FIRST_VERB = re.compile(
-    r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|launched|lance|endorsed|entérin|enterin)"
-)
+FIRST_VERB = re.compile(r"\b(?:conclu|agree|signe|sign|approuve|approve|adopt|launch|lance|endorse|entérin|enterin)")
 
 # "first" just before a plan's name ("strengthened in 2006 with a first IPAP", "son premier IPAP"),
 # on the 12 characters before the name: a bounded look-behind.

@@ -149,6 +149,10 @@ def _partner(page: Page, names: Matcher) -> Partner:
     raise NotFoundError("partner", name)
 
 
+# The kinds of framework a start of relations goes through, in order of preference.
+_VIA_KINDS = {"forum": 0, "partnership-programme": 1, "operation": 2}
+
+
 class _Extractor:
     def __init__(self, page: Page, matcher: Matcher, partner: Partner, source: str, lang: str, url: str | None) -> None:
         self.page, self.m, self.partner, self.source, self.lang, self.url = page, matcher, partner, source, lang, url
@@ -265,11 +269,11 @@ class _Extractor:
         # year: "became a partner in 2020, long after relations began" gives no start.
         for s in self.sentences:
             if s.years and self._speaks_of_relations(s):
-                year = self._year_of_cue(s, cues.START)
-                if year is None:
+                found = self._start_of_cue(s, cues.START)
+                if found is None:
                     continue
-                forums = [c for c in s.own_programmes if self.kind(c) == "forum" and self.began_by(c, year)]
-                return Milestone(year=year, via=forums[0] if forums else None, evidence=(s.evidence,)), s
+                year, unit = found
+                return Milestone(year=year, via=self._via(s, year, unit), evidence=(s.evidence,)), s
         for s in self.sentences:
             joined = [m for m in s.affirmed if m.kind == "programme" and self.kind(m.code) == "forum"]
             if not (s.years and joined and cues.JOIN.search(s.low)) or cues.FRAMEWORK.search(s.low):
@@ -277,7 +281,40 @@ class _Extractor:
             for (year, _), mention in zip(s.years, s.attach(s.years, joined), strict=True):
                 if mention is not None and self.began_by(mention.code, year):
                     return Milestone(year=year, via=mention.code, evidence=(s.evidence,)), s
+        # Last, a partner "of NATO since 1995" ("partenaire de l'OTAN depuis 1995"): the state
+        # dates the start only where nothing on the page says when relations began.
+        for s in self.sentences:
+            partner = cues.PARTNER_OF.search(s.low) if s.years else None
+            since = cues.SINCE.search(s.low, partner.end()) if partner is not None else None
+            if partner is None or since is None or s.negated_at(partner.start(), since.end()):
+                continue
+            unit = s.unit_at(partner.start())
+            if s.unit_at(since.start(1)) != unit:
+                continue
+            year = int(since.group(1))
+            return Milestone(year=year, via=self._via(s, year, unit), evidence=(s.evidence,)), s
         return None
+
+    def _via(self, s: Sentence, year: int, unit: int) -> str | None:
+        """The framework a start of relations went through, as the sentence names it.
+
+        A framework of the start's clause (its *when* or *with* clause included: "began in 1995,
+        when it joined the Partnership for Peace"), else one named in a clause dated by no other
+        year ("Under the NACC, relations began in 1992"); never one of a clause with a year of
+        its own ("started in 2005, and it became a partner across the globe in 2012"). A forum
+        comes before the PfP, and the PfP before an operation.
+        """
+        dated = set(s.year_units(s.years))
+        ranked: list[tuple[int, int, str]] = []
+        for m in s.affirmed:
+            if m.kind != "programme" or not self.began_by(m.code, year):
+                continue
+            rank = _VIA_KINDS.get(self.kind(m.code))
+            where = s.unit_at(m.start)
+            if rank is None or (where != unit and where in dated):
+                continue
+            ranked.append((where != unit, rank, m.code))
+        return min(ranked)[2] if ranked else None
 
     def _speaks_of_relations(self, s: Sentence) -> bool:
         """Whether the sentence is about relations or dialogue (not a forum named "... Dialogue")."""
@@ -295,7 +332,12 @@ class _Extractor:
         return False
 
     def _year_of_cue(self, s: Sentence, cue: "re.Pattern[str]") -> int | None:
-        """The year in the clause of a cue word: the first after it, else the first before it.
+        """The year in the clause of a cue word (see :meth:`_start_of_cue`)."""
+        found = self._start_of_cue(s, cue)
+        return None if found is None else found[0]
+
+    def _start_of_cue(self, s: Sentence, cue: "re.Pattern[str]") -> tuple[int, int] | None:
+        """The year in the clause of a cue word, and that clause: the first year after it, else the first before.
 
         A verb ("began", "engaged") is preferred to "since", which may date something else in the
         sentence ("a partner since 1995").
@@ -304,13 +346,24 @@ class _Extractor:
         if not matches:
             return None
         by_unit: dict[int, list[tuple[int, int]]] = {}
-        for year, unit in zip(s.years, s.year_units(s.years), strict=True):
+        units = s.year_units(s.years)
+        for year, unit in zip(s.years, units, strict=True):
             by_unit.setdefault(unit, []).append(year)
+        starts = [c.start for c in s.parts]
+        offsets = [at for _, at in s.years]  # in reading order
         for match in matches:
-            mine = by_unit.get(s.unit_at(match.start()), [])
+            unit = s.unit_at(match.start())
+            mine = by_unit.get(unit, [])
             after = next((y for y, at in mine if at >= match.start()), None)
             if after is not None or mine:
-                return after if after is not None else mine[0][0]
+                return (after if after is not None else mine[0][0]), unit
+            # A clause that renames what the one before it dates ("joined the PfP in 1995, the start
+            # of its relations", ", which marked the start", ", date à laquelle ont commencé"):
+            # the year before it. "Long after relations began" renames nothing.
+            clause = s.parts[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+            last = bisect.bisect_left(offsets, clause.start) - 1  # the last year before the clause
+            if clause.mark == "," and clause.lead in cues.RENAMING and last >= 0:
+                return s.years[last][0], units[last]
         return None
 
     def _cooperation_since(self, relations: tuple[Milestone, Sentence] | None) -> tuple[Milestone, Sentence] | None:
@@ -372,7 +425,7 @@ class _Extractor:
             ranges = {m.start(1) for m in cues.RANGE.finditer(s.low)}
             # "from 2005 to 2013" is a range, not a start "from 2005".
             years = [(int(m.group(1)), m.start(1)) for m in cues.SINCE.finditer(s.low) if m.start(1) not in ranges]
-            if cues.JOIN.search(s.low):
+            if cues.JOIN.search(s.low) or cues.PROGRAMME_START.search(s.low):
                 # Each year goes to its own clause's name: "joined PfP in 1995 and has taken
                 # part in PARP since 2002" dates both.
                 years = list(s.years)
@@ -382,10 +435,12 @@ class _Extractor:
                 or (cues.FIRST_WORD.search(s.low) and cues.FIRST_NOUN.search(s.low))
             ):
                 years = list(s.years)
-            if not years and cues.FORCES.search(s.low) and any(self.kind(m.code) == "operation" for m in candidates):
+            if any(self.kind(m.code) == "operation" for m in candidates) and self._takes_part(s):
                 # Troops in an operation "from 2004 to 2014": the range's first year starts the
                 # participation (the range itself stays an event: its end is news).
-                years = [(int(m.group(1)), m.start(1)) for m in cues.RANGE.finditer(s.low)]
+                taken = {at for _, at in years}
+                years += [(int(m.group(1)), m.start(1)) for m in cues.RANGE.finditer(s.low) if m.start(1) not in taken]
+                years.sort(key=lambda y: y[1])
             # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
             # for this partner starts its participation, even in the programme's founding year.
             for_partner = self._for_partner(s) and cues.LAUNCH.search(s.low) is not None
@@ -398,7 +453,17 @@ class _Extractor:
             if not years and plans and (newer or adopted):
                 years = list(s.years)  # a plan adopted (not renewed) in a year: the partner's start in it
             # Each year goes to the name it belongs to by reading order and syntax (its clause).
-            for (year, _), mention in zip(years, s.attach(years, candidates), strict=True):
+            attached = s.attach(years, candidates)
+            respectively = cues.RESPECTIVELY.search(s.low)
+            if respectively is not None:
+                # "PARP, OCC and BI, which it joined in 2002, 2010 and 2016 respectively" ("qu'il a
+                # rejoints respectivement en 2002, 2010 et 2016"): the n names before the word take
+                # the n years after the last of them, in order.
+                listed = [m for m in candidates if m.end <= respectively.start()]
+                dated = [(y, at) for y, at in s.years if listed and listed[-1].end < at]
+                if len(dated) == len(listed) > 1:
+                    years, attached = dated, list(listed)
+            for (year, _), mention in zip(years, attached, strict=True):
                 if mention is None:
                     continue
                 code = mention.code
@@ -415,6 +480,16 @@ class _Extractor:
                 if found[code][0] == year:
                     self.restated.append((code, year, s))
         return found
+
+    def _takes_part(self, s: Sentence) -> bool:
+        """Whether a sentence naming an operation says the partner takes part in it.
+
+        Troops, units or officers said outside a negated clause, or taking part said without
+        transit, overflight or airfields ("its participation in ISAF began in 2003").
+        """
+        if s.affirms(_spans(cues.FORCES, s.low)):
+            return True
+        return bool(s.affirms(_spans(cues.PARTICIPATE, s.low))) and not s.affirms(_spans(cues.INFRASTRUCTURE, s.low))
 
     def _moved_to(self, s: Sentence, plans: Sequence[Mention]) -> str | None:
         """The plan a sentence says the partner moved to (the newer plan), if it says so."""
@@ -501,7 +576,7 @@ class _Extractor:
             for code in s.own_programmes:
                 if code in codes:
                     continue
-                if self.kind(code) == "operation" and not s.affirms(_spans(cues.FORCES, s.low)):
+                if self.kind(code) == "operation" and not self._takes_part(s):
                     continue  # transit or overflight for an operation is support, not participation
                 if self.eligible(code) or (code in since and self.kind(code) == "cooperation-plan"):
                     codes.append(code)
@@ -625,10 +700,12 @@ class _Extractor:
             # troops"). Troops said on a side of the sentence that does not speak of NATO-led
             # operations ("but a battalion is being trained") are not given to them; a refusal
             # there is ("ne fournit pas de troupes, mais il ... à la FIAS").
-            operations = [m.start for m in s.mentions if m.kind == "programme" and self.kind(m.code) == "operation"]
-            led = sorted([m.start() for m in cues.NATO_LED.finditer(s.low)] + operations)
-            forces_at = _spans(cues.FORCES, s.low) if led else []
-            infrastructure_at = _spans(cues.INFRASTRUCTURE, s.low) if led else []
+            forces_at = _spans(cues.FORCES, s.low)
+            infrastructure_at = _spans(cues.INFRASTRUCTURE, s.low)
+            led: list[int] = []
+            if forces_at or infrastructure_at:  # else nothing to read: spared the costly NATO_LED search
+                operations = [m.start for m in s.mentions if m.kind == "programme" and self.kind(m.code) == "operation"]
+                led = sorted([m.start() for m in cues.NATO_LED.finditer(s.low)] + operations)
             for a, b in clauses.sides(s.parts) if led else ():
                 this_side = bisect.bisect_left(led, b) > bisect.bisect_left(led, a)
                 said = s.affirms(_between(forces_at, a, b))
@@ -642,8 +719,13 @@ class _Extractor:
             if hit:
                 evidence.append(s.evidence)
                 continue
-            units = next((m for m in cues.UNITS.finditer(s.low) if not s.negated_at(m.start(), m.end())), None)
+            # The verb first: rarer than a unit word, it spares most sentences the search for one.
             cue = cues.DESIGNATE.search(s.low)
+            units = (
+                next((m for m in cues.UNITS.finditer(s.low) if not s.negated_at(m.start(), m.end())), None)
+                if cue
+                else None
+            )
             if units and cue and not s.negated_at(cue.start(), cue.end()):
                 start = min(units.start(), cue.start())
                 purpose = _clean_clause(s.text[start:])
@@ -717,9 +799,17 @@ class _Extractor:
 
     def _date(self, s: Sentence) -> tuple[PartialDate, PartialDate | None] | None:
         """The first date of the sentence that no other fact holds, with the end of its range if any."""
-        ranges = {int(m.group(1)) for m in cues.RANGE.finditer(s.low) if int(m.group(2)) > int(m.group(1))}
+        if not s.years:
+            return None  # most sentences: no year to date, and no need of the costly range search
+        # (Two years that each start something, "joined in 2010 and 2016 respectively", are no range.)
+        ranges = {
+            int(m.group(1))
+            for m in cues.RANGE.finditer(s.low)
+            if int(m.group(2)) > int(m.group(1)) and not {int(m.group(1)), int(m.group(2))} <= s.used_years
+        }
         # A range keeps its event even when its first year is a start held elsewhere: the end is news.
-        free = [(y, at) for y, at in s.years if y not in s.used_years or y in ranges]
+        # A year in a negated clause dates nothing that happened ("was not among the first in 1994").
+        free = [(y, at) for y, at in s.years if (y not in s.used_years or y in ranges) and not s.negated_at(at, at + 4)]
         if not free:
             return None
         for y, _ in free:

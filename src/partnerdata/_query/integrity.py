@@ -149,6 +149,11 @@ def _code(record: object) -> str:
     return repr(record)
 
 
+def _at(where: tuple[str | int, ...]) -> str:
+    """A JSON path from its steps: a name is ``.name``, a number ``[number]``."""
+    return "".join(f"[{step}]" if type(step) is int else f".{step}" for step in where)
+
+
 def _relation(
     r: Relation,
     root: str,
@@ -163,103 +168,107 @@ def _relation(
     """The problems of one relation.
 
     ``quoted`` maps the ids of evidence found good (a quote in its page, a citation of a known
-    reference) to the partner they were found good for; ``split`` keeps each
-    page's items split into sentences, split when a quote first points into them.
+    reference) to the partner they were found good for; ``split`` keeps each page's items split
+    into sentences, split when a quote first points into them. Paths are kept as their steps and
+    written out only for a problem: most relations have none.
     """
     out: list[Problem] = []
+    partner = r.partner
 
-    def bad(path: str, message: str) -> None:
-        out.append(Problem(file=None, path=root + path, message=message))
+    def bad(where: tuple[str | int, ...], message: str) -> None:
+        out.append(Problem(file=None, path=root + _at(where), message=message))
 
-    def programme(path: str, code: str | None, year: int | None = None) -> None:
+    def programme(where: tuple[str | int, ...], code: str | None, year: int | None = None) -> None:
         if code is None:
             return
         found = programmes.get(code)
         if not isinstance(found, Programme):
-            bad(path, f"unknown programme {code!r}")
+            bad(where, f"unknown programme {code!r}")
         elif year is not None and found.founded is not None and year < found.founded.year:
-            bad(path, f"{code} began in {found.founded.year}, after {year}")
+            bad(where, f"{code} began in {found.founded.year}, after {year}")
 
-    def topic_list(path: str, codes: tuple[str, ...]) -> None:
-        for j, code in enumerate(codes):
-            if code not in topics:
-                bad(f"{path}[{j}]", f"unknown topic {code!r}")
+    def programme_list(where: tuple[str | int, ...], codes: tuple[str, ...]) -> None:
+        for k, code in enumerate(codes):
+            if code not in programmes:
+                programme((*where, k), code)
 
-    def evidence(path: str, ev: Support) -> None:
+    def topic_list(where: tuple[str | int, ...], codes: tuple[str, ...]) -> None:
+        if codes and not topics.issuperset(codes):
+            for k, code in enumerate(codes):
+                if code not in topics:
+                    bad((*where, k), f"unknown topic {code!r}")
+
+    def evidence(where: tuple[str | int, ...], ev: Support) -> None:
         if type(ev) is Citation:
             if not isinstance(sources.get(ev.source), Reference):
-                bad(f"{path}.source", f"unknown reference {ev.source!r}")
+                bad((*where, "source"), f"unknown reference {ev.source!r}")
             else:
-                quoted[id(ev)] = r.partner
+                quoted[id(ev)] = partner
             return
         assert isinstance(ev, Evidence)
         source = sources.get(ev.source)
         if not isinstance(source, Source):
-            bad(f"{path}.source", f"unknown source {ev.source!r}")
+            bad((*where, "source"), f"unknown source {ev.source!r}")
             return
-        if source.partner != r.partner:
-            bad(f"{path}.source", f"{ev.source} is a page about {source.partner}, not {r.partner}")
+        if source.partner != partner:
+            bad((*where, "source"), f"{ev.source} is a page about {source.partner}, not {partner}")
         page = pages.get(ev.source)
         if page is None:
             return
         sentence = sentence_at(page, ev.section, ev.item, ev.sentence, split.setdefault(ev.source, {}))
+        place = f"{ev.section}.{ev.item}.{ev.sentence}"
         if sentence is None:
-            bad(path, f"{ev.source} has no sentence {ev.section}.{ev.item}.{ev.sentence}")
+            bad(where, f"{ev.source} has no sentence {place}")
         elif sentence != ev.quote:
-            bad(
-                f"{path}.quote",
-                f"does not match sentence {ev.section}.{ev.item}.{ev.sentence} of {ev.source}: {sentence!r}",
-            )
-        else:
-            quoted[id(ev)] = r.partner
+            bad((*where, "quote"), f"does not match sentence {place} of {ev.source}: {sentence!r}")
+        elif source.partner == partner:
+            quoted[id(ev)] = partner
 
-    def evidences(path: str, items: tuple[Support, ...]) -> None:
-        partner = r.partner
-        for j, ev in enumerate(items):
+    def evidences(where: tuple[str | int, ...], items: tuple[Support, ...]) -> None:
+        for k, ev in enumerate(items):
             if quoted.get(id(ev)) != partner:  # found good once already: the same record, the same answer
-                evidence(f"{path}[{j}]", ev)
+                evidence((*where, k), ev)
 
-    if r.partner not in partners:
-        bad(".partner", f"unknown partner {r.partner!r}")
+    if partner not in partners:
+        bad(("partner",), f"unknown partner {partner!r}")
     for name in ("relations_since", "cooperation_since", "member_since"):
         milestone = getattr(r, name)
         if milestone is not None:
-            programme(f".{name}.via", milestone.via, milestone.year)
-            evidences(f".{name}.evidence", milestone.evidence)
+            programme((name, "via"), milestone.via, milestone.year)
+            evidences((name, "evidence"), milestone.evidence)
     if r.plan is not None:
-        programme(".plan.programme", r.plan.programme)
-        evidences(".plan.evidence", r.plan.evidence)
+        programme(("plan", "programme"), r.plan.programme)
+        evidences(("plan", "evidence"), r.plan.evidence)
     for j, p in enumerate(r.participations):
         if p.programme in programmes:
-            programme(f".participations[{j}].since", p.programme, p.since)
+            programme(("participations", j, "since"), p.programme, p.since)
         else:
-            programme(f".participations[{j}].programme", p.programme)
-        topic_list(f".participations[{j}].focus", p.focus)
-        evidences(f".participations[{j}].evidence", p.evidence)
-    evidences(".stance.evidence", r.stance.evidence)
+            programme(("participations", j, "programme"), p.programme)
+        topic_list(("participations", j, "focus"), p.focus)
+        evidences(("participations", j, "evidence"), p.evidence)
+    evidences(("stance", "evidence"), r.stance.evidence)
     for j, d in enumerate(r.stance.designations):
-        programme(f".stance.designations[{j}].organisation", d.organisation)
-        topic_list(f".stance.designations[{j}].topics", d.topics)
-        evidences(f".stance.designations[{j}].evidence", d.evidence)
+        programme(("stance", "designations", j, "organisation"), d.organisation)
+        topic_list(("stance", "designations", j, "topics"), d.topics)
+        evidences(("stance", "designations", j, "evidence"), d.evidence)
     for j, c in enumerate(r.channels):
-        programme(f".channels[{j}].body", c.body)
-        evidences(f".channels[{j}].evidence", c.evidence)
+        programme(("channels", j, "body"), c.body)
+        evidences(("channels", j, "evidence"), c.evidence)
     for j, e in enumerate(r.events):
-        for k, code in enumerate(e.programmes):
-            programme(f".events[{j}].programmes[{k}]", code)
-        topic_list(f".events[{j}].topics", e.topics)
+        programme_list(("events", j, "programmes"), e.programmes)
+        topic_list(("events", j, "topics"), e.topics)
         for k, code in enumerate(e.partners):
             if code not in partners:
-                bad(f".events[{j}].partners[{k}]", f"unknown partner {code!r}")
-        evidences(f".events[{j}].evidence", e.evidence)
+                bad(("events", j, "partners", k), f"unknown partner {code!r}")
+        evidences(("events", j, "evidence"), e.evidence)
     for j, s in enumerate(r.statements):
-        for k, code in enumerate(s.programmes):
-            programme(f".statements[{j}].programmes[{k}]", code)
-        topic_list(f".statements[{j}].topics", s.topics)
-        evidence(f".statements[{j}].evidence", s.evidence)
+        programme_list(("statements", j, "programmes"), s.programmes)
+        topic_list(("statements", j, "topics"), s.topics)
+        if quoted.get(id(s.evidence)) != partner:
+            evidence(("statements", j, "evidence"), s.evidence)
         source = sources.get(s.evidence.source)
         if isinstance(source, Source) and s.text.get(source.language, fallback=False) != s.evidence.quote:
-            bad(f".statements[{j}].text.{source.language}", "is not the quoted sentence verbatim")
+            bad(("statements", j, "text", source.language), "is not the quoted sentence verbatim")
     for j, conflict in enumerate(r.conflicts):
-        evidences(f".conflicts[{j}].evidence", conflict.evidence)
+        evidences(("conflicts", j, "evidence"), conflict.evidence)
     return out
