@@ -179,6 +179,10 @@ def report(folder: Path = PAGES) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+# Held-out batches whose pages the rules were later fixed against (0.3.1 read batches 1 and 2 to
+# find what the reader missed): reported, but the goals are judged on the pages of later batches.
+SEEN_BATCHES = frozenset({1, 2})
+
 # Dated facts are the fields that hold a year; events have their own goal.
 DATED = ("relations_since", "cooperation_since", "pfp_since", "participation_since")
 GOALS = {"dated facts": 0.97, "topics": 0.85, "events": 0.85}
@@ -282,15 +286,17 @@ def heldout_report(folder: Path = HELDOUT) -> str:
         _by(found, "layout"),
         "Per language:",
         _by(found, "language"),
-        "Per batch (1: written before the 0.3.0 rules read them; 2: written for 0.3.1, blind to the reader):",
+        "Per batch (1: written before the 0.3.0 rules read them; 2: written blind to the reader during"
+        " 0.3.1; the rules were then fixed against batches 1 and 2; 3: written blind after that):",
         _by(found, "batch"),
     ]
     refused = [f"{name}: {why}" for name, _, _, why in found if why is not None]
     if refused:
         parts.append("Refused (every fact counted as missed):\n\n" + "\n".join(f"- {r}" for r in refused))
-    met = goals(scores)
+    unseen = [s for _, e, s, _ in found if e["batch"] not in SEEN_BATCHES]
+    met = goals(unseen)
     parts.append(
-        "Goals: "
+        f"Goals, on the {len(unseen)} pages of batches the rules were never fixed against: "
         + "; ".join(f"{k} {met[k]:.2f} (goal {g:.2f}, {'met' if met[k] >= g else 'NOT met'})" for k, g in GOALS.items())
         + "."
     )

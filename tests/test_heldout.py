@@ -102,12 +102,13 @@ def test_a_refused_page_counts_every_fact_as_missed(tmp_path: Path) -> None:
 
 def test_the_report_gives_fields_layouts_languages_and_goals() -> None:
     text = QUALITY.heldout_report(HELDOUT)
-    for word in ("relations_since", "Per layout:", "Per language:", "current-2019/html", "Goals: dated facts"):
+    for word in ("relations_since", "Per layout:", "Per language:", "Per batch", "current-2019/html", "Goals, on the"):
         assert word in text
 
 
 @pytest.mark.xfail(strict=True, reason="issue 20: the extractor does not yet reach the goals on the held-out pages")
 def test_the_held_out_pages_meet_the_goals() -> None:
-    scores = [s for _, _, s, _ in QUALITY.heldout_scores(HELDOUT)]
+    scores = [s for _, e, s, _ in QUALITY.heldout_scores(HELDOUT) if e["batch"] not in QUALITY.SEEN_BATCHES]
+    assert scores  # the goals are judged on pages the rules were never fixed against
     reached = QUALITY.goals(scores)
     assert all(reached[k] >= goal for k, goal in QUALITY.GOALS.items()), reached
