@@ -25,6 +25,7 @@ from partnerdata._ingest.page import PageError, read_page
 from partnerdata._ingest.reader import title_prefix
 from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._io.files import made_by_last_build, replace_folder
+from partnerdata._io.jsontext import file_bytes
 from partnerdata._io.load import MAX_DATA_BYTES
 from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
@@ -467,28 +468,24 @@ def merge_relations(relations: Sequence[Relation]) -> tuple[Relation, tuple[Conf
 # --- writing the folder ----------------------------------------------------------------------------
 
 
-def _dump(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 def folder_files(ds: Any) -> dict[str, bytes]:
     """Every file of the dataset's folder, by relative name, the manifest last."""
     files: dict[str, bytes] = {
-        "partners.json": _dump([to_dict(p) for p in ds.partners]),
-        "programmes.json": _dump([to_dict(p) for p in ds.programmes]),
-        "topics.json": _dump([to_dict(t) for t in ds.topics]),
+        "partners.json": file_bytes([to_dict(p) for p in ds.partners]),
+        "programmes.json": file_bytes([to_dict(p) for p in ds.programmes]),
+        "topics.json": file_bytes([to_dict(t) for t in ds.topics]),
     }
     for s in ds.sources:
-        files[f"sources/{s.id}.json"] = _dump(to_dict(s))
+        files[f"sources/{s.id}.json"] = file_bytes(to_dict(s))
     if ds.references:
-        files["references.json"] = _dump([to_dict(r) for r in ds.references])
+        files["references.json"] = file_bytes([to_dict(r) for r in ds.references])
     for r in ds.relations:
-        files[f"relations/{r.partner}.json"] = _dump(to_dict(r))
+        files[f"relations/{r.partner}.json"] = file_bytes(to_dict(r))
     by_partner: dict[str, list[Edition]] = {}
     for e in ds.editions:
         by_partner.setdefault(e.partner, []).append(e)
     for partner, editions in by_partner.items():
-        files[f"editions/{partner}.json"] = _dump([to_dict(e) for e in editions])
+        files[f"editions/{partner}.json"] = file_bytes([to_dict(e) for e in editions])
     manifest = {
         "format": 2,
         "data_version": ds.data_version,

@@ -25,6 +25,7 @@ import attrs
 
 from partnerdata._io.convert import parse_json, structure, to_dict
 from partnerdata._io.files import UnsafeWriteError, made_by_last_build, replace_folder
+from partnerdata._io.jsontext import file_bytes
 from partnerdata._io.load import MAX_DATA_BYTES
 from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
@@ -49,10 +50,6 @@ def default_data_dir() -> Path:
 def default_inputs_dir() -> Path:
     """The packaged build inputs: ``overlay.json`` and ``pages/``."""
     return Path(__file__).resolve().parent.parent / "_sources"
-
-
-def _dump(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 class _Vocabulary:
@@ -235,7 +232,7 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
     overlay = _read_overlay(inputs_dir)
     vocabulary = read_vocabulary(data_dir)
     files: dict[str, bytes] = {
-        f"{name}.json": _dump([to_dict(r) for r in records]) for name, records in vocabulary.items()
+        f"{name}.json": file_bytes([to_dict(r) for r in records]) for name, records in vocabulary.items()
     }
     references, cited = _read_cited(inputs_dir)
     vocab = _Vocabulary(vocabulary["partners"], vocabulary["programmes"], vocabulary["topics"])
@@ -268,12 +265,12 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
             relation = attrs.evolve(relation, conflicts=relation.conflicts + conflicts)
         sources.append(result.source)
         relations.append(relation)
-        files[f"sources/{sid}.json"] = _dump(to_dict(result.source))
+        files[f"sources/{sid}.json"] = file_bytes(to_dict(result.source))
     relations += cited.values()
     for relation in relations:
-        files[f"relations/{relation.partner}.json"] = _dump(to_dict(relation))
+        files[f"relations/{relation.partner}.json"] = file_bytes(to_dict(relation))
     if references:
-        files["references.json"] = _dump([to_dict(r) for r in sorted(references.values(), key=lambda r: r.id)])
+        files["references.json"] = file_bytes([to_dict(r) for r in sorted(references.values(), key=lambda r: r.id)])
     unknown = set(relations_overlay) - {r.partner for r in relations}
     problems += [f"overlay relations/{code}: no source page for this partner" for code in sorted(unknown)]
     if problems:
@@ -288,7 +285,7 @@ def build_files(data_dir: Path | None = None, inputs_dir: Path | None = None) ->
     )
     # Files hold records in canonical order, as the dataset's own round trip would write them.
     for relation in ds.relations:
-        files[f"relations/{relation.partner}.json"] = _dump(to_dict(relation))
+        files[f"relations/{relation.partner}.json"] = file_bytes(to_dict(relation))
     manifest = {
         "format": 2,
         "data_version": DATA_VERSION,

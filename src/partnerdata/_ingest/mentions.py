@@ -6,12 +6,13 @@ of the same kind is part of that name, not a mention of its own ("PPP" in "proce
 Offsets are those of the sentence: folding maps one character to one, so they hold in both.
 """
 
+import functools
+import itertools
+import operator
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from attrs import frozen
+from typing import Any, NamedTuple
 
 from partnerdata._model.records import Partner, Programme, Text, Topic
 from partnerdata._model.text import fold_chars
@@ -34,9 +35,17 @@ def norm(word: str) -> str:
     return word
 
 
-@frozen
-class Token:
-    """A word of a sentence: as written, folded and singular, and its character offsets."""
+# A page repeats its words: each is made singular once. A pure function of the word, so the cache
+# holds nothing of a page or a vocabulary; bounded, so a page of unique words cannot grow it.
+_norm = functools.lru_cache(maxsize=1 << 14)(norm)
+
+
+class Token(NamedTuple):
+    """A word of a sentence: as written, folded and singular, and its character offsets.
+
+    A named tuple rather than a record: a page makes hundreds of tokens, and a tuple is made
+    about twice as fast as a frozen attrs instance.
+    """
 
     raw: str
     norm: str
@@ -44,19 +53,30 @@ class Token:
     end: int
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of a sentence, in order.
+_new = tuple.__new__  # builds a named tuple without a Python-level __new__ call
+
+
+def tokens(text: str, low: str | None = None) -> list[Token]:
+    """The words of a sentence, in order; ``low`` is ``fold_chars(text)`` if the caller has it already.
 
     >>> [(t.raw, t.norm, t.start) for t in tokens("Les Forces d’OTAN")]
     [('Les', 'les', 0), ('Forces', 'force', 4), ('d', 'd', 11), ('OTAN', 'otan', 13)]
     """
-    low = fold_chars(text)
-    return [Token(text[m.start() : m.end()], norm(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+    if low is None:
+        low = fold_chars(text)
+    out: list[Token] = []
+    add = out.append
+    for m in _TOKEN.finditer(low):
+        start, end = m.span()
+        add(_new(Token, (text[start:end], _norm(m.group()), start, end)))
+    return out
 
 
-@frozen
-class Mention:
-    """A vocabulary name found in a sentence: what it names, and where (tokens and characters)."""
+class Mention(NamedTuple):
+    """A vocabulary name found in a sentence: what it names, and where (tokens and characters).
+
+    A named tuple, as :class:`Token` is: a sentence makes several.
+    """
 
     kind: str  # "programme", "topic" or "partner"
     code: str
@@ -64,6 +84,11 @@ class Mention:
     last: int
     start: int  # character offsets in the sentence
     end: int
+
+
+_RAW, _NORM = operator.itemgetter(0), operator.itemgetter(1)  # of a Token
+_FIRST, _LAST = operator.itemgetter(2), operator.itemgetter(3)  # of a Mention
+_IN_ORDER = operator.itemgetter(2, 0, 1)  # a Mention's first word, kind and code
 
 
 # --- the vocabulary as surface forms -----------------------------------------------------------
@@ -81,8 +106,12 @@ class Matcher:
         self.partners: dict[str, Partner] = {p.alpha3: p for p in vocabulary.partners}
         self.programmes: dict[str, Programme] = {p.code: p for p in vocabulary.programmes}
         self.topics: dict[str, Topic] = {t.code: t for t in vocabulary.topics}
-        # (kind, code, words, case-sensitive)
-        self.forms: dict[str, list[tuple[str, str, tuple[str, ...], bool]]] = {}
+        # By first word, (kind, code, words): the names, compared on content words folded and
+        # singular, and the acronyms, compared on every word exactly as written. Words are lists,
+        # compared at once with a slice of the sentence's.
+        by_first: dict[str, list[tuple[str, str, list[str]]]] = {}
+        self.acronyms: dict[str, list[tuple[str, str, list[str]]]] = {}
+        self._forms = (by_first, self.acronyms)
         # (topic, words) of the names that are only a part of a topic's label (see _parts)
         self.parts: set[tuple[str, tuple[str, ...]]] = set()
         for p in self.programmes.values():
@@ -99,6 +128,12 @@ class Matcher:
                     self._add("topic", t.code, [part])
         for pa in self.partners.values():
             self._add("partner", pa.alpha3, [*_texts(pa.name, pa.official_name), *pa.aliases])
+        # (kind, code, words, part): whether the name is only a part of a topic's label, known
+        # once every name is in.
+        self.names: dict[str, list[tuple[str, str, list[str], bool]]] = {
+            first: [(kind, code, words, (code, tuple(words)) in self.parts) for kind, code, words in forms]
+            for first, forms in by_first.items()
+        }
 
     def _add(self, kind: str, code: str, names: Iterable[str]) -> None:
         seen: set[tuple[tuple[str, ...], bool]] = set()
@@ -111,64 +146,74 @@ class Matcher:
             if not words or (words, exact) in seen:
                 continue
             seen.add((words, exact))
-            self.forms.setdefault(words[0], []).append((kind, code, words, exact))
+            self._forms[exact].setdefault(words[0], []).append((kind, code, list(words)))
 
     def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
         """The names of the vocabulary in a sentence's tokens, outermost only, in reading order."""
-        content = [i for i, t in enumerate(tokens) if t.norm not in _SKIPPED]
         found: list[Mention] = []
-        # Names: on content words (articles skipped), folded and singular.
-        for ci, i in enumerate(content):
-            for kind, code, words, exact in self.forms.get(tokens[i].norm, ()):
-                if exact:
-                    continue
-                n = len(words)
-                if ci + n <= len(content) and all(tokens[content[ci + k]].norm == words[k] for k in range(n)):
-                    last = content[ci + n - 1] + 1
-                    if (code, words) in self.parts and _names_a_kind(tokens, i, last):
-                        continue
-                    found.append(Mention(kind, code, i, last, tokens[i].start, tokens[last - 1].end))
-        # Acronyms: on every word, exactly as written.
-        for i, tok in enumerate(tokens):
-            for kind, code, words, exact in self.forms.get(tok.raw, ()):
-                n = len(words)
-                if exact and i + n <= len(tokens) and all(tokens[i + k].raw == words[k] for k in range(n)):
-                    found.append(Mention(kind, code, i, i + n, tok.start, tokens[i + n - 1].end))
+        # Most words start no name: the loops below visit only the words that start one.
+        names, acronyms = self.names, self.acronyms
+        norms = list(map(_NORM, tokens))
+        if not names.keys().isdisjoint(norms):
+            # Names: on content words (articles skipped), folded and singular.
+            content = [i for i, w in enumerate(norms) if w not in _SKIPPED]
+            words = list(map(norms.__getitem__, content))
+            for ci in [ci for ci, w in enumerate(words) if w in names]:
+                i = content[ci]
+                for kind, code, name, part in names[words[ci]]:
+                    n = len(name)
+                    if words[ci : ci + n] == name:
+                        last = content[ci + n - 1] + 1
+                        if part and _names_a_kind(tokens, i, last):
+                            continue
+                        found.append(_new(Mention, (kind, code, i, last, tokens[i].start, tokens[last - 1].end)))
+        raws = list(map(_RAW, tokens))
+        if not acronyms.keys().isdisjoint(raws):
+            # Acronyms: on every word, exactly as written.
+            for i in [i for i, w in enumerate(raws) if w in acronyms]:
+                for kind, code, name in acronyms[raws[i]]:
+                    n = len(name)
+                    if raws[i : i + n] == name:
+                        found.append(_new(Mention, (kind, code, i, i + n, tokens[i].start, tokens[i + n - 1].end)))
+        if len(found) < 2:
+            return found
+        # In reading order: by first word, then the longest first (two stable sorts).
+        found.sort(key=_LAST, reverse=True)
+        found.sort(key=_FIRST)
+        if all(a.last <= b.first for a, b in itertools.pairwise(found)):
+            return found  # most sentences: no two names overlap, so none is inside another
         # A mention inside a longer one of the same kind is part of that name (PPP in "... du PPP").
-        kept = outermost(found)
         unique: dict[tuple[str, str, int], Mention] = {}
-        for m in sorted(kept, key=lambda m: (m.first, -m.last)):
+        for m in outermost(found):
             unique.setdefault((m.kind, m.code, m.first), m)
-        return sorted(unique.values(), key=lambda m: (m.first, m.kind, m.code))
+        return sorted(unique.values(), key=_IN_ORDER)
 
 
-def outermost(found: list[Mention]) -> list[Mention]:
-    """The mentions not strictly inside a longer one of the same kind (of the same topic), in one sorted sweep.
+def outermost(found: Sequence[Mention]) -> list[Mention]:
+    """The mentions not strictly inside a longer one of the same kind (of the same topic), in one sweep.
 
-    A span is inside another if that one starts no later and ends no earlier; sorted by start, then
-    by end descending, every container of a span comes before it (spans equal to it aside), so the
-    largest end seen before is all that needs remembering. Comparing every pair was quadratic in
-    the mentions of a sentence, and a hostile page can hold a sentence of thousands of names.
+    ``found`` is in reading order: by first word, then by last word descending. A span is inside
+    another if that one starts no later and ends no earlier; in that order every container of a
+    span comes before it (spans equal to it aside), so the largest end seen before, per kind, is
+    all that needs remembering. Comparing every pair was quadratic in the mentions of a sentence,
+    and a hostile page can hold a sentence of thousands of names.
     """
     kept: list[Mention] = []
-    # A topic inside the name of another topic is an area of its own ("cyber defence" in "cyber
-    # defence exercises"): topics are compared with the names of the same topic only.
-    by_kind: dict[tuple[str, str], list[Mention]] = {}
+    # Per kind: the current run of equal spans (first, last), the largest end before the run, and
+    # the largest end so far. A topic inside the name of another topic is an area of its own
+    # ("cyber defence" in "cyber defence exercises"): topics are compared with the names of the
+    # same topic only.
+    runs: dict[tuple[str, str], tuple[int, int, int, int]] = {}
     for m in found:
-        by_kind.setdefault((m.kind, m.code if m.kind == "topic" else ""), []).append(m)
-    for mentions in by_kind.values():
-        mentions.sort(key=lambda m: (m.first, -m.last))
-        reach = -1  # the largest end among spans before the current group of equal spans
-        i = 0
-        while i < len(mentions):
-            j = i
-            span = (mentions[i].first, mentions[i].last)
-            while j < len(mentions) and (mentions[j].first, mentions[j].last) == span:
-                j += 1
-            if reach < span[1]:
-                kept.extend(mentions[i:j])
-            reach = max(reach, span[1])
-            i = j
+        group = (m.kind, m.code if m.kind == "topic" else "")
+        run = runs.get(group)
+        if run is not None and run[0] == m.first and run[1] == m.last:
+            before, reach = run[2], run[3]
+        else:
+            before = reach = -1 if run is None else run[3]
+        if before < m.last:
+            kept.append(m)
+        runs[group] = (m.first, m.last, before, max(reach, m.last))
     return kept
 
 

@@ -12,6 +12,7 @@ Reading a page goes sentence by sentence, in four steps a newcomer can follow:
 """
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from partnerdata._ingest import clauses, cues
@@ -20,6 +21,8 @@ from partnerdata._model.records import Evidence
 from partnerdata._model.text import fold_chars
 
 __all__ = ["Sentence"]
+
+_DIGIT = re.compile(r"\d")
 
 
 class Sentence:
@@ -44,7 +47,7 @@ class Sentence:
         self.place = place
         self.text = text
         self.low = fold_chars(text)
-        self.tokens = tokens(text)
+        self.tokens = tokens(text, self.low)
         self.mentions = matcher.mentions(self.tokens)
         self.heading = heading
         self.evidence = Evidence(source=source, section=place[0], item=place[1], sentence=place[2], quote=text)
@@ -75,7 +78,11 @@ class Sentence:
         self.partners = codes(self.mentions, "partner")
         self.programmes = list(self.own_programmes)
         self.topics = list(self.own_topics)
-        self.years = [(int(m.group(1)), m.start(1)) for m in cues.YEAR.finditer(self.low)]
+        # A year is written in digits: many sentences hold none, and the search for a digit is
+        # faster than the year pattern's, which tries its look-behinds at every character.
+        self.years = (
+            [(int(m.group(1)), m.start(1)) for m in cues.YEAR.finditer(self.low)] if _DIGIT.search(self.low) else []
+        )
         self.used_years: set[int] = set()
         self.placed = any(m.kind != "partner" for m in self.mentions)
         self._units: list[int] | None = None
