@@ -6,4 +6,4 @@ DATA_VERSION = "2026.12.1"
 # manifest hashes to it, load() builds the packaged records without checking them again (the
 # manifest's checksums vouch for every file); any other manifest is checked in full.
 # tests/test_load.py says what to write here after `partnerdata build --packaged`.
-PACKAGED_MANIFEST_SHA256 = "e6668cf47053ff7d6b5c0923e91994e32e866c43527a82b55816110261e4a99d"
+PACKAGED_MANIFEST_SHA256 = "6adf5c174a5534cf18230f4f5efd54716b5095f0b9ed89bc21e1ba149c287a89"

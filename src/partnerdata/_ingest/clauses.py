@@ -12,14 +12,18 @@ Negation. A cue negates its clause, and the clauses that continue it (a list aft
 ends it. A verb's negation (*not*, *never*, *ne ... pas*) negates its whole clause, subject
 included ("Troops have never served"); a determiner or preposition (*no*, *without*, *sans*,
 *aucun*, *ni*) negates from where it stands. *ne ... que* restricts and *not only* adds: neither
-negates.
+negates. A choice (*rather than*, *instead of*, *plutôt que*, *au lieu de*) negates what it sets
+aside; a negation in a clause set before the subject (*although*, *bien que*, *rather than*,
+*sans* ...) ends at that clause's comma.
 
 Years. A year belongs to a name of its clause, in reading order: the head of the nearest noun
 phrase before it ("the Planning and Review Process of the Partnership for Peace since 2002" is the
 Process's year), else the first name after it ("Since 2002 it has taken part in PARP"). A date
 opening the sentence dates what follows it; a clause holding only a date ("and, since 2002,")
 belongs to the clause after it when it follows *and*/*but* or the clause before names nothing,
-else to the clause before it. A relative clause (", which ...,") is set aside and the clause after
+else to the clause before it; after a semicolon it opens a statement of its own and belongs to the
+clause after it. A phrase set before the subject ("At the Wales Summit in September 2014, ...")
+dates the first name after it. A relative clause (", which ...,") is set aside and the clause after
 it continues the one before it; a clause opened by *when*, *with*, *of* (*quand*, *avec*, *du*)
 continues the one before it; a clause naming nothing after a comma (", first agreed in 2005")
 describes the name before it. A year in brackets right after a name is that name's.
@@ -72,7 +76,23 @@ PAIR_SPAN = 4
 # Idioms holding a cue that affirm: "sans oublier", "not only", "ne ... pas seulement".
 IDIOMS = frozenset({("sans", "oublier"), ("sans", "compter"), ("not", "only"), ("no", "doubt"), ("not", "least")})
 ONLY = frozenset({"seulement", "uniquement"})
-CUE_WORDS = VERBAL | FORWARD | {"ne", "n", "t"}
+# A choice of one thing over another negates the other, from where it stands: "rather than",
+# "instead of", "plutot que", "au lieu de" (the word, then the one that must follow it).
+CHOICES = {"rather": frozenset({"than"}), "instead": frozenset({"of"}), "plutot": frozenset({"que", "qu"})}
+CUE_WORDS = VERBAL | FORWARD | CHOICES.keys() | {"ne", "n", "t", "lieu"}
+# The first word of a clause that opens the sentence before its subject (a concession, a choice, a
+# condition): a negation there ends with that clause ("Bien qu'elle n'ait jamais envoye de troupes,
+# la Coree a deploye ..."; "Rather than join DEEP, it chose BI").
+FRONTED = frozenset(
+    {"although", "though", "bien", "quoique", "even", "while", "whereas", "alors", "tandis", "plutot", "rather",
+     "instead", "au", "sans", "without", "if", "si", "unlike", "contrairement"}
+)  # fmt: skip
+# Prepositions that open a phrase set before the subject ("At the Wales Summit in September 2014,
+# the Allies named ..."): a year there dates what follows it.
+FRONT_PREPOSITIONS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "lors", "au", "a", "en", "dans", "durant", "pendant", "apres",
+     "avant"}
+)  # fmt: skip
 
 # The words a clause holding only a date may have: prepositions, articles, months, ordinals.
 DATE_WORDS = frozenset(
@@ -186,6 +206,9 @@ def _lead(low: str, tokens: Sequence[Token], first: int, last: int) -> str:
     """A clause's first word, past an article (", the year it joined", ", l'année où")."""
     if last - first > 1 and _word(low, tokens[first]) in ARTICLES:
         return _word(low, tokens[first + 1])
+    if first < last and tokens[first].raw in ("a", "A"):
+        # Written without its accent, "a" is a verb ("..., a été remplacé") or an article, not "à".
+        return "a-"
     return _word(low, tokens[first])
 
 
@@ -222,6 +245,10 @@ def _cue(low: str, words: Sequence[str], tokens: Sequence[Token], i: int) -> str
         return "verbal"
     if word in FORWARD:
         return "forward"
+    if following in CHOICES.get(word, ()):
+        return "forward"
+    if word == "lieu" and i > 0 and words[i - 1] == "au" and following in ("de", "du", "des", "d"):
+        return "forward"
     if word == "ne" or (word == "n" and low[tokens[i].end : tokens[i].end + 1] == "'"):
         for k in range(i + 1, min(len(words), i + 1 + PAIR_SPAN)):
             if words[k] in PAIRS:
@@ -250,8 +277,9 @@ def negated_spans(
     parts = clauses(low, tokens, names) if parts is None else parts
     out: list[Span] = []
     current: list[int] | None = None
+    fronted = False  # whether the negated clause opens the sentence before its subject
     for c in parts:
-        if current is not None and _continues(c, words):
+        if current is not None and not fronted and _continues(c, words):
             current[1] = c.end
             continue
         if current is not None:
@@ -261,6 +289,7 @@ def negated_spans(
             kind = _cue(low, words, tokens, i)
             if kind is not None:
                 current = [c.start if kind == "verbal" else tokens[i].start, c.end]
+                fronted = c.first == 0 and words[0] in FRONTED
                 break
     if current is not None:
         out.append((current[0], current[1]))
@@ -347,12 +376,16 @@ def year_units(
     for _, at in years:
         k = _at(starts, at)
         c = parts[k]
+        if k == 0 and opening and len(parts) > 1 and _fronted_phrase(low, tokens, c, units, named, parts[1]):
+            out.append(-1)
+            continue
         if _date_only(low, tokens, c) and len(parts) > 1:
             if k == 0 and opening:
                 out.append(-1)
                 continue
             back = units[k] if units[k] != k and units[k] in named else reach[k - 1] if k > 0 else None
-            forward = k == 0 or c.lead in CONNECTIVES or back is None
+            # After a semicolon or a colon the date opens a new statement ("...; since 2023, an ITPP ...").
+            forward = k == 0 or c.lead in CONNECTIVES or back is None or c.mark in (";", ":")
             if forward and k + 1 < len(parts):
                 out.append(units[k + 1])
                 continue
@@ -361,6 +394,20 @@ def year_units(
                 continue
         out.append(units[k])
     return out
+
+
+def _fronted_phrase(
+    low: str, tokens: Sequence[Token], c: Clause, units: Sequence[int], named: set[int], nxt: Clause
+) -> bool:
+    """Whether the first clause is a phrase set before the subject, naming no candidate: it opens on a
+    preposition and a comma ends it ("At the Wales Summit in September 2014, ...")."""
+    return (
+        c.last > c.first
+        and _word(low, tokens[c.first]) in FRONT_PREPOSITIONS
+        and nxt.mark == ","
+        and units[0] not in named
+        and nxt.lead not in RELATIVES
+    )
 
 
 def _at(starts: Sequence[int], offset: int) -> int:

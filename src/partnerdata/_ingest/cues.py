@@ -87,12 +87,24 @@ PARTICIPATE = re.compile(
 )
 # Start words that date a state ("a partner since 1995") rather than an event: tried last.
 SINCE_WORDS = frozenset({"since", "depuis"})
+# "since its creation", "depuis son lancement": the partner took part from the framework's founding,
+# so the founding year is its start too.
+SINCE_FOUNDING = re.compile(
+    r"\b(?:since|depuis|from|des)\s+(?:its|their|the|sa|son|leur|la|le)\s+"
+    r"(?:creation|launch|inception|founding|establishment|lancement|fondation|mise en place)\b"
+)
 COOPERATION = re.compile(r"\bcooperation\b")
 COOP_FOLLOW = re.compile(r"\b(?:followed|suivi|a suivi|came|ensued)\b")
-COOP_START = re.compile(r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi)")
+# "got under way", "s'est engagee", "opened ... practical cooperation": the words that start it.
+COOP_START = re.compile(
+    r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi|engag|amorc|entam|ouvert|ouvr|opened|"
+    r"under way|underway|took off)"
+)
 JOIN = re.compile(
     r"\b(?:adhe|rejoi|joined|join|joining|sign|membre|member|entered|integr|became|devenu|participat|particip|"
-    r"prend part|take part|took part|taken part|taking part|takes part)"
+    r"prend part|pris part|prennent part|take part|took part|taken part|taking part|takes part|"
+    # a partner status conferred: "named X one of the EOP", "a obtenu le statut de"
+    r"named|nomme|designated as|designe|granted|accorde|obtained|obtenu|recognised as|recognized as|reconnu comme)"
 )
 # "from" starts a participation too ("From 2014, work was taken forward through ..."), unless it
 # opens a range ("from 2005 to 2013"), which the extractor checks with RANGE.
@@ -112,16 +124,31 @@ FIRST_BEFORE = re.compile(r"\b(?:first|premier|premiere)\s+$")
 FIRST_NOUN = re.compile(r"\b(?:adoption|signature|conclusion|approval|approbation|lancement|launch)\b")
 # A move from one kind of plan to another: the plan after the words is the newer one ("moved to an
 # ITPP", "remplace par un ITPP") ...
+# A date may stand between the verb and "by" ("remplace en 2014 par"): bounded, one optional word.
+_DATED = r"(?:\s+(?:in|en)\s+(?:\w+\s+)?\d{4})?"
 MOVE_TO = re.compile(
     r"\b(?:moved|moving|switched|transitioned|shifted|migrated|est passee?|sont passes|passe a|bascule|"
-    r"replaced by|remplacee? par|gave way to|made way for|laisse la place a|cede la place a|succeeded by|"
-    r"superseded by)\b"
+    rf"replaced{_DATED} by|remplacee?{_DATED} par|gave way to|made way for|laisse la place a|cede la place a|"
+    rf"succeeded{_DATED} by|superseded{_DATED} by|"
+    # "replaced it with an ITPP", "a remplace son IPCP par un ITPP": a few words between (bounded)
+    r"replac(?:ed|es|ing)\b[^.;]{0,80}?\bwith|remplac\w*\b[^.;]{0,80}?\bpar)\b"
 )
 # ... and before these, the newer plan is the subject ("the ITPP replaced the IPAP").
-REPLACES = re.compile(r"\b(?:replaced|replaces|superseded|supersedes|a remplace|remplace)\b(?! (?:by|par)\b)")
+REPLACES = re.compile(
+    r"\b(?:replaced|replaces|superseded|supersedes|a remplace|remplace|succeeded|succeeds|a succede|succede)\b"
+    rf"(?!{_DATED} (?:by|par)\b)"
+)
 
 # The verb first: "adopte pour la premiere fois en 2005", "agreed its first IPAP in 2006". Bounded:
 # the verb, then at most one possessive or "for the"/"pour la", then the first-word.
+# The partner's first contribution or first time under a programme ("put its first units forward
+# for evaluation under the OCC in 2011", "pour la premiere fois"): its start in it.
+FIRST_TIME = re.compile(
+    r"\b(?:first time|premiere fois)\b|\b(?:first|premiers?|premieres?)\s+(?:units?|troops?|officers?|soldiers?|"
+    r"contingents?|unites|troupes|officiers|soldats)\b"
+    # "first" before a verb: "units were first evaluated under the OCC in 2012"
+    r"|\bfirst\s+(?:\w+ed|took|sent|went|joined)\b"
+)
 FIRST_AFTER_VERB = re.compile(
     r"\b(?:conclu|agreed|signe|signed|approuve|adopte|adopted|endorsed|enterine)\w{0,3}\s+"
     r"(?:(?:its|their|son|sa|leur|for the|pour la)\s+)?(?:first|premier|premiere)\b"
@@ -149,8 +176,11 @@ LAUNCH = re.compile(
 # A plan said to be renewed, revised or new is not the partner's first one.
 RENEWAL = re.compile(
     r"\b(?:renouvel|renew|revis|nouve(?:au|l|lle)|new|latest|dernier|derniere|updated|mis a jour|second|deuxieme|third|"
-    r"troisieme)"
+    r"troisieme)\w*"
 )
+# A renewal word that gives the plan's cycle ("updated every two years", "revise tous les deux ans")
+# says how often the plan is renewed, not that this one is a renewal: matched right after the word.
+RENEWAL_CYCLE = re.compile(r"\s(?:tous les|toutes les|every|chaque)\b")
 FRAMEWORK = re.compile(
     r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up|"
     r"laisse la place|cede la place|gave way|made way)"
@@ -237,13 +267,38 @@ FORCES = re.compile(
 )
 INFRASTRUCTURE = re.compile(
     r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
-    r"transit|overflight|"
-    r"survol|installations|facilities|aircraft|avions|aeronefs)\b"
+    r"transit|overflight|survol\w*|fly over|flew over|flying over|airspace|espace aerien|"
+    r"ports?|port calls?|harbou?rs?|escales?|call(?:ed|s|ing)? at|refuel\w*|ravitaill\w*|"
+    r"installations|facilities)\b"
+)
+# Ships and aircraft are the partner's forces ("its frigates sailed with Ocean Shield", "des avions
+# suedois ont pris part") unless they are others' (VEHICLE_OTHERS, just before or after the word:
+# "Allied aircraft", "ships of Operation Sea Guardian") or the side hosts them (INFRASTRUCTURE).
+VEHICLES = re.compile(
+    r"\b(?:aircraft|planes?|jets?|helicopters?|avions?|aeronefs?|helicopteres?|ships?|warships?|vessels?|frigates?|"
+    r"minehunters?|minesweepers?|chasseurs? de mines|"
+    r"destroyers?|corvettes?|submarines?|navires?|fregates?|batiments?|sous-marins?|patrouilleurs?)\b"
+)
+# A substring of every word of VEHICLES: most sentences hold none, and these checks cost a fraction
+# of the pattern's search, which tries every position.
+VEHICLE_STEMS = (
+    "aircraft", "plane", "jet", "helicop", "avion", "aeronef", "ship", "vessel", "frigate", "fregate", "mine",
+    "destroyer", "corvette", "submarine", "sous-marin", "navire", "batiment", "patrouilleur",
+)  # fmt: skip
+VEHICLE_OTHERS_BEFORE = re.compile(r"\b(?:allied|nato|otan|isaf|kfor|alliance)\s+$")
+VEHICLE_OTHERS_AFTER = re.compile(
+    r"^\s+(?:allie\w*|(?:of|de|du|des)\s+(?:the\s+|la\s+|le\s+|l')?(?:allies|alliance|nato|otan|operations?|"
+    r"force|mission|isaf|fias|kfor)\b)"
 )
 NATO_LED = re.compile(
     r"(?:dirigee?s? par l'otan|nato[- ]led|operations? (?:et missions )?de l'otan|nato operations?|"
     r"operations? (?:and missions )?of nato|"
     r"\bkfor\b|\bisaf\b|\bfias\b|resolute support|active endeavour|sea guardian|ocean shield|\bsfor\b|\bifor\b)"
+)
+# Means of a contribution that are not units ("contribue ... en transmettant des informations",
+# "contributed financially"): with one of these in its side, "contribute" alone names no force.
+OTHER_MEANS = re.compile(
+    r"\b(?:informations?|renseignements?|intelligence|financ\w*|funds?|fonds|money|argent|donations?|dons)\b"
 )
 UNITS = re.compile(
     r"\b(?:unites?|units?|troupes?|troops?|bataillons?|battalions?|compagnies?|company|companies|brigades?|contingents?|pelotons?|platoons?|detachements?|detachments?)\b"

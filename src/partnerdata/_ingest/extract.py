@@ -16,7 +16,7 @@ distance in characters.
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from attrs import frozen
@@ -149,6 +149,8 @@ def _partner(page: Page, names: Matcher) -> Partner:
     raise NotFoundError("partner", name)
 
 
+# The most events one sentence gives: its first date, then one per coordinated statement.
+_EVENTS_PER_SENTENCE = 3
 # The kinds of framework a start of relations goes through, in order of preference.
 _VIA_KINDS = {"forum": 0, "partnership-programme": 1, "operation": 2}
 
@@ -169,6 +171,29 @@ class _Extractor:
         # plans a page says the partner moved to: the plan in force is one of them
         self.moved_to: set[str] = set()
         self._resolve_references()
+        self._heading_topics()
+
+    def _heading_topics(self) -> None:
+        """A heading names the topics of its section ("Civil emergency planning"): its first sentence holds them.
+
+        A heading is no statement of its own; the topics it names are the section's, so they are
+        given to the section's first sentence where no sentence of it names them already (a stance,
+        such as neutrality, is no topic). A section that opens on a refusal ("ne met pas d'unites a
+        disposition") is the page template's heading over what the partner does not do: its heading
+        names no cooperation.
+        """
+        first: dict[int, Sentence] = {}
+        said: dict[int, set[str]] = {}  # the topics the sentences of each section name already
+        for s in self.sentences:
+            first.setdefault(s.place[0], s)
+            said.setdefault(s.place[0], set()).update(s.topics)
+        for index, s in first.items():
+            heading = self.page.sections[index].heading
+            if index == 0 or not heading or s.negated:
+                continue
+            for code in codes(self.m.mentions(tokens(heading)), "topic"):
+                if code not in cues.STANCE_TOPICS and code not in said[index]:
+                    s.topics.append(code)
 
     def kind(self, code: str) -> str:
         return self.m.programmes[code].kind
@@ -313,6 +338,8 @@ class _Extractor:
             where = s.unit_at(m.start)
             if rank is None or (where != unit and where in dated):
                 continue
+            if where > unit and s.parts[where].lead in clauses.CONNECTIVES:
+                continue  # "..., and Mongolia is one of the partners across the globe": another statement
             ranked.append((where != unit, rank, m.code))
         return min(ranked)[2] if ranked else None
 
@@ -346,7 +373,9 @@ class _Extractor:
         if not matches:
             return None
         by_unit: dict[int, list[tuple[int, int]]] = {}
-        units = s.year_units(s.years)
+        # A date set off by commas after a clause that names something is that clause's ("fait
+        # partie du Dialogue mediterraneen depuis son lancement, en 1994, et ...").
+        units = clauses.year_units(s.low, s.tokens, s.parts, s.years, s.names)
         for year, unit in zip(s.years, units, strict=True):
             by_unit.setdefault(unit, []).append(year)
         starts = [c.start for c in s.parts]
@@ -401,7 +430,29 @@ class _Extractor:
             if cues.COOP_START.search(s.low, word.end()) or cues.COOP_FOLLOW.search(s.low, word.end()):
                 after = [y for y, at in s.years if at > word.end()]
                 return after[0] if after else None
+            return self._opened_before(s, word.start())
+        return None
+
+    def _opened_before(self, s: Sentence, at: int) -> int | None:
+        """The year of a start word before "cooperation" in its clause ("which opened ... practical cooperation").
+
+        The clause's own year, else, in a clause renaming the one before ("..., which opened",
+        "..., ce qui a ouvert"), the last year before it.
+        """
+        unit = s.unit_at(at)
+        opened = [m for m in cues.COOP_START.finditer(s.low, 0, at) if s.unit_at(m.start()) == unit]
+        # Practical cooperation opens with the partnership ("joined the PfP in 1994, which opened ...
+        # practical cooperation"); "engaged in dialogue and cooperation since 2005" is relations only.
+        if not opened or not any(self.kind(c) == "partnership-programme" for c in s.own_programmes):
             return None  # the first free "cooperation" decides: searching on from each one is quadratic
+        own = [y for (y, _), u in zip(s.years, s.year_units(s.years), strict=True) if u == unit]
+        if own:
+            return own[0]
+        clause = next(c for c in reversed(s.parts) if c.start <= opened[-1].start())
+        before = [y for y, where in s.years if where < clause.start]
+        if clause.mark == "," and clause.lead in cues.RENAMING and before:
+            return before[-1]
+        return None
         return None
 
     def _for_partner(self, s: Sentence) -> bool:
@@ -435,12 +486,28 @@ class _Extractor:
                 or (cues.FIRST_WORD.search(s.low) and cues.FIRST_NOUN.search(s.low))
             ):
                 years = list(s.years)
+            if not years and cues.SINCE_FOUNDING.search(s.low):
+                years = list(s.years)  # "since its launch, in 1994": the partner's start
+            if not years and cues.FIRST_TIME.search(s.low):
+                years = list(s.years)  # "put its first units forward ... in 2011": its start
+            weak: set[int] = set()
             if any(self.kind(m.code) == "operation" for m in candidates) and self._takes_part(s):
-                # Troops in an operation "from 2004 to 2014": the range's first year starts the
-                # participation (the range itself stays an event: its end is news).
-                taken = {at for _, at in years}
-                years += [(int(m.group(1)), m.start(1)) for m in cues.RANGE.finditer(s.low) if m.start(1) not in taken]
-                years.sort(key=lambda y: y[1])
+                # Troops in an operation "from 2004 to 2014", or aircraft flying in it "in 2011": each
+                # year goes to its clause's name (the range itself stays an event: its end is news),
+                # but a range's end starts nothing.
+                # A plain year is a weak start: it dates the operation only where the page gives no
+                # other start, and holds no year of another sentence as the same start restated.
+                found_ranges = list(cues.RANGE.finditer(s.low))
+                strong = {at for _, at in years} | {m.start(1) for m in found_ranges}
+                ends = {m.start(2) for m in found_ranges}
+                years = [(y, at) for y, at in s.years if at not in ends]
+                weak = {at for _, at in years if at not in strong}
+            else:
+                # A range that opens the sentence dates what follows ("Between 2008 and 2011, a Trust
+                # Fund project helped ..."): its first year starts the participation.
+                opening = cues.RANGE.match(s.low)
+                if opening is not None and opening.start(1) not in {at for _, at in years}:
+                    years = sorted([*years, (int(opening.group(1)), opening.start(1))], key=lambda y: y[1])
             # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
             # for this partner starts its participation, even in the programme's founding year.
             for_partner = self._for_partner(s) and cues.LAUNCH.search(s.low) is not None
@@ -448,10 +515,29 @@ class _Extractor:
                 years = list(s.years)
             plans = [m for m in candidates if self.kind(m.code) == "cooperation-plan"]
             newer = self._moved_to(s, plans)
+            # The years of the move's own statement (a year in an older plan's clause is that plan's).
+            moving: set[int] = set()
+            if newer is not None:
+                moved = {s.unit_at(m.start()) for m in (*cues.MOVE_TO.finditer(s.low), *cues.REPLACES.finditer(s.low))}
+                moving = {a for (_, a), u in zip(s.years, s.year_units(s.years), strict=True) if u in moved}
             first_plan = any(cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start]) for m in plans)
-            adopted = (cues.FIRST_VERB.search(s.low) or first_plan) and not cues.RENEWAL.search(s.low)
-            if not years and plans and (newer or adopted):
-                years = list(s.years)  # a plan adopted (not renewed) in a year: the partner's start in it
+            adopted = cues.FIRST_VERB.search(s.low) or first_plan
+            if plans and (newer or adopted):
+                # A plan adopted (not renewed) in a year: the partner's start in it. A renewal speaks
+                # for its own clause only ("conclu en 2012 un IPCP, renouvele deux fois").
+                renewed = {
+                    s.unit_at(m.start())
+                    for m in cues.RENEWAL.finditer(s.low)
+                    if not cues.RENEWAL_CYCLE.match(s.low, m.end())
+                }
+                taken = {at for _, at in years}
+                units = s.year_units(s.years)  # a date opening the sentence is in the clause it dates
+                years += [
+                    (y, at)
+                    for (y, at), u in zip(s.years, units, strict=True)
+                    if at not in taken and (newer is not None or u not in renewed)  # a move is never a renewal
+                ]
+                years.sort(key=lambda y: y[1])
             # Each year goes to the name it belongs to by reading order and syntax (its clause).
             attached = s.attach(years, candidates)
             respectively = cues.RESPECTIVELY.search(s.low)
@@ -463,18 +549,33 @@ class _Extractor:
                 dated = [(y, at) for y, at in s.years if listed and listed[-1].end < at]
                 if len(dated) == len(listed) > 1:
                     years, attached = dated, list(listed)
-            for (year, _), mention in zip(years, attached, strict=True):
+            # A founding verb dates the framework only in the clause of its year, and never a year said
+            # with "since" ("Since 2014, it has sat on a platform created under the PII"): a state.
+            founding = {s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low)}
+            if cues.SINCE_FOUNDING.search(s.low):
+                founding = set()  # "depuis sa creation, en 1994": there from the start
+            year_unit: dict[int, int] | None = None  # worked out at the first year that needs it
+            for (year, at), mention in zip(years, attached, strict=True):
                 if mention is None:
                     continue
                 code = mention.code
-                if newer is not None and self.kind(code) == "cooperation-plan":
-                    code = newer  # "in 2023 it moved from its IPAP to an ITPP": the ITPP's year
+                if newer is not None and self.kind(code) == "cooperation-plan" and at < mention.start and at in moving:
+                    # "in 2023 it moved from its IPAP to an ITPP": a year before the older plan dates
+                    # the move; one after it ("the IPCP adopted in 2013") is that plan's own.
+                    code = newer
                 programme = self.m.programmes[code]
                 founded = {programme.founded.year if programme.founded else None, programme.ended}
-                if year in founded and cues.FRAMEWORK.search(s.low) and not for_partner:
-                    continue
+                if year in founded and founding and not for_partner:
+                    if year_unit is None:
+                        year_unit = dict(zip([a for _, a in years], s.year_units(years), strict=True))
+                        for m in cues.SINCE.finditer(s.low):
+                            year_unit.pop(m.start(1), None)
+                    if year_unit.get(at) in founding:
+                        continue  # "launched in 1994" dates the framework, in the clause that says so
                 if programme.founded is not None and year < programme.founded.year:
                     continue  # before the programme existed: not this partner's start in it
+                if at in weak and code in found:
+                    continue
                 if code not in found:
                     found[code] = (year, s)
                 if found[code][0] == year:
@@ -487,9 +588,15 @@ class _Extractor:
         Troops, units or officers said outside a negated clause, or taking part said without
         transit, overflight or airfields ("its participation in ISAF began in 2003").
         """
-        if s.affirms(_spans(cues.FORCES, s.low)):
+        own, others = _vehicles(s.low)
+        forces = _spans(cues.FORCES, s.low)
+        if own and not cues.INFRASTRUCTURE.search(s.low):
+            forces = sorted(forces + own)  # its own ships or aircraft, not hosted ones
+        if s.affirms(forces):
             return True
-        return bool(s.affirms(_spans(cues.PARTICIPATE, s.low))) and not s.affirms(_spans(cues.INFRASTRUCTURE, s.low))
+        if not s.affirms(_spans(cues.PARTICIPATE, s.low)):
+            return False
+        return not s.affirms(sorted(_spans(cues.INFRASTRUCTURE, s.low) + others))
 
     def _moved_to(self, s: Sentence, plans: Sequence[Mention]) -> str | None:
         """The plan a sentence says the partner moved to (the newer plan), if it says so."""
@@ -530,7 +637,7 @@ class _Extractor:
                     continue
                 score = (
                     code in self.moved_to,
-                    2 if cues.CYCLE.search(s.low) else 1,
+                    2 if _cycle(s) else 1,
                     since[code][0] if code in since else 0,
                 )
                 if best is None or score > best[0]:
@@ -551,7 +658,7 @@ class _Extractor:
             if s.place in places and cues.PLAN_REFERENCE.match(nxt.low)
         ]
         for s in [first, *evidence, *following]:
-            match = cues.CYCLE.search(s.low)
+            match = _cycle(s)
             if match is None:
                 continue
             word = match.group(1) or match.group(2)
@@ -702,18 +809,27 @@ class _Extractor:
             # there is ("ne fournit pas de troupes, mais il ... à la FIAS").
             forces_at = _spans(cues.FORCES, s.low)
             infrastructure_at = _spans(cues.INFRASTRUCTURE, s.low)
+            own, others = _vehicles(s.low)
             led: list[int] = []
-            if forces_at or infrastructure_at:  # else nothing to read: spared the costly NATO_LED search
+            if forces_at or infrastructure_at or own or others:  # else spared the costly NATO_LED search
                 operations = [m.start for m in s.mentions if m.kind == "programme" and self.kind(m.code) == "operation"]
                 led = sorted([m.start() for m in cues.NATO_LED.finditer(s.low)] + operations)
-            for a, b in clauses.sides(s.parts) if led else ():
+            for a, b in clauses.sides(s.parts) if led or others else ():
                 this_side = bisect.bisect_left(led, b) > bisect.bisect_left(led, a)
-                said = s.affirms(_between(forces_at, a, b))
+                hosting = _between(infrastructure_at, a, b)
+                side_forces = _between(forces_at, a, b)
+                if next(_unnamed(s, cues.OTHER_MEANS.finditer(s.low, a, b)), None) is not None:
+                    # "contributes ... by sharing information": a contribution, but of no units
+                    side_forces = [f for f in side_forces if not s.low.startswith("contribu", f[0])]
+                # The partner's own ships or aircraft are units, unless this side hosts them.
+                said = s.affirms(sorted(side_forces + ([] if hosting else _between(own, a, b))))
                 if said is not None and (this_side or said is False):
                     forces = said if forces is None else (forces or said)
                     hit = True
-                said = s.affirms(_between(infrastructure_at, a, b))
-                if said is not None and (this_side or said is False):
+                allied = _between(others, a, b)
+                said = s.affirms(sorted(hosting + allied))
+                # Allied aircraft or ships are NATO's: hosting them needs no other word for NATO.
+                if said is not None and (this_side or bool(allied) or said is False):
                     infrastructure = said if infrastructure is None else (infrastructure or said)
                     hit = True
             if hit:
@@ -753,11 +869,7 @@ class _Extractor:
         events: list[Event] = []
         ids: set[str] = set()
         repeats: dict[str, int] = {}
-        for s in self.sentences:
-            date = self._date(s)
-            if date is None:
-                continue
-            when, end = date
+        for s, (when, end) in ((x, d) for x in self.sentences for d in self._dates(x)):
             group = [s]
             following = self.items[s.place[:2]]
             for nxt in following[following.index(s) + 1 :]:
@@ -797,8 +909,34 @@ class _Extractor:
             )
         return events
 
-    def _date(self, s: Sentence) -> tuple[PartialDate, PartialDate | None] | None:
-        """The first date of the sentence that no other fact holds, with the end of its range if any."""
+    def _dates(self, s: Sentence) -> list[tuple[PartialDate, PartialDate | None]]:
+        """The dates of the sentence's events: the first free date, then one per later statement.
+
+        A clause that opens a statement of its own ("... and opened a new one in March 2007", "...;
+        a second visit followed in June 2012") and holds a free date is an event too; a year that
+        describes the first ("the first since 2010") is not.
+        """
+        found = self._date(s)
+        if found is None:
+            return []
+        out = [found[:2]]
+        if len(s.years) < 2:
+            return out  # most sentences: one year, one event
+        at = found[2]
+        # Bounded: a sentence is a statement or a few, and each look is a pass over the sentence.
+        while len(out) < _EVENTS_PER_SENTENCE:
+            later = next(
+                (c for c in s.parts if c.start > at and (c.mark == ";" or c.lead in clauses.CONJUNCTIONS)), None
+            )
+            nxt = None if later is None else self._date(s, later.start)
+            if nxt is None:
+                break
+            out.append(nxt[:2])
+            at = nxt[2]
+        return out
+
+    def _date(self, s: Sentence, start: int = 0) -> tuple[PartialDate, PartialDate | None, int] | None:
+        """The first date from ``start`` that no other fact holds: the date, its range's end if any, its offset."""
         if not s.years:
             return None  # most sentences: no year to date, and no need of the costly range search
         # (Two years that each start something, "joined in 2010 and 2016 respectively", are no range.)
@@ -817,7 +955,7 @@ class _Extractor:
             framework = {p.founded.year for p in named if p.founded} | {p.ended for p in named if p.ended}
             if y in framework and cues.FRAMEWORK.search(s.low):
                 s.used_years.add(y)
-        free = [(y, at) for y, at in free if y not in s.used_years or y in ranges]
+        free = [(y, at) for y, at in free if (y not in s.used_years or y in ranges) and at >= start]
         if not free:
             return None
         year, at = free[0]
@@ -850,8 +988,8 @@ class _Extractor:
         span = _range_ends(s.low, year, at)
         if span is not None:
             s.used_years.add(span[1].year)
-            return span
-        return when, (None if end is None else PartialDate(year=end))
+            return span[0], span[1], at
+        return when, (None if end is None else PartialDate(year=end)), at
 
 
 def _range_ends(low: str, year: int, at: int) -> tuple[PartialDate, PartialDate] | None:
@@ -885,6 +1023,40 @@ def _range_ends(low: str, year: int, at: int) -> tuple[PartialDate, PartialDate]
         if end.sort_key() > start.sort_key():
             return start, end
     return None
+
+
+def _unnamed(s: Sentence, matches: "Iterable[re.Match[str]]") -> "Iterator[re.Match[str]]":
+    """The matches (in order) that start outside every name of the vocabulary ("Trust Fund").
+
+    Matches and names both come in order: one sweep, linear in the sentence.
+    """
+    names = sorted(s.names)
+    reach, n = -1, 0  # the furthest end among names starting at or before the current match
+    for match in matches:
+        while n < len(names) and names[n][0] <= match.start():
+            reach = max(reach, names[n][1])
+            n += 1
+        if match.start() >= reach:
+            yield match
+
+
+def _cycle(s: Sentence) -> "re.Match[str] | None":
+    """The first cycle word of a sentence outside the names in it ("Annual National Programme" is none)."""
+    return next(_unnamed(s, cues.CYCLE.finditer(s.low)), None)
+
+
+def _vehicles(low: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of ships and aircraft in a folded sentence: the partner's own, then others' (Allied ones)."""
+    own: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
+    if not any(stem in low for stem in cues.VEHICLE_STEMS):
+        return own, others  # most sentences
+    for m in cues.VEHICLES.finditer(low):
+        # Bounded windows: a qualifier is a word or two just before or after the vehicle.
+        before = cues.VEHICLE_OTHERS_BEFORE.search(low[max(0, m.start() - 12) : m.start()])
+        after = cues.VEHICLE_OTHERS_AFTER.match(low[m.end() : m.end() + 30])
+        (others if before or after else own).append((m.start(), m.end()))
+    return own, others
 
 
 def _spans(pattern: "re.Pattern[str]", low: str) -> list[tuple[int, int]]:
