@@ -68,6 +68,7 @@ LIST_60 = """\
 AFG  AF
   name: Afghanistan
   region: South Asia
+  relations since: 2003
 
 ALB  AL
   name: Albania
@@ -79,14 +80,14 @@ ALB  AL
 LIST_80 = """\
 alpha-3  alpha-2  name                    region           relations   PfP since
                                                            since
-AFG      AF       Afghanistan             South Asia
+AFG      AF       Afghanistan             South Asia       2003
 ALB      AL       Albania                 Western Balkans  1992
 ARE      AE       United Arab Emirates    Gulf             2005
 """
 
 LIST_120 = """\
 alpha-3  alpha-2  name                    region           relations since  PfP since
-AFG      AF       Afghanistan             South Asia
+AFG      AF       Afghanistan             South Asia       2003
 ALB      AL       Albania                 Western Balkans  1992
 ARE      AE       United Arab Emirates    Gulf             2005
 """

@@ -88,10 +88,11 @@ FRONTED = frozenset(
      "instead", "au", "sans", "without", "if", "si", "unlike", "contrairement"}
 )  # fmt: skip
 # Prepositions that open a phrase set before the subject ("At the Wales Summit in September 2014,
-# the Allies named ..."): a year there dates what follows it.
+# the Allies named ...", "Depuis la mise en place de ce statut en 2016, ..."): a year there dates
+# what follows it.
 FRONT_PREPOSITIONS = frozenset(
     {"at", "in", "on", "during", "after", "before", "lors", "au", "a", "en", "dans", "durant", "pendant", "apres",
-     "avant"}
+     "avant", "since", "depuis"}
 )  # fmt: skip
 
 # The words a clause holding only a date may have: prepositions, articles, months, ordinals.
@@ -496,7 +497,17 @@ def _described(
         return None
     if words[c.first] in NEW_SUBJECT or words[c.first] in CONNECTIVES:
         return None
+    # Back past an apposition that names nothing to its subject ("A Trust Fund project, the largest
+    # of its kind, destroyed ... from 2005 to 2011"): at most two clauses, so each year stays cheap.
+    j = k - 1
+    while not before and j > max(0, k - 3) and parts[j].mark == "," and words[parts[j].first] not in _NOT_APPOSITION:
+        j -= 1
+        before = by_unit.get(units[j], [])
     return head[before[-1]] if before else None
+
+
+# Words opening a clause that is no apposition of the name before it.
+_NOT_APPOSITION = NEW_SUBJECT | CONNECTIVES | RELATIVES | PRONOUNS | SUBORDINATORS
 
 
 def _count_before(candidates: Sequence[Span], mine: Sequence[int], at: int) -> int:

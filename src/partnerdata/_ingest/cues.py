@@ -67,6 +67,12 @@ START = re.compile(
 RENAMING = frozenset(
     {"which", "qui", "ce", "start", "beginning", "debut", "commencement", "date", "year", "annee", "moment"}
 )
+# A clause dated by the year before it ("joined the PfP in 2006; dialogue began at that time", "datent
+# de 1996 : cette année-là, le pays a adhéré au PPP"): fixed phrases, one pass.
+THAT_TIME = re.compile(
+    r"\b(?:at that (?:time|point|date)|that (?:same )?year|the same year|a cette (?:epoque|date)|a ce moment|"
+    r"cette annee[- ]la|la meme annee)\b"
+)
 RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b")
 # A partner "of NATO" (not of a programme): "a partner of NATO since 1995", "partenaire de l'OTAN".
 PARTNER_OF = re.compile(
@@ -83,7 +89,9 @@ PROGRAMME_START = re.compile(
 # infrastructure word it is support instead (transit, overflight).
 PARTICIPATE = re.compile(
     r"\b(?:particip|take part|took part|taken part|taking part|takes part|prend part|pris part|prennent part|"
-    r"serve[ds]?\b|serving\b|servi\b|servent\b|servait\b|deployed|deploye)"
+    r"serve[ds]?\b|serving\b|servi\b|servent\b|servait\b|deployed|deploye|"
+    # information shared with an operation ("has shared information with Operation Active Endeavour")
+    r"(?:shar|exchang|partag|echang)\w*\s+(?:(?:des|d'|de|ses|its)\s*)?(?:information|intelligence|renseignement))"
 )
 # Start words that date a state ("a partner since 1995") rather than an event: tried last.
 SINCE_WORDS = frozenset({"since", "depuis"})
@@ -92,6 +100,10 @@ SINCE_WORDS = frozenset({"since", "depuis"})
 SINCE_FOUNDING = re.compile(
     r"\b(?:since|depuis|from|des)\s+(?:its|their|the|sa|son|leur|la|le)\s+"
     r"(?:creation|launch|inception|founding|establishment|lancement|fondation|mise en place)\b"
+    # the same said with a verb: "since the status was created in 2014", "depuis que ce statut a été créé"
+    r"|\b(?:since|depuis que?)\s+(?:the|this|that|its|ce|cet|cette|le|la|l')\s*\w+\s+"
+    r"(?:was|were|has been|had been|a ete|avait ete)\s+"
+    r"(?:created|introduced|launched|established|set up|cree|instaur|introdui|lance|etabli|mise? en place)"
 )
 COOPERATION = re.compile(r"\bcooperation\b")
 COOP_FOLLOW = re.compile(r"\b(?:followed|suivi|a suivi|came|ensued)\b")
@@ -100,6 +112,9 @@ COOP_START = re.compile(
     r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi|engag|amorc|entam|ouvert|ouvr|opened|"
     r"under way|underway|took off)"
 )
+# Being in a forum is joining it ("has been part of the MD since 2000", "fait partie du Dialogue
+# méditerranéen depuis 1995"); for forums only: "part of" a programme says nothing of a start.
+FORUM_MEMBER = re.compile(r"\b(?:part of|partie d|belong|appartien)")
 JOIN = re.compile(
     r"\b(?:adhe|rejoi|joined|join|joining|sign|membre|member|entered|integr|became|devenu|participat|particip|"
     r"prend part|pris part|prennent part|take part|took part|taken part|taking part|takes part|"

@@ -301,10 +301,14 @@ class _Extractor:
                 return Milestone(year=year, via=self._via(s, year, unit), evidence=(s.evidence,)), s
         for s in self.sentences:
             joined = [m for m in s.affirmed if m.kind == "programme" and self.kind(m.code) == "forum"]
-            if not (s.years and joined and cues.JOIN.search(s.low)) or cues.FRAMEWORK.search(s.low):
+            if not (s.years and joined and (cues.JOIN.search(s.low) or cues.FORUM_MEMBER.search(s.low))):
                 continue
-            for (year, _), mention in zip(s.years, s.attach(s.years, joined), strict=True):
-                if mention is not None and self.began_by(mention.code, year):
+            # A founding word dates the forum in its own clause only: "joined the MD in 2000, years
+            # after it was launched" still dates the partner's start.
+            founding = {s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low)}
+            units = s.year_units(s.years) if founding else [-1] * len(s.years)
+            for (year, _), unit, mention in zip(s.years, units, s.attach(s.years, joined), strict=True):
+                if mention is not None and unit not in founding and self.began_by(mention.code, year):
                     return Milestone(year=year, via=mention.code, evidence=(s.evidence,)), s
         # Last, a partner "of NATO since 1995" ("partenaire de l'OTAN depuis 1995"): the state
         # dates the start only where nothing on the page says when relations began.
@@ -393,6 +397,10 @@ class _Extractor:
             last = bisect.bisect_left(offsets, clause.start) - 1  # the last year before the clause
             if clause.mark == "," and clause.lead in cues.RENAMING and last >= 0:
                 return s.years[last][0], units[last]
+            # "...; dialogue and cooperation began at that time": the clause's year is the one before it.
+            that = cues.THAT_TIME.search(s.low, match.end()) if last >= 0 else None
+            if that is not None and s.unit_at(that.start()) == unit:
+                return s.years[last][0], units[last]
         return None
 
     def _cooperation_since(self, relations: tuple[Milestone, Sentence] | None) -> tuple[Milestone, Sentence] | None:
@@ -429,6 +437,9 @@ class _Extractor:
                 continue  # the North Atlantic Cooperation Council is not cooperation starting
             if cues.COOP_START.search(s.low, word.end()) or cues.COOP_FOLLOW.search(s.low, word.end()):
                 after = [y for y, at in s.years if at > word.end()]
+                if not after and cues.THAT_TIME.search(s.low, word.end()):
+                    # "cooperation began at that time": the year said before the word
+                    after = [y for y, at in s.years if at < word.start()][-1:]
                 return after[0] if after else None
             return self._opened_before(s, word.start())
         return None
@@ -503,11 +514,13 @@ class _Extractor:
                 years = [(y, at) for y, at in s.years if at not in ends]
                 weak = {at for _, at in years if at not in strong}
             else:
-                # A range that opens the sentence dates what follows ("Between 2008 and 2011, a Trust
-                # Fund project helped ..."): its first year starts the participation.
-                opening = cues.RANGE.match(s.low)
-                if opening is not None and opening.start(1) not in {at for _, at in years}:
-                    years = sorted([*years, (int(opening.group(1)), opening.start(1))], key=lambda y: y[1])
+                # A range dates its clause's name wherever it stands ("Between 2008 and 2011, a Trust
+                # Fund project helped ...", "a Trust Fund project, run from 2008 to 2011, ..."): its
+                # first year starts the participation (the range itself stays an event).
+                taken = {at for _, at in years}
+                opening = [(y, at) for y, at in s.years if at in ranges and at not in taken]
+                if opening:
+                    years = sorted([*years, *opening], key=lambda y: y[1])
             # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
             # for this partner starts its participation, even in the programme's founding year.
             for_partner = self._for_partner(s) and cues.LAUNCH.search(s.low) is not None
@@ -538,6 +551,13 @@ class _Extractor:
                     if at not in taken and (newer is not None or u not in renewed)  # a move is never a renewal
                 ]
                 years.sort(key=lambda y: y[1])
+            that = cues.THAT_TIME.search(s.low) if years else None
+            if that is not None and not any(s.unit_at(at) == s.unit_at(that.end()) for _, at in s.years):
+                # "datent de 1996 : cette année-là, le pays a adhéré au PPP": the phrase stands for
+                # the year before it, in the clause it opens (placed at its end, past its comma).
+                before = [y for y, at in s.years if at < that.start()]
+                if before:
+                    years = sorted([*years, (before[-1], that.end())], key=lambda y: y[1])
             # Each year goes to the name it belongs to by reading order and syntax (its clause).
             attached = s.attach(years, candidates)
             respectively = cues.RESPECTIVELY.search(s.low)
