@@ -274,7 +274,7 @@ def negated_spans(
     """
     if not may_negate(low, tokens):
         return []  # no cue at all: most sentences
-    words = [_word(low, t) for t in tokens]
+    words = [low[t.start : t.end] for t in tokens]  # not _word: a call per word costs as much again
     parts = clauses(low, tokens, names) if parts is None else parts
     out: list[Span] = []
     current: list[int] | None = None
@@ -446,16 +446,21 @@ def attach_years(
             head[i] = head[mine[-1]]
         mine.append(i)
     ends = {b: i for i, (_, b) in enumerate(candidates)}
-    words = [_word(low, t) for t in tokens]
+    words = [low[t.start : t.end] for t in tokens]  # not _word: a call per word costs as much again
     out: list[int | None] = []
     firsts = [a for a, _ in candidates]
-    for (_, at), unit in zip(years, year_units(low, tokens, parts, years, candidates, opening=True), strict=True):
+    year_unit = year_units(low, tokens, parts, years, candidates, opening=True)
+    for (_, at), unit in zip(years, year_unit, strict=True):
         bracketed = _bracketed(low, at, ends)
         if bracketed is not None:
             out.append(bracketed)
             continue
         if unit < 0:  # a date opening the sentence ("In 2014, the Allies ... and ... the DCB")
             after = bisect.bisect_right(firsts, at)
+            # Not a name whose own clause has its own date ("In April 2011, Allies agreed to ..., and
+            # the two sides signed an IPCP on 24 September 2012"): that date is the name's.
+            if after < len(candidates) and units[_at(starts, candidates[after][0])] in year_unit:
+                after = len(candidates)
             out.append(after if after < len(candidates) else None)
             continue
         mine = by_unit.get(unit, [])
@@ -465,8 +470,42 @@ def attach_years(
         elif mine:
             out.append(mine[0] if candidates[mine[0]][0] > at else None)
         else:
-            out.append(_described(low, candidates, parts, units, starts, by_unit, head, words, at))
+            found = _described(low, candidates, parts, units, starts, by_unit, head, words, at)
+            if found is None:
+                found = _dated_by_next(low, parts, units, starts, by_unit, head, at)
+            out.append(found)
     return out
+
+
+# "remontent à 1995, date à laquelle il a adhéré au PPP", "go back to 1995, the year in which it
+# joined the PfP": a clause renaming the date before it as its own.
+_DATE_LEADS = frozenset({"date", "annee", "year", "moment"})
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DATE_REL = re.compile(
+    r"[\s,]*(?:(?:la|le|the|l')\s*)?(?:date|annee|year|moment)\s+(?:a laquelle|ou|when|in which|de son|de sa|of its)\b"
+)
+
+
+def _dated_by_next(
+    low: str,
+    parts: Sequence[Clause],
+    units: Sequence[int],
+    starts: Sequence[int],
+    by_unit: dict[int, list[int]],
+    head: Sequence[int],
+    at: int,
+) -> int | None:
+    """The first name of the next clause, where that clause renames this year as its own date and has none."""
+    k = _at(starts, at)
+    if k + 1 >= len(parts):
+        return None
+    n = parts[k + 1]
+    if n.mark != "," or n.lead not in _DATE_LEADS or units[k + 1] == units[k] or not _DATE_REL.match(low, n.start):
+        return None
+    named = by_unit.get(units[k + 1], [])
+    if not named or _FOUR_DIGITS.search(low, n.start, n.end):
+        return None
+    return head[named[0]]
 
 
 def _described(
@@ -487,6 +526,14 @@ def _described(
     """
     k = _at(starts, at)
     c = parts[k]
+    if k > 0 and c.mark == ";" and c.lead in _FIRST_LEADS and _FIRST_ONE.match(low, c.start):
+        # "... an IPP, agreed for two years at a time; the first was drawn up in 2004": "the first"
+        # stands for the name before it (the nearest clause back that names one, at most two back).
+        for j in range(k - 1, max(-1, k - 3), -1):
+            named = by_unit.get(units[j], [])
+            if named:
+                return head[named[-1]]
+        return None
     if k == 0 or c.mark != ",":
         return None
     before = by_unit.get(units[k - 1], [])
@@ -505,6 +552,12 @@ def _described(
         before = by_unit.get(units[j], [])
     return head[before[-1]] if before else None
 
+
+# "the first was ...", "le premier a été ...": "first" used as a pronoun, with its verb right after.
+_FIRST_LEADS = frozenset({"first", "premier", "premiere"})
+_FIRST_ONE = re.compile(
+    r"[\s;]*(?:the|le|la)\s+(?:first|premier|premiere)\s+(?:was|were|is|had|has|dates|date|a|avait|fut|remonte)\b"
+)
 
 # Words opening a clause that is no apposition of the name before it.
 _NOT_APPOSITION = NEW_SUBJECT | CONNECTIVES | RELATIVES | PRONOUNS | SUBORDINATORS

@@ -31,7 +31,9 @@ MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d
 MONTH_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")
 RANGE = re.compile(
     rf"(?:\b(?:de|from|between|entre|du)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{MONTH})\s+)?)?"
-    rf"(\d{{4}})\s*(?:-|\u2013|/|\s(?:a|au|to|and|et|until|till|jusqu'en|jusqu'a)\s+(?:(?:\d{{1,2}}\s+)?(?:{MONTH})\s+)?)(\d{{4}})\b"
+    rf"(\d{{4}})\s*(?:-|\u2013|/|\s(?:a|au|to|and|et|until|till|jusqu'en|jusqu'a)\s+"
+    # "until the end of 2011", "jusqu'à la fin de 2011": the end year all the same
+    rf"(?:(?:the\s+)?end\s+of\s+|(?:la\s+)?fin\s+(?:de\s+)?)?(?:(?:\d{{1,2}}\s+)?(?:{MONTH})\s+)?)(\d{{4}})\b"
 )
 # A range whose end year is cut to two digits ("2014-15", "2014/15"): the century of the first.
 SHORT_RANGE = re.compile(r"(?<![\d,.])(19[4-9]\d|20\d\d)\s*(?:-|\u2013|/)\s*(\d\d)(?![\d/-])")
@@ -91,7 +93,9 @@ PARTICIPATE = re.compile(
     r"\b(?:particip|take part|took part|taken part|taking part|takes part|prend part|pris part|prennent part|"
     r"serve[ds]?\b|serving\b|servi\b|servent\b|servait\b|deployed|deploye|"
     # information shared with an operation ("has shared information with Operation Active Endeavour")
-    r"(?:shar|exchang|partag|echang)\w*\s+(?:(?:des|d'|de|ses|its)\s*)?(?:information|intelligence|renseignement))"
+    # a date may stand between the verb and its object ("échange depuis 2007 des informations")
+    r"(?:shar|exchang|partag|echang)\w*\s+(?:(?:depuis|since)\s+\d{4}\s+)?(?:(?:des|d'|de|ses|its)\s*)?"
+    r"(?:information|intelligence|renseignement))"
 )
 # Start words that date a state ("a partner since 1995") rather than an event: tried last.
 SINCE_WORDS = frozenset({"since", "depuis"})
@@ -284,7 +288,10 @@ INFRASTRUCTURE = re.compile(
     r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
     r"transit|overflight|survol\w*|fly over|flew over|flying over|airspace|espace aerien|"
     r"ports?|port calls?|harbou?rs?|escales?|call(?:ed|s|ing)? at|refuel\w*|ravitaill\w*|"
-    r"installations|facilities)\b"
+    r"installations|facilities|"
+    # supplies or convoys crossing the partner's land are transit
+    r"(?:across|through|via) (?:its|the country's) territory|"
+    r"(?:a travers|par|traversai\w*|traverse\w*) son territoire)\b"
 )
 # Ships and aircraft are the partner's forces ("its frigates sailed with Ocean Shield", "des avions
 # suedois ont pris part") unless they are others' (VEHICLE_OTHERS, just before or after the word:
@@ -361,3 +368,32 @@ DAY_SPAN = re.compile(
 MONTH_RANGE = re.compile(
     rf"\b(?:de|d'|from|between|entre|in|en)\s*({MONTH})(?:\s+(\d{{4}}))?\s+{_TO}\s+({MONTH})\s+(\d{{4}})\b"
 )
+
+# Reader round 4. A participle set off by a comma dates what the clause before it names ("a Trust
+# Fund project, launched in 2011, helps", "un projet ..., lancé en 2019,"): group 1 is the year.
+LAUNCHED_AFTER = re.compile(
+    r",\s*(?:launched|started|begun|initiated|set up|lancee?s?|demarree?s?|initiee?s?|mise? en place)\s+"
+    rf"(?:in|en)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{MONTH})\s+)?(\d{{4}})\b"
+)
+# ... where that clause brings in a new thing with an indefinite article: one project of the
+# partner's, not the framework itself ("the PfP, launched in 1994", "le PPP, lancé en 1994").
+INDEFINITE = re.compile(r"\b(?:a|an|un|une)\s")
+# "Practical cooperation came a decade later: in 2002, ...", "la coopération pratique a suivi en
+# 1996": cooperation and a following-verb close together (at most two words between).
+COOP_CAME = re.compile(r"\bcooperation(?:\s+[a-z]+){0,2}?\s+(?:came|followed|ensued|a suivi|suivit|est venue|vint)\b")
+# Membership denied: "is not (yet) a member of", "n'est pas (encore) membre du".
+NOT_MEMBER = re.compile(
+    r"\b(?:not|never|n'est pas|n'a jamais ete|n'est plus|ne sont pas)\s+"
+    r"(?:yet\s+|encore\s+)?(?:an?\s+)?(?:member|membre)s?\b"
+)
+# People said to be trained right after the word for them ("officers and NCOs went through its
+# courses", "des officiers ont été formés par"): trainees, not forces given. At most six words
+# between; words and spaces bounded, so that a search from every position stays linear.
+TRAINEES = re.compile(
+    r"(?:\s{1,3}[\w'-]{1,40}){0,6}?\s{1,3}(?:went through|gone through|go through|attended|were trained|"
+    r"have been trained|trained (?:by|at|in|under)|received training|ont suivi|suivent|suivaient|"
+    r"ont ete formes|sont formes|formes par)\b"
+)
+# An operation named again by its kind, in a sentence that names it ("the force's supplies", "les
+# convois de la mission"): the stance reads that side as speaking of it.
+OPERATION_AGAIN = re.compile(r"\b(?:the (?:force|mission|operation)'s|de la (?:force|mission)|de l'operation)\b")

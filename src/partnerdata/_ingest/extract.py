@@ -149,6 +149,8 @@ def _partner(page: Page, names: Matcher) -> Partner:
     raise NotFoundError("partner", name)
 
 
+# Any month's name, where it stands: a sentence without one holds no date of the patterns that name one.
+_ANY_MONTH = re.compile(cues.MONTH)
 # The most events one sentence gives: its first date, then one per coordinated statement.
 _EVENTS_PER_SENTENCE = 3
 # The kinds of framework a start of relations goes through, in order of preference.
@@ -170,6 +172,11 @@ class _Extractor:
         self.restated: list[tuple[str, int, Sentence]] = []
         # plans a page says the partner moved to: the plan in force is one of them
         self.moved_to: set[str] = set()
+        # Per folded sentence, its year ranges (cues.RANGE): several steps ask for them, and the
+        # pattern tries its optional "from"/"between" at every character of the sentence.
+        self._range_cache: dict[str, list[re.Match[str]]] = {}
+        # A section's sentences share its heading: one (frozen) Text for them all.
+        self._headings: dict[str, Text] = {}
         self._resolve_references()
         self._heading_topics()
 
@@ -194,6 +201,13 @@ class _Extractor:
             for code in codes(self.m.mentions(tokens(heading)), "topic"):
                 if code not in cues.STANCE_TOPICS and code not in said[index]:
                     s.topics.append(code)
+
+    def _ranges(self, s: Sentence) -> list["re.Match[str]"]:
+        """The matches of :data:`cues.RANGE` in the sentence (:func:`_year_ranges`), searched once per sentence."""
+        found = self._range_cache.get(s.low)
+        if found is None:
+            found = self._range_cache[s.low] = _year_ranges(s.low)
+        return found
 
     def kind(self, code: str) -> str:
         return self.m.programmes[code].kind
@@ -278,7 +292,9 @@ class _Extractor:
         return Extraction(partner=self.partner, relation=relation, source=source, unplaced=unplaced)
 
     def _statement(self, s: Sentence) -> Statement:
-        heading = None if s.place[0] == 0 or s.heading is None else _text(self.lang, s.heading)
+        heading = None
+        if s.place[0] != 0 and s.heading is not None:
+            heading = self._headings.get(s.heading) or self._headings.setdefault(s.heading, _text(self.lang, s.heading))
         return Statement(
             text=_text(self.lang, s.text),
             heading=heading,
@@ -416,6 +432,8 @@ class _Extractor:
                 if found is None:
                     continue
                 year = found
+            elif s.years and "cooperation" in s.low and (came := self._cooperation_came(s)) is not None:
+                year = came
             else:
                 continue
             via = [c for c in s.own_programmes if self.kind(c) == "partnership-programme"]
@@ -423,6 +441,15 @@ class _Extractor:
             via = [c for c in via if self.began_by(c, year)]
             return Milestone(year=year, via=via[0] if via else None, evidence=(s.evidence,)), s
         return None
+
+    def _cooperation_came(self, s: Sentence) -> int | None:
+        """The first year after "cooperation came/followed" ("came a decade later: in 2002"), outside a name."""
+        came = cues.COOP_CAME.search(s.low)
+        if came is None or any(m.kind == "programme" and m.start <= came.start() < m.end for m in s.mentions):
+            return None  # "the North Atlantic Cooperation Council followed" is a name
+        if s.negated_at(came.start(), came.end()):
+            return None
+        return next((y for y, at in s.years if at > came.end()), None)
 
     def _cooperation_clause_year(self, s: Sentence) -> int | None:
         """The year after "cooperation" began or followed, where the word is not part of a name."""
@@ -484,7 +511,7 @@ class _Extractor:
             candidates = [m for m in candidates if self.kind(m.code) not in {"organisation", "centre"}]
             if not candidates or not s.years:
                 continue
-            ranges = {m.start(1) for m in cues.RANGE.finditer(s.low)}
+            ranges = {m.start(1) for m in self._ranges(s)}
             # "from 2005 to 2013" is a range, not a start "from 2005".
             years = [(int(m.group(1)), m.start(1)) for m in cues.SINCE.finditer(s.low) if m.start(1) not in ranges]
             if cues.JOIN.search(s.low) or cues.PROGRAMME_START.search(s.low):
@@ -501,6 +528,8 @@ class _Extractor:
                 years = list(s.years)  # "since its launch, in 1994": the partner's start
             if not years and cues.FIRST_TIME.search(s.low):
                 years = list(s.years)  # "put its first units forward ... in 2011": its start
+            if not years and "," in s.low:
+                years = _launched_after(s.low)  # "a Trust Fund project, launched in 2011": its start
             weak: set[int] = set()
             if any(self.kind(m.code) == "operation" for m in candidates) and self._takes_part(s):
                 # Troops in an operation "from 2004 to 2014", or aircraft flying in it "in 2011": each
@@ -508,7 +537,7 @@ class _Extractor:
                 # but a range's end starts nothing.
                 # A plain year is a weak start: it dates the operation only where the page gives no
                 # other start, and holds no year of another sentence as the same start restated.
-                found_ranges = list(cues.RANGE.finditer(s.low))
+                found_ranges = self._ranges(s)
                 strong = {at for _, at in years} | {m.start(1) for m in found_ranges}
                 ends = {m.start(2) for m in found_ranges}
                 years = [(y, at) for y, at in s.years if at not in ends]
@@ -700,8 +729,9 @@ class _Extractor:
     ) -> list[Participation]:
         codes: list[str] = []
         for s in self.sentences:
+            denied = _membership_denied(s) if "memb" in s.low else ()
             for code in s.own_programmes:
-                if code in codes:
+                if code in codes or code in denied:
                     continue
                 if self.kind(code) == "operation" and not self._takes_part(s):
                     continue  # transit or overflight for an operation is support, not participation
@@ -834,6 +864,9 @@ class _Extractor:
             if forces_at or infrastructure_at or own or others:  # else spared the costly NATO_LED search
                 operations = [m.start for m in s.mentions if m.kind == "programme" and self.kind(m.code) == "operation"]
                 led = sorted([m.start() for m in cues.NATO_LED.finditer(s.low)] + operations)
+                if operations and ("'s" in s.low or " de l" in s.low):
+                    # "not to ISAF, but the force's supplies crossed its territory": the named operation
+                    led = sorted(led + [m.start() for m in cues.OPERATION_AGAIN.finditer(s.low)])
             for a, b in clauses.sides(s.parts) if led or others else ():
                 this_side = bisect.bisect_left(led, b) > bisect.bisect_left(led, a)
                 hosting = _between(infrastructure_at, a, b)
@@ -841,6 +874,8 @@ class _Extractor:
                 if next(_unnamed(s, cues.OTHER_MEANS.finditer(s.low, a, b)), None) is not None:
                     # "contributes ... by sharing information": a contribution, but of no units
                     side_forces = [f for f in side_forces if not s.low.startswith("contribu", f[0])]
+                # "officers went through its courses", "ont suivi ses cours": trainees, not units given
+                side_forces = [f for f in side_forces if not cues.TRAINEES.match(s.low, f[1])]
                 # The partner's own ships or aircraft are units, unless this side hosts them.
                 said = s.affirms(sorted(side_forces + ([] if hosting else _between(own, a, b))))
                 if said is not None and (this_side or said is False):
@@ -962,7 +997,7 @@ class _Extractor:
         # (Two years that each start something, "joined in 2010 and 2016 respectively", are no range.)
         ranges = {
             int(m.group(1))
-            for m in cues.RANGE.finditer(s.low)
+            for m in self._ranges(s)
             if int(m.group(2)) > int(m.group(1)) and not {int(m.group(1)), int(m.group(2))} <= s.used_years
         }
         # A range keeps its event even when its first year is a start held elsewhere: the end is news.
@@ -980,7 +1015,12 @@ class _Extractor:
             return None
         year, at = free[0]
         month = day = None
+        # Each of these patterns needs a month's name: most sentences name none, and one search
+        # for a name spares three passes over the sentence.
+        with_month = _ANY_MONTH.search(s.low) is not None
         for pattern, groups in ((cues.DAY_MONTH_YEAR, "dmy"), (cues.MONTH_DAY_YEAR, "mdy"), (cues.MONTH_YEAR, "my")):
+            if not with_month:
+                break
             for match in pattern.finditer(s.low):
                 if match.end() >= at + 4 >= match.start() and int(match.group(groups.index("y") + 1)) == year:
                     month = cues.MONTHS[match.group(groups.index("m") + 1)]
@@ -991,7 +1031,7 @@ class _Extractor:
             if month is not None:
                 break
         end: int | None = None
-        for match in cues.RANGE.finditer(s.low):
+        for match in self._ranges(s):
             first, last = int(match.group(1)), int(match.group(2))
             if first == year and last > year and match.start(1) == at:
                 end = last
@@ -1012,22 +1052,33 @@ class _Extractor:
         return when, (None if end is None else PartialDate(year=end)), at
 
 
+def _year_ranges(low: str) -> list["re.Match[str]"]:
+    """The matches of :data:`cues.RANGE` in a folded sentence.
+
+    A range holds two runs of four digits: a sentence of fewer than eight digits (most) is not searched.
+    """
+    if sum(map(low.count, "0123456789")) < 8:
+        return []
+    return list(cues.RANGE.finditer(low))
+
+
 def _range_ends(low: str, year: int, at: int) -> tuple[PartialDate, PartialDate] | None:
     """Start and end of a day or month range around the year at offset ``at`` that starts in ``year``."""
     found: list[tuple[int, int | None, int | None, int, int | None, int | None, int]] = []
     # (first year, month, day, last year, month, day, start offset), from each form of range.
-    for m in cues.DAY_RANGE.finditer(low):
+    with_month = _ANY_MONTH.search(low) is not None  # the forms below each need a month's name
+    for m in cues.DAY_RANGE.finditer(low) if with_month else ():
         if m.start() <= at < m.end():
             d1, m1, y1, d2, m2, y2 = m.groups()
             last_month = cues.MONTHS[m2]
             first_year = int(y1) if y1 else int(y2)
             first_month = cues.MONTHS[m1] if m1 else last_month
             found.append((first_year, first_month, int(d1), int(y2), last_month, int(d2), m.start()))
-    for m in cues.DAY_SPAN.finditer(low):
+    for m in cues.DAY_SPAN.finditer(low) if with_month else ():
         if m.start() <= at < m.end():
             month = cues.MONTHS[m.group(3)]
             found.append((int(m.group(4)), month, int(m.group(1)), int(m.group(4)), month, int(m.group(2)), m.start()))
-    for m in cues.MONTH_RANGE.finditer(low):
+    for m in cues.MONTH_RANGE.finditer(low) if with_month else ():
         if m.start() <= at < m.end():
             first_year = int(m.group(2)) if m.group(2) else int(m.group(4))
             found.append(
@@ -1058,6 +1109,35 @@ def _unnamed(s: Sentence, matches: "Iterable[re.Match[str]]") -> "Iterator[re.Ma
             n += 1
         if match.start() >= reach:
             yield match
+
+
+def _membership_denied(s: Sentence) -> set[str]:
+    """The programmes whose membership the sentence denies ("is not a member of the PfP, but its officers
+    attend PfP courses"): naming it again after "but" makes no participation."""
+    out: set[str] = set()
+    for m in cues.NOT_MEMBER.finditer(s.low):
+        after = next((x for x in s.mentions if x.kind == "programme" and x.start >= m.end()), None)
+        if after is not None and s.unit_at(after.start) == s.unit_at(m.end() - 1):  # the clause of "member"
+            out.add(after.code)
+    return out
+
+
+_LAUNCH_WORDS = ("lance", "launched", "start", "begun", "initi", "set up", "en place", "demarre")
+
+
+def _launched_after(low: str) -> list[tuple[int, int]]:
+    """The years of "X, launched in YEAR" where the clause before brings X in with "a"/"un"."""
+    if not any(word in low for word in _LAUNCH_WORDS):
+        return []  # the common case, without a regular expression
+    out = []
+    lo = 0  # each search stops at the comma of the match before: linear in the sentence
+    for m in cues.LAUNCHED_AFTER.finditer(low):
+        at = m.start()
+        begin = max(low.rfind(",", lo, at), low.rfind(";", lo, at), low.rfind(":", lo, at))
+        if cues.INDEFINITE.search(low, begin + 1, at):
+            out.append((int(m.group(1)), m.start(1)))
+        lo = at
+    return out
 
 
 def _cycle(s: Sentence) -> "re.Match[str] | None":

@@ -138,7 +138,7 @@ class PartnerMilestone(_Flat):
     >>> import partnerdata
     >>> m = partnerdata.load().milestones("relations")[0]
     >>> m.partner, m.kind, m.year, m.via
-    ('AFG', 'relations', None, None)
+    ('AFG', 'relations', 2003, None)
     """
 
     partner: str
