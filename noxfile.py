@@ -18,6 +18,7 @@ does not, as it takes several minutes.
 import os
 import random
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -84,6 +85,7 @@ def _floors(requirements: list[str]) -> list[str]:
 def _test_the_wheel(session: nox.Session, tests: list[str], *pins: str) -> None:
     """Build the wheel with the hatchling installed in the session, install it with ``pins``, run ``tests``."""
     dist = Path(session.create_tmp()) / "dist"
+    shutil.rmtree(dist, ignore_errors=True)  # a wheel of an earlier version would be found too
     session.run("python", "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist))
     (wheel,) = dist.glob("partnerdata-*.whl")
     session.install("--force-reinstall", str(wheel), *pins, "pytest>=8", "hypothesis>=6.100")
