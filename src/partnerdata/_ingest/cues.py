@@ -75,6 +75,15 @@ THAT_TIME = re.compile(
     r"\b(?:at that (?:time|point|date)|that (?:same )?year|the same year|a cette (?:epoque|date)|a ce moment|"
     r"cette annee[- ]la|la meme annee)\b"
 )
+# A clause with no year of its own that starts something "then" ("cooperation began at the same
+# time", "a engagé dès lors une coopération", "c'est dans ce cadre qu'a débuté"): the year before it.
+# Wider than THAT_TIME, so used only for the start of relations and cooperation, never for programmes
+# ("dans ce cadre, il participe au PARP" dates no participation with the PfP's year).
+THEN = re.compile(
+    r"\b(?:at (?:that|the same) (?:time|point|date)|that (?:same )?year|the same year|from then on|since then|"
+    r"(?:within|in|under) (?:this|that) framework|a cette (?:epoque|date)|a ce moment|cette annee[- ]la|"
+    r"la meme annee|en meme temps|des lors|depuis lors|dans ce cadre)\b"
+)
 RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b")
 # A partner "of NATO" (not of a programme): "a partner of NATO since 1995", "partenaire de l'OTAN".
 PARTNER_OF = re.compile(
@@ -281,8 +290,14 @@ ANAPHOR = re.compile(
 
 FORCES = re.compile(
     r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
-    r"companies|compagnies?|officiers?|officers?|personnel militaire|military personnel|contribu\w*|"
-    r"peacekeepers?|casques bleus|des militaires|de militaires|servicemen|service members)"
+    r"companies|compagnies?|officiers?|officers?|"
+    # one company is a unit only with its arm ("an infantry company"; "a company" alone may be a firm)
+    r"(?:infantry|engineer(?:ing)?|medical|motori[sz]ed|mechani[sz]ed|military police|signals?|logistics?) company|"
+    r"personnel militaire|military personnel|contribu\w*|"
+    r"peacekeepers?|casques bleus|des militaires|de militaires|servicemen|service members|"
+    # teams of its own inside an operation: "a provincial reconstruction team", "des équipes de mentorat"
+    r"reconstruction teams?|mentoring (?:and liaison )?teams?|equipes? de (?:reconstruction|mentorat|"
+    r"liaison et de mentorat))"
 )
 INFRASTRUCTURE = re.compile(
     r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
@@ -290,7 +305,7 @@ INFRASTRUCTURE = re.compile(
     r"ports?|port calls?|harbou?rs?|escales?|call(?:ed|s|ing)? at|refuel\w*|ravitaill\w*|"
     r"installations|facilities|"
     # supplies or convoys crossing the partner's land are transit
-    r"(?:across|through|via) (?:its|the country's) territory|"
+    r"(?:across|through|via|cross(?:es|ed|ing)?) (?:its|the country's) territory|"
     r"(?:a travers|par|traversai\w*|traverse\w*) son territoire)\b"
 )
 # Ships and aircraft are the partner's forces ("its frigates sailed with Ocean Shield", "des avions
@@ -307,6 +322,9 @@ VEHICLE_STEMS = (
     "aircraft", "plane", "jet", "helicop", "avion", "aeronef", "ship", "vessel", "frigate", "fregate", "mine",
     "destroyer", "corvette", "submarine", "sous-marin", "navire", "batiment", "patrouilleur",
 )  # fmt: skip
+# Forces or troops qualified as Allied are NATO's, not the partner's: where the side hosts them
+# ("opened its airfields to Allied forces", "sert d'escale aux forces alliées") that is infrastructure.
+ALLIED_FORCES = re.compile(r"\ballied\s{1,3}(?:forces|troops)\b|\b(?:forces|troupes)\s{1,3}alliees\b")
 VEHICLE_OTHERS_BEFORE = re.compile(r"\b(?:allied|nato|otan|isaf|kfor|alliance)\s+$")
 VEHICLE_OTHERS_AFTER = re.compile(
     r"^\s+(?:allie\w*|(?:of|de|du|des)\s+(?:the\s+|la\s+|le\s+|l')?(?:allies|alliance|nato|otan|operations?|"

@@ -413,8 +413,9 @@ class _Extractor:
             last = bisect.bisect_left(offsets, clause.start) - 1  # the last year before the clause
             if clause.mark == "," and clause.lead in cues.RENAMING and last >= 0:
                 return s.years[last][0], units[last]
-            # "...; dialogue and cooperation began at that time": the clause's year is the one before it.
-            that = cues.THAT_TIME.search(s.low, match.end()) if last >= 0 else None
+            # "...; dialogue and cooperation began at that time", "c'est dans ce cadre qu'a débuté sa
+            # coopération": the clause's year is the one before it, wherever the phrase stands in it.
+            that = cues.THEN.search(s.low, clause.start) if last >= 0 else None
             if that is not None and s.unit_at(that.start()) == unit:
                 return s.years[last][0], units[last]
         return None
@@ -464,7 +465,7 @@ class _Extractor:
                 continue  # the North Atlantic Cooperation Council is not cooperation starting
             if cues.COOP_START.search(s.low, word.end()) or cues.COOP_FOLLOW.search(s.low, word.end()):
                 after = [y for y, at in s.years if at > word.end()]
-                if not after and cues.THAT_TIME.search(s.low, word.end()):
+                if not after and cues.THEN.search(s.low, word.end()):
                     # "cooperation began at that time": the year said before the word
                     after = [y for y, at in s.years if at < word.start()][-1:]
                 return after[0] if after else None
@@ -860,6 +861,13 @@ class _Extractor:
             forces_at = _spans(cues.FORCES, s.low)
             infrastructure_at = _spans(cues.INFRASTRUCTURE, s.low)
             own, others = _vehicles(s.low)
+            if infrastructure_at and "allie" in s.low:
+                # Allied forces hosted ("opened its airfields to Allied forces") are others', like
+                # Allied aircraft: hosting them is infrastructure, and they are no units of the partner.
+                allied_forces = _spans(cues.ALLIED_FORCES, s.low)
+                if allied_forces:
+                    forces_at = [f for f in forces_at if not any(a <= f[0] < b for a, b in allied_forces)]
+                    others = sorted(others + allied_forces)
             led: list[int] = []
             if forces_at or infrastructure_at or own or others:  # else spared the costly NATO_LED search
                 operations = [m.start for m in s.mentions if m.kind == "programme" and self.kind(m.code) == "operation"]
