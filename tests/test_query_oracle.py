@@ -109,8 +109,18 @@ def _participants(
 ) -> tuple[Any, Any]:
     """(the engine's answer, the reference's) to one participants question."""
     lo, hi = _range(seen_at, since, until)
-    # Seen at the end of a year, a programme that had ended by then has no participants left.
+    # Seen at the end of a year, a programme that had ended by then has no participants left, and
+    # a partner whose participation ended before that year, or was suspended before it and not
+    # resumed by it, is not among them (the year of an end or a suspension still counts).
     over = {g.code for g in ds.programmes if seen_at is not None and g.ended is not None and g.ended < seen_at}
+
+    def left(p: Any) -> bool:
+        if seen_at is None or p.since is None:
+            return False
+        ended = p.until is not None and p.until < seen_at
+        paused = p.suspended is not None and p.suspended < seen_at and (p.resumed is None or p.resumed > seen_at)
+        return ended or paused
+
     facts = [
         (p.since, (r.partner, p.programme, p.since, p.focus, p.evidence))
         for r in ds.relations
@@ -119,6 +129,7 @@ def _participants(
         if (programme is None or p.programme == programme)
         and (topic is None or topic in p.focus)
         and p.programme not in over
+        and not left(p)
     ]
     result = q.participants(programme, topic=topic, partner=partners, since=since, until=until)
     return _got(result, lambda m: (m.partner, m.programme, m.since, m.focus, m.evidence)), _split(facts, lo, hi)
