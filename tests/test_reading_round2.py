@@ -7,9 +7,10 @@ sentence says under ``extraction-conventions.md``, before the rule was changed. 
 short page: a title, an opening sentence naming nothing, then the line.
 """
 
-from typing import Any
-
 import pytest
+from _reading import DS, read
+from _reading import since as _since
+from _reading import start as _start
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,28 +19,9 @@ from partnerdata import extract
 from partnerdata._ingest import cues
 from partnerdata._ingest import extract as _extract
 
-DS = partnerdata.load()
-
-HEADS = {
-    ("KAZ", "en"): "Relations with Kazakhstan\nNATO and Kazakhstan cooperate.\n",
-    ("KAZ", "fr"): "Relations avec le Kazakhstan\nL’OTAN et le Kazakhstan coopèrent.\n",
-    ("MNG", "en"): "Relations with Mongolia\nNATO and Mongolia cooperate.\n",
-    ("MNG", "fr"): "Relations avec la Mongolie\nL’OTAN et la Mongolie coopèrent.\n",
-    ("DZA", "en"): "Relations with Algeria\nNATO and Algeria cooperate.\n",
-    ("DZA", "fr"): "Relations avec l’Algérie\nL’OTAN et l’Algérie coopèrent.\n",
-}
-
 
 def _relation(line: str, lang: str, partner: str = "KAZ") -> partnerdata.Relation:
-    return extract(HEADS[partner, lang] + "- " + line, vocabulary=DS).relation
-
-
-def _since(relation: partnerdata.Relation) -> dict[str, int | None]:
-    return {p.programme: p.since for p in relation.participations}
-
-
-def _start(milestone: Any) -> tuple[int, str | None] | None:
-    return None if milestone is None else (milestone.year, milestone.via)
+    return read("- " + line, lang, partner)
 
 
 def _check(line: str, lang: str, expected: dict[str, int | None], partner: str = "KAZ") -> None:

@@ -7,35 +7,16 @@ sentence says under ``extraction-conventions.md``, before the rule was changed. 
 short page: a title, an opening sentence naming nothing, then the line.
 """
 
-from typing import Any
-
 import pytest
+from _reading import read
+from _reading import since as _since
+from _reading import start as _start
 
 import partnerdata
-from partnerdata import extract
-
-DS = partnerdata.load()
-
-HEADS = {
-    ("KAZ", "en"): "Relations with Kazakhstan\nNATO and Kazakhstan cooperate.\n",
-    ("KAZ", "fr"): "Relations avec le Kazakhstan\nL’OTAN et le Kazakhstan coopèrent.\n",
-    ("DZA", "en"): "Relations with Algeria\nNATO and Algeria cooperate.\n",
-    ("DZA", "fr"): "Relations avec l’Algérie\nL’OTAN et l’Algérie coopèrent.\n",
-    ("KWT", "en"): "Relations with Kuwait\nNATO and Kuwait cooperate.\n",
-    ("KWT", "fr"): "Relations avec le Koweït\nL’OTAN et le Koweït coopèrent.\n",
-}
 
 
 def _relation(line: str, lang: str, partner: str = "KAZ") -> partnerdata.Relation:
-    return extract(HEADS[partner, lang] + "- " + line, vocabulary=DS).relation
-
-
-def _since(relation: partnerdata.Relation) -> dict[str, int | None]:
-    return {p.programme: p.since for p in relation.participations}
-
-
-def _start(milestone: Any) -> tuple[int, str | None] | None:
-    return None if milestone is None else (milestone.year, milestone.via)
+    return read("- " + line, lang, partner)
 
 
 # --- joining a forum, with a founding word in another clause -------------------------------------

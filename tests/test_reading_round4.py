@@ -7,31 +7,16 @@ sentence says under ``extraction-conventions.md``, before the rule was changed. 
 short page: a title, an opening sentence naming nothing, then the lines.
 """
 
-from typing import Any
-
 import pytest
+from _reading import read
+from _reading import since as _since
+from _reading import start as _start
 
 import partnerdata
-from partnerdata import extract
-
-DS = partnerdata.load()
-
-HEADS = {
-    "en": "Relations with Kazakhstan\nNATO and Kazakhstan cooperate.\n",
-    "fr": "Relations avec le Kazakhstan\nL’OTAN et le Kazakhstan coopèrent.\n",
-}
 
 
 def _relation(lines: str, lang: str) -> partnerdata.Relation:
-    return extract(HEADS[lang] + "\n".join("- " + line for line in lines.split("\n")), vocabulary=DS).relation
-
-
-def _since(relation: partnerdata.Relation) -> dict[str, int | None]:
-    return {p.programme: p.since for p in relation.participations}
-
-
-def _start(milestone: Any) -> tuple[int, str | None] | None:
-    return None if milestone is None else (milestone.year, milestone.via)
+    return read("\n".join("- " + line for line in lines.split("\n")), lang)
 
 
 # --- "a project, launched in YEAR": the partner's own project starts then --------------------------

@@ -8,41 +8,18 @@ sentence says under ``extraction-conventions.md``, before the reader was run on 
 short page: a title, an opening sentence naming nothing, then the lines.
 """
 
-from typing import Any
-
 import pytest
+from _reading import read
+from _reading import since as _since
+from _reading import start as _start
 
 import partnerdata
-from partnerdata import extract
 from partnerdata._ingest import clauses, mentions
 from partnerdata._model.text import fold_chars
 
-DS = partnerdata.load()
-
-HEADS = {
-    ("KAZ", "en"): "Relations with Kazakhstan\nNATO and Kazakhstan cooperate.\n",
-    ("KAZ", "fr"): "Relations avec le Kazakhstan\nL’OTAN et le Kazakhstan coopèrent.\n",
-    ("MNG", "en"): "Relations with Mongolia\nNATO and Mongolia cooperate.\n",
-    ("MNG", "fr"): "Relations avec la Mongolie\nL’OTAN et la Mongolie coopèrent.\n",
-    ("DZA", "en"): "Relations with Algeria\nNATO and Algeria cooperate.\n",
-    ("DZA", "fr"): "Relations avec l’Algérie\nL’OTAN et l’Algérie coopèrent.\n",
-    ("AUT", "en"): "Relations with Austria\nNATO and Austria cooperate.\n",
-    ("AUT", "fr"): "Relations avec l’Autriche\nL’OTAN et l’Autriche coopèrent.\n",
-    ("QAT", "en"): "Relations with Qatar\nNATO and Qatar cooperate.\n",
-    ("QAT", "fr"): "Relations avec le Qatar\nL’OTAN et le Qatar coopèrent.\n",
-}
-
 
 def _relation(line: str, lang: str, partner: str) -> partnerdata.Relation:
-    return extract(HEADS[partner, lang] + line, vocabulary=DS).relation
-
-
-def _start(milestone: Any) -> tuple[int, str | None] | None:
-    return None if milestone is None else (milestone.year, milestone.via)
-
-
-def _since(relation: partnerdata.Relation) -> dict[str, int | None]:
-    return {p.programme: p.since for p in relation.participations}
+    return read(line, lang, partner)
 
 
 # --- (a) the start of relations or of dialogue ----------------------------------------------------
