@@ -23,9 +23,9 @@ __all__ = ["Invalid", "build", "build_all", "build_trusted"]
 # told apart by their exact key sets.
 _RECORD, _RECORDS, _VALUES, _EITHERS = 1, 2, 3, 4
 
-# Per class: its field names, the fields that need work, the order of all fields (for memo keys)
-# and whether it is a leaf (scalar fields only).
-_Plan = tuple[frozenset[str], tuple[tuple[str, int, Any], ...], tuple[str, ...], bool]
+# Per class, for the trusted pass: the fields that need work, the order of all fields (for memo
+# keys and for setting them) and whether it is a leaf (scalar fields only).
+_Plan = tuple[tuple[tuple[str, int, Any], ...], tuple[str, ...], bool]
 _plans: dict[type, _Plan] = {}
 
 
@@ -48,7 +48,7 @@ def _plan(cls: type) -> _Plan:
             else:
                 steps.append((a.name, _RECORDS if attrs.has(item) else _VALUES, item))
     order = tuple(a.name for a in attrs.fields(cls))
-    plan = (frozenset(order), tuple(steps), order, not steps)
+    plan = (tuple(steps), order, not steps)
     _plans[cls] = plan
     return plan
 
@@ -85,7 +85,7 @@ def build_trusted(cls: type, data: Any, memo: dict[Any, Any]) -> Any:
     one the test suite checked (see :func:`partnerdata._query.load.packaged_is_tested`), whose
     bytes the suite has built through :func:`build`. A test builds that data both ways and compares.
     """
-    _, steps, order, leaf = _plans.get(cls) or _plan(cls)
+    steps, order, leaf = _plans.get(cls) or _plan(cls)
     if leaf:
         key = _key(cls, data, order)
         found = memo.get(key)
