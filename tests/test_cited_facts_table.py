@@ -27,8 +27,11 @@ Fact = tuple[str, int, int | None, int | None, str, str, str]
 # --- Partnership for Peace: the year (and, where NATO gives it, the day) each partner signed the Framework
 # Document / joined the PfP.
 #
-# Left out, no NATO page found giving the year: ALB BGR CZE LVA SVK (of NATO's French chronology for February
-# 1994, 9402f.htm, only the entries up to 9 February could be read; the one for March 1994 was not found).
+# Left out, no NATO page found giving the year: ALB CZE LVA SVK. Of NATO's French chronology for February 1994
+# (9402f.htm) only the entries up to 9 February could be read; no copy was found of the English one (9402e.htm),
+# of either chronology for March 1994, of NATO's list of Framework Document signatures, of a 1994 NATO Review or
+# Handbook table of signatures, nor of a NATO page or speech giving these four partners' year (searched in English
+# and French by country, month, signatory and "signs the Framework Document" / "signe le Document cadre").
 # Left out on purpose, KAZ: NATO's "Relations with Kazakhstan" says Kazakhstan joined the PfP in 1995
 # (https://www.nato.int/cps/en/natohq/topics_49598.htm, 2017-12-12 and 2022-05-23), while every other
 # source seen dates its signature of the Framework Document to 27 May 1994; neither year is asserted.
@@ -36,6 +39,7 @@ PFP_SIGNED: Final[list[Fact]] = [
     ("ARM", 1994, None, None, "https://www.nato.int/cps/en/natohq/news_170477.htm", "NATO Deputy Secretary General meets Defence Minister of Armenia", "2019-10-24"),  # noqa: E501
     ("AUT", 1995, None, None, "https://www.nato.int/cps/en/SID-1DBAF7F0-5337A9A7/natolive/topics_48901.htm", "Relations with Austria", "2018-11-27"),  # noqa: E501
     ("AZE", 1994, None, None, "https://www.nato.int/cps/en/natohq/topics_49111.htm", "Relations with Azerbaijan", "2018-10-26"),  # noqa: E501
+    ("BGR", 1994, 2, None, "https://www.nato.int/docu/speech/1998/s981007a.htm", "Speaking Notes for the Chairman: Intensified Dialogue Session with Bulgaria", "1998-10-07"),  # noqa: E501
     ("BIH", 2006, 12, 14, "http://www.nato.int/docu/update/2006/12-december/e1214a.htm", "NATO Update: Bosnia and Herzegovina, Montenegro and Serbia", "2006-12-14"),  # noqa: E501
     ("BLR", 1995, None, None, "http://www.nato.int/cps/uk/SID-06060C15-2AA355FC/natolive/topics_49119.htm", "NATO's relations with Belarus", "n.d."),  # noqa: E501
     ("CHE", 1996, None, None, "https://www.nato.int/cps/en/natolive/topics_52129.htm", "Relations with Switzerland", "2018-10-12"),  # noqa: E501
@@ -69,6 +73,14 @@ PFP_SIGNED: Final[list[Fact]] = [
     # 2017-12-13) says Uzbekistan joined the PfP in 1995; this page and the Russian-language news item
     # https://www.nato.int/cps/fr/natohq/news_128303.htm?selectedLocale=ru (February 2016) say 1994.
     ("UZB", 1994, None, None, "https://www.nato.int/cps/en/natolive/news_69950.htm", "NATO Secretary General discusses partnership and Afghanistan with Uzbek President", "2011-01-24"),  # noqa: E501
+]
+
+# --- The start of NATO's contacts with a partner, where NATO dates it. A start before the first forum (the NACC,
+# December 1991) is held as an event of that year, not as the year relations began.
+# Left out, no NATO page found dating it: CZE (NATO's pages read date its first ministers' visits to March 1993, not
+# the start of its relations; none says when the Czech Republic took Czechoslovakia's place in the NACC).
+CONTACTS_BEGAN: Final[list[Fact]] = [
+    ("JPN", 1990, None, None, "https://www.nato.int/docu/speech/1997/s970318a.htm", "Keynote Speech by the Deputy Secretary General", "1997-03-18"),  # noqa: E501
 ]
 
 # --- NATO membership: the year each former partner joined the Alliance (only the year is asserted).
@@ -121,6 +133,7 @@ ICI_JOINED: Final[list[Fact]] = [
 
 TABLES: Final[dict[str, list[Fact]]] = {
     "PFP": PFP_SIGNED,
+    "CONTACTS": CONTACTS_BEGAN,
     "MEMBER": MEMBER_SINCE,
     "MD": MD_JOINED,
     "ICI": ICI_JOINED,
@@ -248,3 +261,30 @@ def test_start_year(
     fact = f"participations.{programme}.since"
     agrees = p.since == year or _kept_as_conflict(ds.relation(code), fact, year, p.since)
     assert agrees, f"{code}: {programme} since {p.since}; {url} ({title}, {page_date}) gives {year}"
+
+
+@pytest.mark.parametrize(("code", "year", "month", "day", "url", "title", "page_date"), _params(CONTACTS_BEGAN))
+def test_contacts_began(
+    ds: partnerdata.Dataset,
+    code: str,
+    year: int,
+    month: int | None,
+    day: int | None,
+    url: str,
+    title: str,
+    page_date: str,
+) -> None:
+    """When NATO's contacts with the partner began: the year relations began, or an event that year citing the page."""
+    relation = ds.relation(code)
+    cited = f"{url} ({title}, {page_date}) gives {year}"
+    since = relation.relations_since
+    if since is not None:
+        assert since.year == year, f"{code}: relations since {since.year}; {cited}"
+        return
+    citing = [
+        e
+        for e in relation.events
+        if e.year == year
+        and any(type(ev) is partnerdata.Citation and ds.reference(ev.source).url == url for ev in e.evidence)
+    ]
+    assert citing, f"{code}: no relations_since and no event of {year} citing the page; {cited}"
