@@ -251,9 +251,9 @@ MUTANTS = [
     Mutant(
         "E3",
         "extractor",
-        "_ingest/extract.py",
-        "                year = self._year_of_cue(s, cues.START)\n",
-        "                year = s.years[0][0]\n",
+        "_ingest/facts_start.py",
+        "            found = start_of_cue(s, cues.START)\n",
+        "            found = (s.years[0][0], s.unit_at(s.years[0][1]))\n",
         EXTRACT,
         "the first year of a sentence is taken as the start of relations",
     ),

@@ -1,0 +1,345 @@
+"""Fact step: the programmes the partner takes part in, and the year it started in each.
+
+:func:`participation_years` reads the start years (each year goes to the name of its clause);
+:func:`participations` makes one :class:`Participation` per programme the partner takes part in,
+with its start year, focus topics and aim; :func:`hold_start_years` then keeps a start year held
+by a participation from dating an event as well.
+"""
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from partnerdata._ingest import cues
+from partnerdata._ingest.facts_context import Context, clean_clause, outside, spans, unnamed, vehicles
+from partnerdata._ingest.mentions import Mention
+from partnerdata._ingest.sentence import Sentence
+from partnerdata._model.records import Participation, Text
+
+__all__ = [
+    "Starts",
+    "aim",
+    "focus",
+    "for_partner",
+    "hold_start_years",
+    "launched_after",
+    "membership_denied",
+    "moved_to",
+    "participation_years",
+    "participations",
+    "takes_part",
+]
+
+
+class Starts(NamedTuple):
+    """What :func:`participation_years` read: the start years, their restatements and the plans moved to."""
+
+    since: dict[str, tuple[int, Sentence]]
+    """Per programme, the partner's start year in it and the sentence that says so."""
+    restated: list[tuple[str, int, Sentence]]
+    """(programme, year, sentence) for every statement of a start year, the first included."""
+    moved_to: set[str]
+    """The plans a sentence says the partner moved to: the plan in force is one of them."""
+
+
+def participation_years(context: Context) -> Starts:
+    """The start of this partner's participation in each programme, where the page gives it."""
+    found: dict[str, tuple[int, Sentence]] = {}
+    restated: list[tuple[str, int, Sentence]] = []
+    moves: set[str] = set()
+    for s in context.sentences:
+        candidates = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) != "forum"]
+        candidates = [m for m in candidates if context.kind(m.code) not in {"organisation", "centre"}]
+        if not candidates or not s.years:
+            continue
+        if (
+            any(context.kind(m.code) == "operation" for m in candidates)
+            and not takes_part(s)
+            and s.affirms(spans(cues.INFRASTRUCTURE, s.low))
+        ):
+            # "From 1995, the air base served as a logistics hub for IFOR": support for the operation,
+            # not this partner's start in it (its troops may take part elsewhere on the page).
+            candidates = [m for m in candidates if context.kind(m.code) != "operation"]
+            if not candidates:
+                continue
+        ranges = {m.start(1) for m in context.ranges(s)}
+        # "from 2005 to 2013" is a range, not a start "from 2005".
+        years = [(int(m.group(1)), m.start(1)) for m in cues.SINCE.finditer(s.low) if m.start(1) not in ranges]
+        if cues.JOIN.search(s.low) or cues.PROGRAMME_START.search(s.low):
+            # Each year goes to its own clause's name: "joined PfP in 1995 and has taken
+            # part in PARP since 2002" dates both.
+            years = list(s.years)
+        if not years and (
+            cues.first_agreed(s.low)
+            or cues.FIRST_AFTER_VERB.search(s.low)
+            or (cues.FIRST_WORD.search(s.low) and cues.FIRST_NOUN.search(s.low))
+        ):
+            years = list(s.years)
+        if not years and cues.SINCE_FOUNDING.search(s.low):
+            years = list(s.years)  # "since its launch, in 1994": the partner's start
+        if not years and cues.FIRST_TIME.search(s.low):
+            years = list(s.years)  # "put its first units forward ... in 2011": its start
+        if not years and "," in s.low:
+            years = launched_after(s.low)  # "a Trust Fund project, launched in 2011": its start
+        weak: set[int] = set()
+        if any(context.kind(m.code) == "operation" for m in candidates) and takes_part(s):
+            # Troops in an operation "from 2004 to 2014", or aircraft flying in it "in 2011": each
+            # year goes to its clause's name (the range itself stays an event: its end is news),
+            # but a range's end starts nothing.
+            # A plain year is a weak start: it dates the operation only where the page gives no
+            # other start, and holds no year of another sentence as the same start restated.
+            found_ranges = context.ranges(s)
+            strong = {at for _, at in years} | {m.start(1) for m in found_ranges}
+            ends = {m.start(2) for m in found_ranges}
+            years = [(y, at) for y, at in s.years if at not in ends]
+            weak = {at for _, at in years if at not in strong}
+        else:
+            # A range dates its clause's name wherever it stands ("Between 2008 and 2011, a Trust
+            # Fund project helped ...", "a Trust Fund project, run from 2008 to 2011, ..."): its
+            # first year starts the participation (the range itself stays an event).
+            taken = {at for _, at in years}
+            opening = [(y, at) for y, at in s.years if at in ranges and at not in taken]
+            if opening:
+                years = sorted([*years, *opening], key=lambda y: y[1])
+        # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
+        # for this partner starts its participation, even in the programme's founding year.
+        for_this_partner = for_partner(context, s) and cues.LAUNCH.search(s.low) is not None
+        if not years and for_this_partner:
+            years = list(s.years)
+        plans = [m for m in candidates if context.kind(m.code) == "cooperation-plan"]
+        newer = moved_to(s, plans)
+        if newer is not None:
+            moves.add(newer)
+        # The years of the move's own statement (a year in an older plan's clause is that plan's).
+        moving: set[int] = set()
+        inside: set[int] = set()  # years within the move's words ("replaced in 2009 by"): the newer plan's
+        if newer is not None:
+            words = list(cues.MOVE_TO.finditer(s.low))
+            moved = {s.unit_at(m.start()) for m in (*words, *cues.REPLACES.finditer(s.low))}
+            moving = {a for (_, a), u in zip(s.years, s.year_units(s.years), strict=True) if u in moved}
+            inside = {a for _, a in s.years if any(m.start() < a < m.end() for m in words)}
+        first_plan = any(cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start]) for m in plans)
+        adopted = cues.FIRST_VERB.search(s.low) or first_plan
+        if plans and (newer or adopted):
+            # A plan adopted (not renewed) in a year: the partner's start in it. A renewal speaks
+            # for its own clause only ("conclu en 2012 un IPCP, renouvele deux fois").
+            renewed = {
+                s.unit_at(m.start())
+                for m in cues.RENEWAL.finditer(s.low)
+                if not cues.RENEWAL_CYCLE.match(s.low, m.end())
+            }
+            taken = {at for _, at in years}
+            units = s.year_units(s.years)  # a date opening the sentence is in the clause it dates
+            years += [
+                (y, at)
+                for (y, at), u in zip(s.years, units, strict=True)
+                if at not in taken and (newer is not None or u not in renewed)  # a move is never a renewal
+            ]
+            years.sort(key=lambda y: y[1])
+        that = cues.THAT_TIME.search(s.low) if years else None
+        if that is not None and not any(s.unit_at(at) == s.unit_at(that.end()) for _, at in s.years):
+            # "datent de 1996 : cette année-là, le pays a adhéré au PPP": the phrase stands for
+            # the year before it, in the clause it opens (placed at its end, past its comma).
+            before = [y for y, at in s.years if at < that.start()]
+            if before:
+                years = sorted([*years, (before[-1], that.end())], key=lambda y: y[1])
+        # Each year goes to the name it belongs to by reading order and syntax (its clause).
+        attached = s.attach(years, candidates)
+        respectively = cues.RESPECTIVELY.search(s.low)
+        if respectively is not None:
+            # "PARP, OCC and BI, which it joined in 2002, 2010 and 2016 respectively" ("qu'il a
+            # rejoints respectivement en 2002, 2010 et 2016"): the n names before the word take
+            # the n years after the last of them, in order.
+            listed = [m for m in candidates if m.end <= respectively.start()]
+            dated = [(y, at) for y, at in s.years if listed and listed[-1].end < at]
+            if len(dated) == len(listed) > 1:
+                years, attached = dated, list(listed)
+        # A founding verb dates the framework only in the clause of its year, and never a year said
+        # with "since" ("Since 2014, it has sat on a platform created under the PII"): a state.
+        founding = {s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low)}
+        if cues.SINCE_FOUNDING.search(s.low):
+            founding = set()  # "depuis sa creation, en 1994": there from the start
+        year_unit: dict[int, int] | None = None  # worked out at the first year that needs it
+        for (year, at), mention in zip(years, attached, strict=True):
+            if mention is None:
+                continue
+            code = mention.code
+            if (
+                newer is not None
+                and context.kind(code) == "cooperation-plan"
+                and ((at < mention.start and at in moving) or at in inside)
+            ):
+                # "in 2023 it moved from its IPAP to an ITPP": a year before the older plan dates
+                # the move; one after it ("the IPCP adopted in 2013") is that plan's own, unless it
+                # stands in the move's words ("the IPP ... was replaced in 2009 by an IPAP").
+                code = newer
+            programme = context.matcher.programmes[code]
+            founded = {programme.founded.year if programme.founded else None, programme.ended}
+            if year in founded and founding and not for_this_partner:
+                if year_unit is None:
+                    year_unit = dict(zip([a for _, a in years], s.year_units(years), strict=True))
+                    for m in cues.SINCE.finditer(s.low):
+                        year_unit.pop(m.start(1), None)
+                if year_unit.get(at) in founding:
+                    continue  # "launched in 1994" dates the framework, in the clause that says so
+            if programme.founded is not None and year < programme.founded.year:
+                continue  # before the programme existed: not this partner's start in it
+            if at in weak and code in found:
+                continue
+            if code not in found:
+                found[code] = (year, s)
+            if found[code][0] == year:
+                restated.append((code, year, s))
+    return Starts(since=found, restated=restated, moved_to=moves)
+
+
+def launched_after(low: str) -> list[tuple[int, int]]:
+    """The years of "X, launched in YEAR" where the clause before brings X in with "a"/"un"."""
+    if not any(word in low for word in _LAUNCH_WORDS):
+        return []  # the common case, without a regular expression
+    out = []
+    lo = 0  # each search stops at the comma of the match before: linear in the sentence
+    for m in cues.LAUNCHED_AFTER.finditer(low):
+        at = m.start()
+        begin = max(low.rfind(",", lo, at), low.rfind(";", lo, at), low.rfind(":", lo, at))
+        if cues.INDEFINITE.search(low, begin + 1, at):
+            out.append((int(m.group(1)), m.start(1)))
+        lo = at
+    return out
+
+
+_LAUNCH_WORDS = ("lance", "launched", "start", "begun", "initi", "set up", "en place", "demarre")
+
+
+def for_partner(context: Context, s: Sentence) -> bool:
+    """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie")."""
+    # A bounded look-behind: the preposition and an article fit in 12 characters.
+    return any(
+        m.kind == "partner"
+        and m.code == context.partner
+        and cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
+        for m in s.mentions
+    )
+
+
+def takes_part(s: Sentence) -> bool:
+    """Whether a sentence naming an operation says the partner takes part in it.
+
+    Troops, units or officers said outside a negated clause, or taking part said without
+    transit, overflight or airfields ("its participation in ISAF began in 2003").
+    """
+    own, others = vehicles(s.low)
+    forces = spans(cues.FORCES, s.low)
+    if forces:  # another country's ("US troops crossed the country") are not the partner's
+        forces = outside(forces, spans(cues.ALLIED_FORCES, s.low))
+    if own and not cues.INFRASTRUCTURE.search(s.low):
+        forces = sorted(forces + own)  # its own ships or aircraft, not hosted ones
+    if s.affirms(forces):
+        return True
+    if not s.affirms(spans(cues.PARTICIPATE, s.low)):
+        return False
+    return not s.affirms(sorted(spans(cues.INFRASTRUCTURE, s.low) + others))
+
+
+def moved_to(s: Sentence, plans: Sequence[Mention]) -> str | None:
+    """The plan a sentence says the partner moved to (the newer plan), if it says so."""
+    if not plans:
+        return None
+    newer: str | None = None
+    move = cues.MOVE_TO.search(s.low)
+    if move is not None:
+        after = [m for m in plans if m.start >= move.end()]
+        newer = after[-1].code if after else None
+    else:
+        replaces = cues.REPLACES.search(s.low)
+        before = [m for m in plans if replaces is not None and m.end <= replaces.start()]
+        newer = before[-1].code if before else None
+    return newer
+
+
+def hold_start_years(participations: Sequence[Participation], restated: Sequence[tuple[str, int, Sentence]]) -> None:
+    """Mark each statement of a participation's start year as used: the year dates no event there.
+
+    A start year is no event only where a participation holds it: hosting a transit centre for
+    ISAF "since 2001" or a depository library "since 2010" gives no participation, so the year
+    stays an event rather than vanishing.
+    """
+    held = {(p.programme, p.since) for p in participations if p.since is not None}
+    for code, year, s in restated:
+        if (code, year) in held:
+            s.used_years.add(year)
+
+
+def membership_denied(s: Sentence) -> set[str]:
+    """The programmes whose membership the sentence denies ("is not a member of the PfP, but its officers
+    attend PfP courses"): naming it again after "but" makes no participation."""
+    out: set[str] = set()
+    for m in cues.NOT_MEMBER.finditer(s.low):
+        after = next((x for x in s.mentions if x.kind == "programme" and x.start >= m.end()), None)
+        if after is not None and s.unit_at(after.start) == s.unit_at(m.end() - 1):  # the clause of "member"
+            out.add(after.code)
+    return out
+
+
+def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> list[Participation]:
+    """One participation per programme the partner takes part in, in the order the page first names them.
+
+    ``since`` is :attr:`Starts.since`: a plan with a start year is a participation too.
+    """
+    found: list[str] = []
+    for s in context.sentences:
+        denied = membership_denied(s) if "memb" in s.low else ()
+        for code in s.own_programmes:
+            if code in found or code in denied:
+                continue
+            if context.kind(code) == "operation" and not takes_part(s):
+                continue  # transit or overflight for an operation is support, not participation
+            if context.eligible(code) or (code in since and context.kind(code) == "cooperation-plan"):
+                found.append(code)
+            elif context.kind(code) == "centre" and next(unnamed(s, cues.ATTEND.finditer(s.low)), None):
+                found.append(code)  # a training centre its people attend ("officers attend courses at")
+    out: list[Participation] = []
+    for code in found:
+        evidence = [s for s in context.sentences if code in s.programmes]
+        if code in since and since[code][1] not in evidence:
+            evidence.append(since[code][1])
+            evidence.sort(key=lambda s: s.place)
+        out.append(
+            Participation(
+                programme=code,
+                since=since[code][0] if code in since else None,
+                focus=tuple(focus(code, evidence)),
+                aim=aim(context, code, evidence),
+                evidence=tuple(s.evidence for s in evidence),
+            )
+        )
+    return out
+
+
+def focus(code: str, evidence: list[Sentence]) -> list[str]:
+    """The topics of a participation: those its sentences name outside the programme's name, else inside it."""
+    outside: list[str] = []
+    inside: list[str] = []
+    for s in evidence:
+        names = [m for m in s.mentions if m.kind == "programme" and m.code == code]
+        own = [m for m in s.affirmed if m.kind == "topic"]
+        for t in own:
+            within = any(n.first <= t.first and t.last <= n.last for n in names)
+            (inside if within else outside).append(t.code)
+        if not own and code not in s.own_programmes:
+            outside.extend(s.topics)
+    chosen = outside or inside
+    return sorted(set(chosen))
+
+
+def aim(context: Context, code: str, evidence: list[Sentence]) -> Text | None:
+    """The aim of a participation: the clause after "aims to"/"vise à" of a sentence naming no other programme."""
+    for s in evidence:
+        others = [c for c in s.programmes if c != code and context.eligible(c)]
+        if others:
+            continue
+        end = cues.aim_end(s.low)
+        if end is not None:
+            clause = clean_clause(s.text[end:])
+            if clause:
+                return context.text(clause)
+    return None

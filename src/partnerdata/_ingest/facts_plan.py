@@ -1,0 +1,75 @@
+"""Fact step: the partner's cooperation plan (IPAP, IPCP, ITPP, ...), its cycle and how it is renewed.
+
+:func:`plan` chooses the plan in force among those the page names and reads its cycle ("revised
+every two years") from its sentences or the one that follows them ("The plan is ...").
+"""
+
+import itertools
+import re
+
+from partnerdata._ingest import cues
+from partnerdata._ingest.facts_context import Context, clean_clause, unnamed
+from partnerdata._ingest.sentence import Sentence
+from partnerdata._model.records import CooperationPlan, Text
+
+__all__ = ["cycle", "plan"]
+
+
+def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set[str]) -> CooperationPlan | None:
+    """The plan in force, with its cycle and renewal, citing every sentence that names it.
+
+    ``since`` and ``moved_to`` are what :func:`~partnerdata._ingest.facts_participation.participation_years`
+    read: the start year in each plan, and the plans the partner moved to.
+    """
+    # A plan the partner moved to wins ("in 2023 it moved to an ITPP"); then the plan named with
+    # its cycle; between plans equal on that, the one started last (an IPCP from 2014, then an
+    # ITPP adopted in 2023: the ITPP is the plan now).
+    best: tuple[tuple[bool, int, int], str, Sentence] | None = None
+    for s in context.sentences:
+        for code in s.own_programmes:
+            if context.kind(code) != "cooperation-plan":
+                continue
+            score = (
+                code in moved_to,
+                2 if cycle(s) else 1,
+                since[code][0] if code in since else 0,
+            )
+            if best is None or score > best[0]:
+                best = (score, code, s)
+    if best is None:
+        return None
+    _, code, first = best
+    evidence = [s for s in context.sentences if code in s.own_programmes]
+    years: int | None = None
+    renewal: Text | None = None
+    # A sentence that opens on "the plan" continues the one before it ("... its first IPAP in
+    # 2006. The plan is revised every two years."): its cycle is this plan's.
+    places = {s.place for s in evidence}
+    following = [
+        nxt
+        for item in context.items.values()
+        for s, nxt in itertools.pairwise(item)
+        if s.place in places and cues.PLAN_REFERENCE.match(nxt.low)
+    ]
+    for s in [first, *evidence, *following]:
+        match = cycle(s)
+        if match is None:
+            continue
+        word = match.group(1) or match.group(2)
+        years = int(word) if word.isdigit() else cues.CYCLE_WORDS.get(word)
+        clause = cues.PLAN_CLAUSE.search(s.low)
+        if clause is not None:
+            said = clean_clause(s.text[clause.end() :])
+        else:
+            start = s.low.rfind(",", 0, match.start()) + 1
+            said = clean_clause(s.text[start:])
+        renewal = context.text(said) if said else None
+        break
+    return CooperationPlan(
+        programme=code, cycle_years=years, renewal=renewal, evidence=tuple(s.evidence for s in evidence)
+    )
+
+
+def cycle(s: Sentence) -> "re.Match[str] | None":
+    """The first cycle word of a sentence outside the names in it ("Annual National Programme" is none)."""
+    return next(unnamed(s, cues.CYCLE.finditer(s.low)), None)

@@ -1,0 +1,112 @@
+"""Fact step: the partner's stance (neutrality, forces and infrastructure for NATO-led operations, units).
+
+:func:`stance` reads each sentence side by side (:func:`~partnerdata._ingest.clauses.sides`):
+troops or units on a side that speaks of NATO-led operations say whether the partner contributes
+forces, airfields or transit whether it contributes infrastructure; a negated clause says it does
+not. A sentence that designates units for a purpose ("has made units available for ...") gives a
+:class:`UnitDesignation`.
+"""
+
+import bisect
+
+from partnerdata._ingest import clauses, cues
+from partnerdata._ingest.facts_context import Context, between, clean_clause, outside, spans, unnamed, vehicles
+from partnerdata._ingest.sentence import Sentence
+from partnerdata._model.records import Evidence, Stance, UnitDesignation
+
+__all__ = ["stance"]
+
+
+def _crossed(context: Context, s: Sentence) -> list[tuple[int, int]]:
+    """The spans of this partner's name right after a crossing verb ("troops crossed Hungary"): transit."""
+    return [
+        (m.start, m.end)
+        for m in s.mentions
+        if m.kind == "partner"
+        and m.code == context.partner
+        and cues.CROSSED_BEFORE.search(s.low[max(0, m.start - 24) : m.start])
+    ]
+
+
+def stance(context: Context) -> Stance:
+    """The partner's stance as the page states it; each answer is None where the page is silent."""
+    neutrality: bool | None = None
+    forces: bool | None = None
+    infrastructure: bool | None = None
+    evidence: list[Evidence] = []
+    designations: list[UnitDesignation] = []
+    for s in context.sentences:
+        hit = False
+        if "neutrality" in s.stance_topics:
+            neutrality = True if neutrality is None else neutrality
+            hit = True
+        # Each cue word is read in its own clause ("is not a member, but it contributes
+        # troops"). Troops said on a side of the sentence that does not speak of NATO-led
+        # operations ("but a battalion is being trained") are not given to them; a refusal
+        # there is ("ne fournit pas de troupes, mais il ... à la FIAS").
+        forces_at = spans(cues.FORCES, s.low)
+        infrastructure_at = sorted(spans(cues.INFRASTRUCTURE, s.low) + _crossed(context, s))
+        own, others = vehicles(s.low)
+        if infrastructure_at:
+            # Allied forces hosted ("opened its airfields to Allied forces") are others', like
+            # Allied aircraft: hosting them is infrastructure, and they are no units of the partner;
+            # so are another country's ("US troops crossed the country").
+            allied_forces = spans(cues.ALLIED_FORCES, s.low)
+            if allied_forces:
+                forces_at = outside(forces_at, allied_forces)
+                others = sorted(others + allied_forces)
+        led: list[int] = []
+        if forces_at or infrastructure_at or own or others:  # else spared the costly NATO_LED search
+            operations = [m.start for m in s.mentions if m.kind == "programme" and context.kind(m.code) == "operation"]
+            led = sorted([m.start() for m in cues.NATO_LED.finditer(s.low)] + operations)
+            if operations and ("'s" in s.low or " de l" in s.low):
+                # "not to ISAF, but the force's supplies crossed its territory": the named operation
+                led = sorted(led + [m.start() for m in cues.OPERATION_AGAIN.finditer(s.low)])
+        for a, b in clauses.sides(s.parts) if led or others else ():
+            this_side = bisect.bisect_left(led, b) > bisect.bisect_left(led, a)
+            hosting = between(infrastructure_at, a, b)
+            side_forces = between(forces_at, a, b)
+            if next(unnamed(s, cues.OTHER_MEANS.finditer(s.low, a, b)), None) is not None:
+                # "contributes ... by sharing information": a contribution, but of no units
+                side_forces = [f for f in side_forces if not s.low.startswith("contribu", f[0])]
+            # "officers went through its courses", "ont suivi ses cours": trainees, not units given
+            side_forces = [f for f in side_forces if not cues.TRAINEES.match(s.low, f[1])]
+            # The partner's own ships or aircraft are units, unless this side hosts them.
+            said = s.affirms(sorted(side_forces + ([] if hosting else between(own, a, b))))
+            if said is not None and (this_side or said is False):
+                forces = said if forces is None else (forces or said)
+                hit = True
+            allied = between(others, a, b)
+            said = s.affirms(sorted(hosting + allied))
+            # Allied aircraft or ships are NATO's: hosting them needs no other word for NATO.
+            if said is not None and (this_side or bool(allied) or said is False):
+                infrastructure = said if infrastructure is None else (infrastructure or said)
+                hit = True
+        if hit:
+            evidence.append(s.evidence)
+            continue
+        # The verb first: rarer than a unit word, it spares most sentences the search for one.
+        cue = cues.DESIGNATE.search(s.low)
+        units = (
+            next((m for m in cues.UNITS.finditer(s.low) if not s.negated_at(m.start(), m.end())), None) if cue else None
+        )
+        if units and cue and not s.negated_at(cue.start(), cue.end()):
+            start = min(units.start(), cue.start())
+            purpose = clean_clause(s.text[start:])
+            if purpose:
+                organisations = [c for c in s.own_programmes if context.kind(c) == "organisation"]
+                designations.append(
+                    UnitDesignation(
+                        purpose=context.text(purpose),
+                        organisation=organisations[0] if organisations else None,
+                        topics=tuple(s.topics),
+                        evidence=(s.evidence,),
+                    )
+                )
+    return Stance(
+        permanent_neutrality=neutrality,
+        contributes_forces=forces,
+        contributes_infrastructure=infrastructure,
+        designations=designations,
+        evidence=evidence,
+    )

@@ -1,0 +1,243 @@
+"""Fact step: when relations began, and when practical cooperation began.
+
+:func:`relations_since` finds the year relations began (and the framework they began through:
+"when it joined the NACC"); :func:`cooperation_since` the year practical cooperation began, where
+the page gives one apart. Each returns the milestone and the sentence it was read from. A year is
+a start only in the clause of a start word ("began", "depuis"), never as the sentence's first year.
+"""
+
+import bisect
+import re
+
+from partnerdata._ingest import clauses, cues
+from partnerdata._ingest.facts_context import Context
+from partnerdata._ingest.sentence import Sentence
+from partnerdata._model.records import Milestone
+
+__all__ = [
+    "cooperation_came",
+    "cooperation_clause_year",
+    "cooperation_since",
+    "opened_before",
+    "relations_since",
+    "speaks_of_relations",
+    "start_of_cue",
+    "via",
+    "year_of_cue",
+]
+
+# The kinds of framework a start of relations goes through, in order of preference.
+_VIA_KINDS = {"forum": 0, "partnership-programme": 1, "operation": 2}
+
+
+def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
+    """The start of relations: a start word's year, else joining a forum, else "a partner since"."""
+    # A year starts relations only in the clause of a start word, never as the sentence's first
+    # year: "became a partner in 2020, long after relations began" gives no start.
+    for s in context.sentences:
+        if s.years and speaks_of_relations(s):
+            found = start_of_cue(s, cues.START)
+            if found is None:
+                continue
+            year, unit = found
+            return Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s
+    for s in context.sentences:
+        joined = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) == "forum"]
+        if not (s.years and joined and (cues.JOIN.search(s.low) or cues.FORUM_MEMBER.search(s.low))):
+            continue
+        # A founding word dates the forum in its own clause only: "joined the MD in 2000, years
+        # after it was launched" still dates the partner's start.
+        founding = {s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low)}
+        units = s.year_units(s.years) if founding else [-1] * len(s.years)
+        for (year, _), unit, mention in zip(s.years, units, s.attach(s.years, joined), strict=True):
+            if mention is not None and unit not in founding and context.began_by(mention.code, year):
+                return Milestone(year=year, via=mention.code, evidence=(s.evidence,)), s
+    # Last, a partner "of NATO since 1995" ("partenaire de l'OTAN depuis 1995"): the state
+    # dates the start only where nothing on the page says when relations began.
+    for s in context.sentences:
+        partner = cues.PARTNER_OF.search(s.low) if s.years else None
+        since = cues.SINCE.search(s.low, partner.end()) if partner is not None else None
+        if partner is None or since is None or s.negated_at(partner.start(), since.end()):
+            continue
+        unit = s.unit_at(partner.start())
+        if s.unit_at(since.start(1)) != unit:
+            continue
+        year = int(since.group(1))
+        return Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s
+    return None
+
+
+def via(context: Context, s: Sentence, year: int, unit: int) -> str | None:
+    """The framework a start of relations went through, as the sentence names it.
+
+    A framework of the start's clause (its *when* or *with* clause included: "began in 1995,
+    when it joined the Partnership for Peace"), else one named in a clause dated by no other
+    year ("Under the NACC, relations began in 1992"); never one of a clause with a year of
+    its own ("started in 2005, and it became a partner across the globe in 2012"). A forum
+    comes before the PfP, and the PfP before an operation.
+    """
+    dated = set(s.year_units(s.years))
+    ranked: list[tuple[int, int, str]] = []
+    for m in s.affirmed:
+        if m.kind != "programme" or not context.began_by(m.code, year):
+            continue
+        rank = _VIA_KINDS.get(context.kind(m.code))
+        where = s.unit_at(m.start)
+        if rank is None or (where != unit and where in dated):
+            continue
+        if where > unit and s.parts[where].lead in clauses.CONNECTIVES:
+            continue  # "..., and Mongolia is one of the partners across the globe": another statement
+        ranked.append((where != unit, rank, m.code))
+    return min(ranked)[2] if ranked else None
+
+
+def speaks_of_relations(s: Sentence) -> bool:
+    """Whether the sentence is about relations or dialogue (not a forum named "... Dialogue")."""
+    if cues.RELATIONS.search(s.low):
+        return True
+    # Words and names both come in order: one sweep ("Mediterranean Dialogue" is a name).
+    names = sorted((m.start, m.end) for m in s.mentions if m.kind == "programme")
+    reach, n = -1, 0
+    for word in cues.DIALOGUE.finditer(s.low):
+        while n < len(names) and names[n][0] <= word.start():
+            reach = max(reach, names[n][1])
+            n += 1
+        if word.start() >= reach:
+            return True
+    return False
+
+
+def year_of_cue(s: Sentence, cue: "re.Pattern[str]") -> int | None:
+    """The year in the clause of a cue word (see :func:`start_of_cue`)."""
+    found = start_of_cue(s, cue)
+    return None if found is None else found[0]
+
+
+def start_of_cue(s: Sentence, cue: "re.Pattern[str]") -> tuple[int, int] | None:
+    """The year in the clause of a cue word, and that clause: the first year after it, else the first before.
+
+    A verb ("began", "engaged") is preferred to "since", which may date something else in the
+    sentence ("a partner since 1995").
+    """
+    matches = sorted(cue.finditer(s.low), key=lambda m: (m.group() in cues.SINCE_WORDS, m.start()))
+    if not matches:
+        return None
+    by_unit: dict[int, list[tuple[int, int]]] = {}
+    # A date set off by commas after a clause that names something is that clause's ("fait
+    # partie du Dialogue mediterraneen depuis son lancement, en 1994, et ...").
+    units = clauses.year_units(s.low, s.tokens, s.parts, s.years, s.names)
+    for year, unit in zip(s.years, units, strict=True):
+        by_unit.setdefault(unit, []).append(year)
+    starts = [c.start for c in s.parts]
+    offsets = [at for _, at in s.years]  # in reading order
+    for match in matches:
+        unit = s.unit_at(match.start())
+        mine = by_unit.get(unit, [])
+        after = next((y for y, at in mine if at >= match.start()), None)
+        if after is not None or mine:
+            return (after if after is not None else mine[0][0]), unit
+        # A clause that renames what the one before it dates ("joined the PfP in 1995, the start
+        # of its relations", ", which marked the start", ", date à laquelle ont commencé"):
+        # the year before it. "Long after relations began" renames nothing.
+        clause = s.parts[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+        last = bisect.bisect_left(offsets, clause.start) - 1  # the last year before the clause
+        if clause.mark == "," and clause.lead in cues.RENAMING and last >= 0:
+            return s.years[last][0], units[last]
+        # "...; dialogue and cooperation began at that time", "c'est dans ce cadre qu'a débuté sa
+        # coopération": the clause's year is the one before it, wherever the phrase stands in it.
+        that = cues.THEN.search(s.low, clause.start) if last >= 0 else None
+        if that is not None and s.unit_at(that.start()) == unit:
+            return s.years[last][0], units[last]
+    return None
+
+
+def cooperation_since(
+    context: Context, relations: tuple[Milestone, Sentence] | None
+) -> tuple[Milestone, Sentence] | None:
+    """The start of practical cooperation, and its sentence; none before the start of relations.
+
+    ``relations`` is what :func:`relations_since` found: its sentence may date both starts.
+    """
+    found = _cooperation_start(context, relations)
+    if relations is not None and found is not None and found[0].year < relations[0].year:
+        return None  # cooperation cannot start before relations: the year is another's
+    return found
+
+
+def _cooperation_start(
+    context: Context, relations: tuple[Milestone, Sentence] | None
+) -> tuple[Milestone, Sentence] | None:
+    for s in context.sentences:
+        if (relations is not None and s is relations[1]) or cues.RELATIONS.search(s.low):
+            # One sentence for both starts ("Dialogue began in 1992 ..., and practical
+            # cooperation followed when it joined the PfP in 1995"): the clause after the word.
+            year = cooperation_clause_year(context, s)
+            if year is None:
+                continue
+        elif s.years and cues.COOPERATION.search(s.low) and cues.COOP_START.search(s.low):
+            found = year_of_cue(s, cues.COOP_START)
+            if found is None:
+                continue
+            year = found
+        elif s.years and "cooperation" in s.low and (came := cooperation_came(s)) is not None:
+            year = came
+        else:
+            continue
+        through = [c for c in s.own_programmes if context.kind(c) == "partnership-programme"]
+        through = through or [c for c in s.own_programmes if context.eligible(c)]
+        through = [c for c in through if context.began_by(c, year)]
+        return Milestone(year=year, via=through[0] if through else None, evidence=(s.evidence,)), s
+    return None
+
+
+def cooperation_came(s: Sentence) -> int | None:
+    """The first year after "cooperation came/followed" ("came a decade later: in 2002"), outside a name."""
+    came = cues.COOP_CAME.search(s.low)
+    if came is None or any(m.kind == "programme" and m.start <= came.start() < m.end for m in s.mentions):
+        return None  # "the North Atlantic Cooperation Council followed" is a name
+    if s.negated_at(came.start(), came.end()):
+        return None
+    return next((y for y, at in s.years if at > came.end()), None)
+
+
+def cooperation_clause_year(context: Context, s: Sentence) -> int | None:
+    """The year after "cooperation" began or followed, where the word is not part of a name."""
+    # Names and words both come in order: one sweep, linear in the sentence.
+    names = sorted((m.start, m.end) for m in s.mentions if m.kind == "programme")
+    reach, n = -1, 0  # the furthest end among names starting before the current word
+    for word in cues.COOPERATION.finditer(s.low):
+        while n < len(names) and names[n][0] <= word.start():
+            reach = max(reach, names[n][1])
+            n += 1
+        if word.start() < reach:
+            continue  # the North Atlantic Cooperation Council is not cooperation starting
+        if cues.COOP_START.search(s.low, word.end()) or cues.COOP_FOLLOW.search(s.low, word.end()):
+            after = [y for y, at in s.years if at > word.end()]
+            if not after and cues.THEN.search(s.low, word.end()):
+                # "cooperation began at that time": the year said before the word
+                after = [y for y, at in s.years if at < word.start()][-1:]
+            return after[0] if after else None
+        return opened_before(context, s, word.start())
+    return None
+
+
+def opened_before(context: Context, s: Sentence, at: int) -> int | None:
+    """The year of a start word before "cooperation" in its clause ("which opened ... practical cooperation").
+
+    The clause's own year, else, in a clause renaming the one before ("..., which opened",
+    "..., ce qui a ouvert"), the last year before it.
+    """
+    unit = s.unit_at(at)
+    opened = [m for m in cues.COOP_START.finditer(s.low, 0, at) if s.unit_at(m.start()) == unit]
+    # Practical cooperation opens with the partnership ("joined the PfP in 1994, which opened ...
+    # practical cooperation"); "engaged in dialogue and cooperation since 2005" is relations only.
+    if not opened or not any(context.kind(c) == "partnership-programme" for c in s.own_programmes):
+        return None  # the first free "cooperation" decides: searching on from each one is quadratic
+    own = [y for (y, _), u in zip(s.years, s.year_units(s.years), strict=True) if u == unit]
+    if own:
+        return own[0]
+    clause = next(c for c in reversed(s.parts) if c.start <= opened[-1].start())
+    before = [y for y, where in s.years if where < clause.start]
+    if clause.mark == "," and clause.lead in cues.RENAMING and before:
+        return before[-1]
+    return None
