@@ -528,11 +528,14 @@ def _described(
     c = parts[k]
     if k > 0 and c.mark == ";" and c.lead in _FIRST_LEADS and _FIRST_ONE.match(low, c.start):
         # "... an IPP, agreed for two years at a time; the first was drawn up in 2004": "the first"
-        # stands for the name before it (the nearest clause back that names one, at most two back).
-        for j in range(k - 1, max(-1, k - 3), -1):
+        # stands for the name before it (the nearest clause back that names one: two back, or further
+        # through clauses set off by commas, "an IPP, drawn up every two years, lists ...; the first").
+        for j in range(k - 1, -1, -1):
             named = by_unit.get(units[j], [])
             if named:
                 return head[named[-1]]
+            if j < k - 1 and parts[j].mark != ",":
+                break  # a walk stops at a clause not set off by a comma: walks never overlap (linear)
         return None
     if k == 0 or c.mark != ",":
         return None

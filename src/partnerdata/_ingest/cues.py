@@ -52,7 +52,9 @@ def short_range_end(first: int, last: str) -> int | None:
 
 
 # Relations under other words too: "ties with NATO", "les premiers contacts", "noue des liens".
-RELATIONS = re.compile(r"\b(?:relations?|relationships?|ties|liens|contacts?)\b")
+# Political consultations held between them are relations too ("have held regular political consultations
+# since 2002", "tiennent des consultations politiques depuis").
+RELATIONS = re.compile(r"\b(?:relations?|relationships?|ties|liens|contacts?|consultations?)\b")
 # Dialogue or partnership between NATO and the partner also starts relations ("engaged in dialogue
 # since 1992", "NATO's partnership with X goes back to 1992"), where the word is not part of a name
 # (the Mediterranean Dialogue, the Partnership for Peace).
@@ -67,8 +69,9 @@ START = re.compile(
 # The first word (past an article) of a clause that renames the dated event before it: "..., the
 # start of its relations", "..., which marked the beginning", "..., date à laquelle", "..., ce qui".
 RENAMING = frozenset(
-    {"which", "qui", "ce", "start", "beginning", "debut", "commencement", "date", "year", "annee", "moment"}
-)
+    {"which", "qui", "ce", "start", "starting", "beginning", "debut", "commencement", "point", "date", "year", "annee",
+     "moment"}
+)  # fmt: skip
 # A clause dated by the year before it ("joined the PfP in 2006; dialogue began at that time", "datent
 # de 1996 : cette année-là, le pays a adhéré au PPP"): fixed phrases, one pass.
 THAT_TIME = re.compile(
@@ -82,7 +85,12 @@ THAT_TIME = re.compile(
 THEN = re.compile(
     r"\b(?:at (?:that|the same) (?:time|point|date)|that (?:same )?year|the same year|from then on|since then|"
     r"(?:within|in|under) (?:this|that) framework|a cette (?:epoque|date)|a ce moment|cette annee[- ]la|"
-    r"la meme annee|en meme temps|des lors|depuis lors|dans ce cadre)\b"
+    r"la meme annee|en meme temps|des lors|depuis lors|dans ce cadre|"
+    # "began under it", "s'est engagée sous son égide": the framework just joined
+    r"under it|sous son egide|dans le cadre de celui-ci|"
+    # "dates from that step", "date de cette adhésion": the act just named
+    r"(?:from|with|since|de|avec|depuis) (?:this|that|cette|cet|ce) (?:step|accession|membership|signature|"
+    r"adhesion|etape|moment|date))\b"
 )
 RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b")
 # A partner "of NATO" (not of a programme): "a partner of NATO since 1995", "partenaire de l'OTAN".
@@ -123,7 +131,9 @@ COOP_FOLLOW = re.compile(r"\b(?:followed|suivi|a suivi|came|ensued)\b")
 # "got under way", "s'est engagee", "opened ... practical cooperation": the words that start it.
 COOP_START = re.compile(
     r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi|engag|amorc|entam|ouvert|ouvr|opened|"
-    r"under way|underway|took off)"
+    r"under way|underway|took off|"
+    # "dates from", "date de", "point de départ de sa coopération": its start, named
+    r"dates? (?:from|back)|dating from|dated from|datent de|date de|point de depart)"
 )
 # Being in a forum is joining it ("has been part of the MD since 2000", "fait partie du Dialogue
 # méditerranéen depuis 1995"); for forums only: "part of" a programme says nothing of a start.
@@ -211,7 +221,9 @@ RENEWAL = re.compile(
 RENEWAL_CYCLE = re.compile(r"\s(?:tous les|toutes les|every|chaque)\b")
 FRAMEWORK = re.compile(
     r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up|"
-    r"laisse la place|cede la place|gave way|made way)"
+    r"laisse la place|cede la place|gave way|made way|"
+    # one framework taking over from another: "took over from the NACC", "a pris le relais du COCONA"
+    r"t(?:ook|akes|aking) over|pris le relais|pris la suite|pris la releve)"
 )
 CYCLE = re.compile(
     r"\b(?:tous les|toutes les|every|chaque|for)\s+"
@@ -297,7 +309,9 @@ FORCES = re.compile(
     r"peacekeepers?|casques bleus|des militaires|de militaires|servicemen|service members|"
     # teams of its own inside an operation: "a provincial reconstruction team", "des équipes de mentorat"
     r"reconstruction teams?|mentoring (?:and liaison )?teams?|equipes? de (?:reconstruction|mentorat|"
-    r"liaison et de mentorat))"
+    r"liaison et de mentorat)|"
+    # military engineers sent to an operation ("a team of engineers", "des sapeurs")
+    r"engineers?|sappers?|sapeurs?|ingenieurs militaires)"
 )
 INFRASTRUCTURE = re.compile(
     r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
@@ -305,8 +319,8 @@ INFRASTRUCTURE = re.compile(
     r"ports?|port calls?|harbou?rs?|escales?|call(?:ed|s|ing)? at|refuel\w*|ravitaill\w*|"
     r"installations|facilities|"
     # supplies or convoys crossing the partner's land are transit
-    r"(?:across|through|via|cross(?:es|ed|ing)?) (?:its|the country's) territory|"
-    r"(?:a travers|par|traversai\w*|traverse\w*) son territoire)\b"
+    r"(?:across|through|via|cross(?:es|ed|ing)?) (?:its|the country's|[a-z]+) territory|"
+    r"(?:a travers|par|traversai\w*|traverse\w*) (?:son|le) territoire)\b"
 )
 # Ships and aircraft are the partner's forces ("its frigates sailed with Ocean Shield", "des avions
 # suedois ont pris part") unless they are others' (VEHICLE_OTHERS, just before or after the word:
@@ -324,7 +338,14 @@ VEHICLE_STEMS = (
 )  # fmt: skip
 # Forces or troops qualified as Allied are NATO's, not the partner's: where the side hosts them
 # ("opened its airfields to Allied forces", "sert d'escale aux forces alliées") that is infrastructure.
-ALLIED_FORCES = re.compile(r"\ballied\s{1,3}(?:forces|troops)\b|\b(?:forces|troupes)\s{1,3}alliees\b")
+# So are another country's ("US troops crossed the country", "des troupes étrangères font escale").
+ALLIED_FORCES = re.compile(
+    r"\b(?:allied|us|american|foreign)\s{1,3}(?:forces|troops)\b|"
+    r"\b(?:forces|troupes)\s{1,3}(?:alliees|americaines|etrangeres)\b"
+)
+# Troops or goods crossing the partner named right after the verb ("crossed Hungary on their way"): the
+# bounded text before the partner's name (a look-behind of 24 characters).
+CROSSED_BEFORE = re.compile(r"\b(?:cross(?:es|ed|ing)?|travers\w*|transit(?:ed|s)? through)\s+(?:la\s+|le\s+|l')?$")
 VEHICLE_OTHERS_BEFORE = re.compile(r"\b(?:allied|nato|otan|isaf|kfor|alliance)\s+$")
 VEHICLE_OTHERS_AFTER = re.compile(
     r"^\s+(?:allie\w*|(?:of|de|du|des)\s+(?:the\s+|la\s+|le\s+|l')?(?:allies|alliance|nato|otan|operations?|"
@@ -415,3 +436,14 @@ TRAINEES = re.compile(
 # An operation named again by its kind, in a sentence that names it ("the force's supplies", "les
 # convois de la mission"): the stance reads that side as speaking of it.
 OPERATION_AGAIN = re.compile(r"\b(?:the (?:force|mission|operation)'s|de la (?:force|mission)|de l'operation)\b")
+
+# Reader round 6. A year that bounds something ("until 2020", "beyond 2016", "jusqu'en 2015"), on the
+# 16 characters before it: a limit of what the clause decides, not a date of its own.
+LIMIT_BEFORE = re.compile(r"\b(?:until|till|beyond|jusqu'en|jusqu'a|au-dela de|au dela de)\s+$")
+# A training centre the partner's people attend ("officers attend courses at", "suivent des cours
+# dans", "se former dans"): a participation; a centre that acts (relays a request) is not one.
+# Not "in the course of", "au cours de" or "en cours": a time, not a course.
+ATTEND = re.compile(
+    r"\b(?:attend\w*|courses|(?<!au )(?<!en )cours(?! de l'annee)|train(?:s|ed|ing)?\s{1,3}(?:at|in)|se former|"
+    r"formes?\s{1,3}(?:dans|a|au)|stages? de formation)\b"
+)

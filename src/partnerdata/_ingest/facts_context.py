@@ -25,6 +25,7 @@ __all__ = [
     "clean_clause",
     "heading_topics",
     "lean_on_previous",
+    "outside",
     "page_sentences",
     "spans",
     "text",
