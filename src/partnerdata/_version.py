@@ -6,4 +6,4 @@ DATA_VERSION = "2026.12.2"
 # manifest hashes to it, load() builds the packaged records without checking them again (the
 # manifest's checksums vouch for every file); any other manifest is checked in full.
 # tests/test_load.py says what to write here after `partnerdata build --packaged`.
-PACKAGED_MANIFEST_SHA256 = "c940311ea2de438e89c864dc808e3a9d4505cf4fbca3b8fb81b9075bc451b6fd"
+PACKAGED_MANIFEST_SHA256 = "f14621c5a98e892230940fae3632f4a52126d7c3b6639f0c24579342589238c8"

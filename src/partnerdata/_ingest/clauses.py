@@ -1,8 +1,9 @@
 """Step 3 of reading a sentence: its clauses, how far a negation reaches, and where a year belongs.
 
 A sentence is cut into *clauses* at ``;``, ``:`` and ``,``, before a contrast (*but*, *mais*,
-*while* ...) and before *and*/*et* after a date ("began in 1992 and an IPAP was signed in 2006";
-"NATO and Kazakhstan adopted" stays one clause), but never inside a name of the vocabulary
+*while* ...) and before *and*/*et* after a date ("began in 1992 and an IPAP was signed in 2006"),
+before one, or before a verb of its own dated right after it ("joined the PfP and has taken part
+since 2002 in PARP"; "NATO and Kazakhstan adopted" stays one clause), but never inside a name of the vocabulary
 ("Planning and Review Process" is one name). Everything is read from the folded sentence and its
 tokens (:mod:`partnerdata._ingest.mentions`), in passes over them: linear in the sentence (and a
 binary search per year).
@@ -148,6 +149,7 @@ def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> li
     spans = sorted(names)
     out: list[Clause] = []
     start, first, mark = 0, 0, ""
+    named: list[bool] | None = None  # per token, whether it lies in a name: worked out when first needed
     # Whether the open clause holds a year after a word that is not part of a date: a date that
     # opens it ("In 2005 Mongolia and NATO began ...") dates what follows and ends no phrase.
     dated = False
@@ -179,9 +181,16 @@ def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> li
             dated, worded = False, not (year or word in DATE_WORDS)
             continue
         # A bare "and" opens a clause only after a phrase that ends in a date ("began in 1992 and
-        # an IPAP was signed in 2006") or before one ("joined PfP and in 2002 PARP"): "NATO and
-        # Kazakhstan adopted ...", "in 1992 that NATO and Kazakhstan began" are one clause.
-        if punct or word in CONTRASTS or (word in CONJUNCTIONS and (dated or _opens_date(words, i + 1))):
+        # an IPAP was signed in 2006") or before one ("joined PfP and in 2002 PARP"), or before a
+        # verb of its own dated right after it ("joined PfP and has taken part since 2002 in PARP",
+        # "et participe depuis 2002 au PARP"): "NATO and Kazakhstan adopted ...", "in 1992 that
+        # NATO and Kazakhstan began" are one clause.
+        joins = word in CONJUNCTIONS and (dated or _opens_date(words, i + 1))
+        verb = _verb_then_date(words, i + 1) if word in CONJUNCTIONS and not (punct or joins) else None
+        if verb is not None:
+            named = _in_names(tokens, spans) if named is None else named  # once per sentence, and rarely
+            joins = not any(named[i + 1 : verb])
+        if punct or word in CONTRASTS or joins:
             cut(i, end + gap.index(punct) if punct else tok.start, punct)
             dated, worded = False, False
         if year:
@@ -201,6 +210,42 @@ def _opens_date(words: Sequence[str], i: int) -> bool:
         return True
     nxt = words[i + 1] if i + 1 < len(words) else ""
     return words[i] in DATE_PREPOSITIONS and ((len(nxt) == 4 and nxt.isdigit()) or nxt in MONTH_WORDS)
+
+
+# Words that open a noun phrase (articles, determiners, possessives): a word after "and" that is
+# none of these, nor part of a name, may be a verb of its own ("and takes part since 2002").
+NOUN_OPENERS = frozenset(
+    "the a an its their his her this that these those other le la les l un une des du de d son sa ses leur leurs "
+    "ce cet cette ces autre autres".split()
+)
+# At most this many words between "and" and the date that follows its verb ("and has taken part since").
+_VERB_WORDS = 3
+
+
+def _in_names(tokens: Sequence[Token], spans: Sequence[Span]) -> list[bool]:
+    """Per token, whether it lies inside one of the (sorted) name spans: one sweep over both."""
+    out: list[bool] = []
+    reach, n = -1, 0
+    for tok in tokens:
+        while n < len(spans) and spans[n][0] <= tok.start:
+            reach = max(reach, spans[n][1])
+            n += 1
+        out.append(reach > tok.start)
+    return out
+
+
+def _verb_then_date(words: Sequence[str], i: int) -> int | None:
+    """Where a date opens (:func:`_opens_date`) after one to three words from ``i`` that may be a verb, or None.
+
+    A word that opens a noun phrase ends the look ("and the PARP since 2002"); the caller also
+    checks that none of the words lies in a name ("and Kazakhstan since 1992").
+    """
+    for j in range(i, min(len(words), i + _VERB_WORDS + 1)):
+        if j > i and _opens_date(words, j):
+            return j
+        if words[j] in NOUN_OPENERS or words[j] in CONNECTIVES or words[j].isdigit():
+            return None
+    return None
 
 
 def _lead(low: str, tokens: Sequence[Token], first: int, last: int) -> str:

@@ -226,7 +226,8 @@ FRAMEWORK = re.compile(
     r"t(?:ook|akes|aking) over|pris le relais|pris la suite|pris la releve)"
 )
 CYCLE = re.compile(
-    r"\b(?:tous les|toutes les|every|chaque|for)\s+"
+    # "for two years" and its French form "pour deux ans": the plan's term
+    r"\b(?:tous les|toutes les|every|chaque|for|pour)\s+"
     r"(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
     r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|"
     r"triennal|three-year)\b"
@@ -279,14 +280,19 @@ def aim_end(low: str) -> int | None:
 # ``\s*(?:,\s*)?`` rather than ``\s*,?\s*``: two adjacent ``\s*`` share a run of spaces in n² ways.
 HOST = re.compile(
     r"^\s*(?:,\s*)?(?:(?:qui est\s+)?(?:situ[ée]e?|install[ée]e?|h[ée]berg[ée]e?|based|located|hosted|housed)\s+)?"
-    r"(?:au sein de|à|at|in|by|auprès de|dans)\s+"
+    # Not before a date ("opened a centre in 2008", "in May 2008", "à partir de 2008"): a time, not a
+    # place. The spaces are taken whole (possessive): giving one back cannot slip a date past the look-ahead.
+    r"(?:au sein de|à|at|in|by|auprès de|dans)\s++"
+    rf"(?!\d|(?:{MONTH})\s+\d|partir d|compter d)"
 )
 # A host's name ends where the sentence goes on: a verb, a relative pronoun or a purpose.
 HOST_END = re.compile(
     r"\s(?:was|is|are|were|has|have|had|which|that|where|who|to|gives|give|provides|supports|offers|hosts|"
     r"a|est|sont|ont|qui|où|pour|afin|permet|offre|accueille|fournit|depuis|since)\s"
 )
-ARTICLE = re.compile(r"^(?:(?:le|la|les|l'|un|une|des|du|the|a|an)\s*)", re.IGNORECASE)
+# An article is a word of its own: a space after it (but after "l'"), so "Astana" and "lectures" keep
+# their first letters.
+ARTICLE = re.compile(r"^(?:(?:le|la|les|un|une|des|du|the|a|an)\s+|l['’]\s*)", re.IGNORECASE)
 DEMONSTRATIVE = re.compile(
     r"\b(?:ce|cet|cette|ces|this|that|these|the said|ledit|ladite)\s+"
     r"(forum|conseil|council|programme|program|plan|initiative|centre|center|bureau|office)"
@@ -300,9 +306,10 @@ ANAPHOR = re.compile(
     r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|celle|celui|it|this|these|they|that|such|the request|the aid)\b"
 )
 
+# Whole words only (the closing \b): "United Nations" holds no unit, "troupeaux" (herds) no troops.
 FORCES = re.compile(
     r"\b(?:unites?|units?|troops?|troupes?|forces|soldats?|soldiers?|contingents?|battalions?|bataillons?|platoons?|pelotons?|"
-    r"companies|compagnies?|officiers?|officers?|"
+    r"brigades?|detachements?|detachments?|companies|compagnies?|officiers?|officers?|"
     # one company is a unit only with its arm ("an infantry company"; "a company" alone may be a firm)
     r"(?:infantry|engineer(?:ing)?|medical|motori[sz]ed|mechani[sz]ed|military police|signals?|logistics?) company|"
     r"personnel militaire|military personnel|contribu\w*|"
@@ -311,7 +318,7 @@ FORCES = re.compile(
     r"reconstruction teams?|mentoring (?:and liaison )?teams?|equipes? de (?:reconstruction|mentorat|"
     r"liaison et de mentorat)|"
     # military engineers sent to an operation ("a team of engineers", "des sapeurs")
-    r"engineers?|sappers?|sapeurs?|ingenieurs militaires)"
+    r"engineers?|sappers?|sapeurs?|ingenieurs militaires)\b"
 )
 INFRASTRUCTURE = re.compile(
     r"\b(?:infrastructures?|bases? aeriennes?|air ?bases?|airfields?|aerodromes?|aeroports?|airports?|"
@@ -440,6 +447,23 @@ OPERATION_AGAIN = re.compile(r"\b(?:the (?:force|mission|operation)'s|de la (?:f
 # Reader round 6. A year that bounds something ("until 2020", "beyond 2016", "jusqu'en 2015"), on the
 # 16 characters before it: a limit of what the clause decides, not a date of its own.
 LIMIT_BEFORE = re.compile(r"\b(?:until|till|beyond|jusqu'en|jusqu'a|au-dela de|au dela de)\s+$")
+# Reader round 7. An act that dates a thing of its own, right before a later date of the sentence ("...,
+# adopted in 2014, includes a centre opened in August 2015", "un centre inauguré en mai 2013"): that
+# date is a statement of its own. Matched on the 40 characters before the year (a bounded window).
+ACT_BEFORE = re.compile(
+    r"\b(?:opened|ouverte?s?|inaugurated|inauguree?s?|created|creee?s?|founded|fondee?s?|set up|established|"
+    r"etablie?s?|mise?s? en place|launched|lancee?s?|adopted|adoptee?s?|signed|signee?s?|approved|approuvee?s?|"
+    r"passed|votee?s?|built|construite?s?)\s+(?:in|en|on|le)\s+(?:\d{1,2}(?:er|st|nd|rd|th)?\s+)?"
+    rf"(?:(?:{MONTH})\s+)?$"
+)
+# A programme set up for one institution, not for all partners ("DEEP, set up for the Military Academy in
+# 2009", "mis en place pour l'Université de défense en 2009"): this partner's own, so its year is a start.
+SET_UP_FOR = re.compile(
+    r"\b(?:lance|launched|mise? en place|set up|established|etabli|cree|created|tailored|adapte)\w*\s+(?:for|pour)\s+"
+    r"(?!(?:(?:the|its|la|le|les|ses|leurs?|tous|toutes|all)\s+|l'){0,2}"
+    r"(?:nato|otan|alliance|allie[sd]?|partners?|partenaires?|countr(?:y|ies)|pays|nations|states|etats|members?|"
+    r"membres?)\b)"
+)
 # A training centre the partner's people attend ("officers attend courses at", "suivent des cours
 # dans", "se former dans"): a participation; a centre that acts (relays a request) is not one.
 # Not "in the course of", "au cours de" or "en cours": a time, not a course.

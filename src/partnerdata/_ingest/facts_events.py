@@ -70,8 +70,9 @@ def dates(context: Context, s: Sentence) -> list[tuple[PartialDate, PartialDate 
     """The dates of the sentence's events: the first free date, then one per later statement.
 
     A clause that opens a statement of its own ("... and opened a new one in March 2007", "...;
-    a second visit followed in June 2012") and holds a free date is an event too; a year that
-    describes the first ("the first since 2010") is not.
+    a second visit followed in June 2012") and holds a free date is an event too, and so is a date
+    in a later clause right after an act of its own ("includes a centre opened in August 2015"); a
+    year that describes the first ("the first since 2010") is not.
     """
     found = date(context, s)
     if found is None:
@@ -88,12 +89,23 @@ def dates(context: Context, s: Sentence) -> list[tuple[PartialDate, PartialDate 
         later = next((c for c in s.parts if c.start > at and (c.mark == ";" or c.lead in clauses.CONJUNCTIONS)), None)
         nxt = None if later is None else date(context, s, later.start)
         if nxt is None:
+            nxt = _acted(context, s, at)
+        if nxt is None:
             break
         at = nxt[2]
         if cues.LIMIT_BEFORE.search(s.low[max(0, at - 16) : at]):
             continue  # "... and to fund the army until 2020": a bound of the decision, not a statement
         out.append(nxt[:2])
     return out
+
+
+def _acted(context: Context, s: Sentence, at: int) -> tuple[PartialDate, PartialDate | None, int] | None:
+    """The next free date after the year at ``at``, where it stands in a later clause right after an
+    act of its own ("..., adopted in 2014, includes a centre opened in August 2015")."""
+    found = date(context, s, at + 4)
+    if found is None or s.unit_at(found[2]) == s.unit_at(at):
+        return None
+    return found if cues.ACT_BEFORE.search(s.low[max(0, found[2] - 40) : found[2]]) else None
 
 
 def date(context: Context, s: Sentence, start: int = 0) -> tuple[PartialDate, PartialDate | None, int] | None:

@@ -105,6 +105,8 @@ def participation_years(context: Context) -> Starts:
         for_this_partner = for_partner(context, s) and cues.LAUNCH.search(s.low) is not None
         if not years and for_this_partner:
             years = list(s.years)
+        if not years and cues.SET_UP_FOR.search(s.low):
+            years = list(s.years)  # "set up for the Military Academy in 2009": this partner's programme
         plans = [m for m in candidates if context.kind(m.code) == "cooperation-plan"]
         newer = moved_to(s, plans)
         if newer is not None:

@@ -4,11 +4,14 @@
 every two years") from its sentences or the one that follows them ("The plan is ...").
 """
 
+import bisect
 import itertools
 import re
+from collections.abc import Sequence
 
-from partnerdata._ingest import cues
+from partnerdata._ingest import clauses, cues
 from partnerdata._ingest.facts_context import Context, clean_clause, unnamed
+from partnerdata._ingest.mentions import Mention
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import CooperationPlan, Text
 
@@ -31,7 +34,7 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
                 continue
             score = (
                 code in moved_to,
-                2 if cycle(s) else 1,
+                2 if cycle(s, code, _plans(context, s)) else 1,
                 since[code][0] if code in since else 0,
             )
             if best is None or score > best[0]:
@@ -52,7 +55,7 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
         if s.place in places and cues.PLAN_REFERENCE.match(nxt.low)
     ]
     for s in [first, *evidence, *following]:
-        match = cycle(s)
+        match = cycle(s, code, _plans(context, s))
         if match is None:
             continue
         word = match.group(1) or match.group(2)
@@ -70,6 +73,35 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
     )
 
 
-def cycle(s: Sentence) -> "re.Match[str] | None":
-    """The first cycle word of a sentence outside the names in it ("Annual National Programme" is none)."""
-    return next(unnamed(s, cues.CYCLE.finditer(s.low)), None)
+def _plans(context: Context, s: Sentence) -> list[Mention]:
+    """The mentions of cooperation plans in a sentence, in reading order."""
+    return [m for m in s.mentions if m.kind == "programme" and context.kind(m.code) == "cooperation-plan"]
+
+
+def cycle(s: Sentence, code: str | None = None, plans: Sequence[Mention] = ()) -> "re.Match[str] | None":
+    """The first cycle word of a sentence outside the names in it ("Annual National Programme" is none).
+
+    With ``code`` and the sentence's ``plans``, only a cycle said of that plan: in a sentence naming
+    several plans, a cycle belongs to the plan named before it on its side of the sentence (sides
+    end at a semicolon, a colon or a contrast: "an IPAP, revised every two years; in 2023 it moved
+    to an ITPP" gives the ITPP no cycle), else to the first plan named after it there.
+    """
+    found = unnamed(s, cues.CYCLE.finditer(s.low))
+    if code is None or len({m.code for m in plans}) < 2:
+        return next(found, None)
+    sides = clauses.sides(s.parts)
+    side_starts = [a for a, _ in sides]
+    starts = [m.start for m in plans]
+    for match in found:  # two binary searches a cycle word: a sentence of many stays near linear
+        at = match.start()
+        lo, hi = sides[max(0, bisect.bisect_right(side_starts, at) - 1)]
+        k = bisect.bisect_right(starts, at) - 1  # the last plan named before the word (a word is outside names)
+        if k >= 0 and plans[k].start >= lo:
+            owner = plans[k]
+        elif k + 1 < len(plans) and plans[k + 1].start < hi:
+            owner = plans[k + 1]  # the first plan after it on its side
+        else:
+            owner = plans[max(k, 0)]  # no plan on its side: the nearest before it, else the first
+        if owner.code == code:
+            return match
+    return None
