@@ -789,7 +789,8 @@ def test_generated_builders_hold_no_text_but_their_field_names() -> None:
     fixed = {"data", "memo", "keep", "record", "key", "found", "x", "Invalid", "_refuse", "_cls", "_names"}
     fixed |= {"_new", "_put", "_type", "_dict", "_list", "_tuple", "_str", "_int", "_bool", "_frozenset"}
     fixed |= {"_len", "_set", "_map", "_any", "_all", "_only_str", "_post", "build", "TypeError"}
-    own = re.compile(r"(?:v|b|c|a|e|k|check|lo|hi|inv|bad|fit|[A-Z][a-z]+)[0-9]+\Z")
+    fixed |= {"build_pairs", "_size", "_sorted", "_id", "_first", "_printable", "_blank", "_cap"}
+    own = re.compile(r"(?:v|b|q|c|a|e|f|k|n|s|check|lo|hi|inv|bad|fit|known|key|[A-Z][a-z]+)[0-9]+\Z")
     for cls in classes:
         tree = ast.parse(builders.builder(cls).__source__)  # type: ignore[attr-defined]
         names = {a.name for a in attrs.fields(cls)}

@@ -273,7 +273,7 @@ def structure(
         return _detailed(data, cl, file, "$")  # paths from "$": the handler below places them under root
     except DataValidationError as exc:
         # A dataset's own checks report paths from its root; place them in the file being read.
-        raise DataValidationError([_refile(p, file, root) for p in exc.problems]) from None
+        raise DataValidationError([refile(p, file, root) for p in exc.problems]) from None
 
 
 def _detailed(data: Any, cl: type[T], file: str | None, root: str) -> T:
@@ -295,7 +295,8 @@ def _fast(data: Any, cl: Any, keep: dict[str, Any] | None = None) -> Any:
     return _structure.build(cl, data, memo, keep)
 
 
-def _refile(problem: Problem, file: str | None, root: str) -> Problem:
+def refile(problem: Problem, file: str | None, root: str = "$") -> Problem:
+    """``problem`` (found from a record's root) in ``file``, under ``root``: as :func:`structure` reports it."""
     path = root + problem.path[1:] if problem.path.startswith("$") else problem.path
     return Problem(file=file if problem.file is None else problem.file, path=path, message=problem.message)
 

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from partnerdata._io.convert import decode, parse_json, structure, to_dict
+from partnerdata._io.convert import decode, parse_json, refile, structure, to_dict
 from partnerdata._io.reading import UnreadableFileError, read_regular
 from partnerdata._model.digest import sha256_hex
 from partnerdata._model.errors import DataValidationError, Problem
@@ -157,7 +157,25 @@ def _load_document(target: Local, make: "type[T]") -> T:
     # The file the user named may be a link of theirs: follow it here, and only here.
     raw = _read_bytes(Local(os.path.realpath(name)), name)
     text = decode(raw, file=name)
-    del raw  # neither the bytes nor (below) the text stay alive while the records are built
+    del raw  # the bytes do not stay alive while the records are built
+    # A valid dataset document is built as its text is read, never held whole (the text and the
+    # records are all a load holds); any other (bad data, a manifest, a format 1 document) is read
+    # whole and takes the path below, which words its problems. The text goes once it is parsed.
+    from partnerdata._io.stream import Refused, build_document  # json with them: a packaged load() needs neither
+
+    try:
+        found = build_document(text, make)
+    except Refused as refused:
+        # The dataset's own checks: placed in the document as below, with the records it was given.
+        # The quick way read every object of the text (no key twice, no NaN): json.loads makes of
+        # it what parse_json would, without a call per object.
+        import json
+
+        data = json.loads(text)
+        placer = _InDocument(data, refused.fields)
+        raise DataValidationError([placer.place(refile(p, name)) for p in refused.error.problems]) from None
+    if found is not None:
+        return found
     data = parse_json(text, file=name)
     del text
     if isinstance(data, dict) and data.keys() >= MANIFEST_KEYS and "partners" not in data:

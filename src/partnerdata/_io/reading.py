@@ -55,14 +55,20 @@ def read_regular(path: "str | os.PathLike[str]", limit: int, *, follow_links: bo
         flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode = info.st_mode
         if not stat.S_ISREG(mode):
             kind = next((name for test, name in _KINDS if test(mode)), "not a file")
             raise UnreadableFileError(f"{os.fspath(path)}: is {kind}, not a regular file")
         chunks: list[bytes] = []
         total = 0
+        # First as much as the file system says there is (and one byte more), so that a file read
+        # whole is one read and one buffer, not a join of copies; then by chunks, for a file that
+        # grew or that says it is empty.
+        step = max(info.st_size, 0) + 1
         while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            chunk = os.read(fd, min(step, limit + 1 - total))
+            step = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)

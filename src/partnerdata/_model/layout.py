@@ -33,6 +33,7 @@ _ABBREVIATIONS = frozenset(
         "U.S U.K U.N e.g i.e Inc Ltd Co"
     ).split()
 )
+_MARK = re.compile("[.!?…]")  # the marks _SENTENCE_END looks behind for
 PARAGRAPH_END = (".", "!", "?", "…", ":", ";")
 _WINDOW = 64
 
@@ -46,6 +47,15 @@ def split_sentences(text: str) -> tuple[str, ...]:
     ('Talks with Mr. Smith and Dr. Jones began.',)
     """
     stripped = text.strip()
+    # Every sentence end follows a mark that has text after it: without one, the line is one
+    # sentence, found without the costly search for ends (most lines of a page are one).
+    if _MARK.search(stripped, 0, len(stripped) - 1) is None:
+        return (stripped,) if stripped else ()
+    return _split(stripped)
+
+
+def _split(stripped: str) -> tuple[str, ...]:
+    """The sentences of a stripped line, by the search for sentence ends."""
     out: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(stripped):

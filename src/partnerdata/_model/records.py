@@ -8,6 +8,7 @@ records) is checked by :class:`partnerdata.Dataset`.
 
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -69,6 +70,9 @@ _FORBIDDEN = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\
 # A text of nothing but spaces and invisible characters (zero-width spaces, joiners, BOM, soft
 # hyphen) looks empty and must be None instead.
 _INVISIBLE = re.compile("[\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
+# Of the characters these two refuse, only the space is printable (``str.isprintable``): a
+# printable text that is not blank passes both, which the loader's builders test without them
+# (tests/test_load_pairs.py checks every code point).
 
 
 def invisible(text: str) -> bool:
@@ -97,8 +101,10 @@ def _check_opt_str(inst: Any, attribute: "attrs.Attribute[Any]", value: object) 
 
 # What the loader's generated builders (partnerdata._io.builders) test inline, as data, so that a
 # valid value costs no call: ("str", invisible, forbidden), ("pattern", invisible, forbidden,
-# match), ("int", lo, hi) or ("bool",), then whether None passes; or ("strs", one of those) for a
-# tuple of distinct strings. A builder calls the validator
+# match, known), ("int", lo, hi) or ("bool",), then whether None passes; ("strs", one of those)
+# for a tuple of distinct strings; ("nonempty",) and ("unique", key) for a tuple of records, key
+# a C function whose values are distinct exactly when the validator's keys are. ``known`` holds
+# codes that passed, shared with the validator. A builder calls the validator
 # only when that test says the value may be bad, so the validator still words every error; a test
 # checks that a value the description passes is one the validator passes.
 INLINE: dict[Any, tuple[Any, ...]] = {
@@ -122,7 +128,7 @@ def _pattern(regex: "re.Pattern[str]", what: str) -> Any:
         if len(matched) < 4096:
             matched.add(value)
 
-    INLINE[check] = ("pattern", _INVISIBLE.fullmatch, _FORBIDDEN.search, regex.match, False)
+    INLINE[check] = ("pattern", _INVISIBLE.fullmatch, _FORBIDDEN.search, regex.match, matched, False)
     return check
 
 
@@ -241,7 +247,10 @@ def _instances(cls: type) -> Any:
     return _type_only(check)
 
 
-def _unique(key: Any, what: str) -> Any:
+def _unique(key: Any, what: str, fast: Any = None) -> Any:
+    """No two items of the tuple have the same ``key``; ``fast`` (a C function, ``key`` itself when
+    that is an attrgetter) tells them apart alike, for the loader's builders."""
+
     def check(_: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
         seen: set[Any] = set()
         for item in value:
@@ -251,6 +260,9 @@ def _unique(key: Any, what: str) -> Any:
             seen.add(k)
 
     _EMPTY_OK.add(check)
+    fast = key if fast is None and isinstance(key, attrgetter) else fast
+    if fast is not None:
+        INLINE[check] = ("unique", fast, False)
     return check
 
 
@@ -264,6 +276,9 @@ def _distinct(check: Any, what: str) -> Any:
 def _non_empty(_: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
     if not value:
         raise FieldError(attribute.name, "needs at least one item")
+
+
+INLINE[_non_empty] = ("nonempty", False)
 
 
 # Converters turn any iterable into a tuple so that Python callers may pass lists; a bare string
@@ -720,6 +735,8 @@ class Participation(_Record):
     def __attrs_post_init__(self) -> None:
         if self.date is not None and self.date.year != self.since:
             raise FieldError("date", f"{self.date.isoformat()} is not in the year since ({self.since})")
+        if self.suspended is None and self.resumed is None and self.until is None:
+            return  # a start alone: nothing to put in order (most participations)
         ordered = [("since", self.since), ("suspended", self.suspended), ("resumed", self.resumed)]
         ordered.append(("until", self.until))
         if self.resumed is not None and self.suspended is None:
@@ -829,8 +846,11 @@ class Stance(_Record):
     evidence: tuple[Support, ...] = field(default=(), converter=_evidence, validator=_items(_support))
 
     def __attrs_post_init__(self) -> None:
-        known = (self.permanent_neutrality, self.contributes_forces, self.contributes_infrastructure)
-        if any(flag is not None for flag in known) and not self.evidence:
+        if not self.evidence and (
+            self.permanent_neutrality is not None
+            or self.contributes_forces is not None
+            or self.contributes_infrastructure is not None
+        ):
             raise FieldError("evidence", "a known stance needs evidence")
 
 
@@ -973,24 +993,28 @@ class Conflict(_Record):
 
 
 def _conflicts(value: Iterable[Conflict]) -> tuple[Conflict, ...]:
-    return sort_by(value, lambda c: (c.fact, c.values))
+    return sort_by(value, attrgetter("fact", "values"))
 
 
 def _participations(value: Iterable[Participation]) -> tuple[Participation, ...]:
-    return sort_by(value, lambda p: p.programme)
+    return sort_by(value, attrgetter("programme"))
 
 
 def _channels(value: Iterable[Channel]) -> tuple[Channel, ...]:
-    return sort_by(value, lambda c: c.body)
+    return sort_by(value, attrgetter("body"))
 
 
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
     return sort_by(value, lambda e: (e.date.sort_key(), e.id))
 
 
+# Where a statement's sentence is: what its key (the evidence's locator) is made of, and no more.
+_PLACE = attrgetter("evidence.source", "evidence.section", "evidence.item", "evidence.sentence")
+
+
 def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
     # Page order: by source, then section, item and sentence.
-    return sort_by(value, lambda s: (s.evidence.source, s.evidence.section, s.evidence.item, s.evidence.sentence))
+    return sort_by(value, _PLACE)
 
 
 @frozen(kw_only=True, repr=False)
@@ -1013,23 +1037,23 @@ class Relation(_Record):
     participations: tuple[Participation, ...] = field(
         default=(),
         converter=_participations,
-        validator=_all(_items(_instances(Participation)), _unique(lambda p: p.programme, "programme")),
+        validator=_all(_items(_instances(Participation)), _unique(attrgetter("programme"), "programme")),
     )
     stance: Stance = field(factory=Stance, validator=_instances(Stance))
     channels: tuple[Channel, ...] = field(
         default=(),
         converter=_channels,
-        validator=_all(_items(_instances(Channel)), _unique(lambda c: c.body, "body")),
+        validator=_all(_items(_instances(Channel)), _unique(attrgetter("body"), "body")),
     )
     events: tuple[Event, ...] = field(
         default=(),
         converter=_events,
-        validator=_all(_items(_instances(Event)), _unique(lambda e: e.id, "event id")),
+        validator=_all(_items(_instances(Event)), _unique(attrgetter("id"), "event id")),
     )
     statements: tuple[Statement, ...] = field(
         default=(),
         converter=_statements,
-        validator=_all(_items(_instances(Statement)), _unique(lambda s: s.key, "statement")),
+        validator=_all(_items(_instances(Statement)), _unique(attrgetter("key"), "statement", _PLACE)),
     )
     conflicts: tuple[Conflict, ...] = field(default=(), converter=_conflicts, validator=_items(_instances(Conflict)))
 
@@ -1171,3 +1195,8 @@ ORDERING = frozenset(
     {_tuple, _strs, _sorted_strs, _evidence, _designations, _conflicts, _participations, _channels, _events}
     | {_statements}
 )
+# Of those, the ones that sort strings in their natural order (a builder calls sorted() itself),
+# and the ones whose input repeats within a load (the same sentences back many facts, shared as
+# one record each): a builder orders such a tuple once per load.
+NATURAL = frozenset({_sorted_strs})
+REPEATED = frozenset({_evidence})
