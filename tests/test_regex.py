@@ -120,6 +120,13 @@ FOUND = {
     ("HOST_END", "depuis"): (N // 10 - 1, None),  # each " depuis " but the first, which has no space before it
     ("START", "depuis"): (N // 10, (0, 6)),
     ("YEAR", "years"): (N // 5, (0, 4)),
+    # Round 8. The end of a sentence's "x fonctionne." and the comma of the spaces: one each; each
+    # ". " (the space before it taken); each " pour" after a space, so not the first.
+    ("FORMATION_AFTER", "spaces"): (1, None),
+    ("FORMATION_AFTER", "spaces-comma"): (1, None),
+    ("FORMATION_AFTER", "pour"): (N // 5 - 1, None),
+    ("FORMATION_AFTER", "dots"): (N // 2, (0, 1)),
+    ("LIST_GAP", "spaces-comma"): (1, None),  # the comma with three spaces on either side
 }
 
 

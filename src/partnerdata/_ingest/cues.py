@@ -31,10 +31,18 @@ MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d
 MONTH_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")
 RANGE = re.compile(
     rf"(?:\b(?:de|from|between|entre|du)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{MONTH})\s+)?)?"
-    rf"(\d{{4}})\s*(?:-|\u2013|/|\s(?:a|au|to|and|et|until|till|jusqu'en|jusqu'a)\s+"
+    rf"(\d{{4}})\s*(?:-|\u2013|/|(?:\s(?:a|au|to|until|till|jusqu'en|jusqu'a)|"
+    # two years joined by "and"/"et" are a range only after "between"/"entre" ("entre 2007 et 2008"):
+    # "in 2010 and 2012" names two years
+    rf"(?:(?<=between \d{{4}})|(?<=entre \d{{4}}))\s(?:and|et))\s+"
     # "until the end of 2011", "jusqu'à la fin de 2011": the end year all the same
     rf"(?:(?:the\s+)?end\s+of\s+|(?:la\s+)?fin\s+(?:de\s+)?)?(?:(?:\d{{1,2}}\s+)?(?:{MONTH})\s+)?)(\d{{4}})\b"
 )
+# What stands between two years of a list: a comma, "and"/"et" or both ("2009, 2010 and 2012").
+LIST_GAP = re.compile(r"\s{0,3},\s{0,3}(?:(?:and|et)\s{1,3})?|\s{1,3}(?:and|et)\s{1,3}")
+# A photo's caption on older pages ends with the date it was taken, in brackets: "... Secretary General
+# (October 2010).", "(12 mai 2011)". Searched on a folded line, at its end.
+DATED_CAPTION = re.compile(rf"\((?:\d{{1,2}}(?:er|st|nd|rd|th)?\s)?(?:{MONTH})\s\d{{4}}\)\.?$")
 # A range whose end year is cut to two digits ("2014-15", "2014/15"): the century of the first.
 SHORT_RANGE = re.compile(r"(?<![\d,.])(19[4-9]\d|20\d\d)\s*(?:-|\u2013|/)\s*(\d\d)(?![\d/-])")
 
@@ -57,8 +65,9 @@ def short_range_end(first: int, last: str) -> int | None:
 RELATIONS = re.compile(r"\b(?:relations?|relationships?|ties|liens|contacts?|consultations?)\b")
 # Dialogue or partnership between NATO and the partner also starts relations ("engaged in dialogue
 # since 1992", "NATO's partnership with X goes back to 1992"), where the word is not part of a name
-# (the Mediterranean Dialogue, the Partnership for Peace).
-DIALOGUE = re.compile(r"\b(?:dialogue|partnership|partenariat)\b")
+# (the Mediterranean Dialogue, the Partnership for Peace). French says it with the verb too ("X et
+# l'OTAN dialoguent depuis 2005").
+DIALOGUE = re.compile(r"\b(?:dialogue|dialoguent|dialoguer|dialoguaient|partnership|partenariat)\b")
 START = re.compile(
     r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|"
     r"initi|ouvert|opened|engag|entam|amorc|go(?:es|ne|ing)? back|went back|traced? back|formali|officialis|"
@@ -127,6 +136,12 @@ SINCE_FOUNDING = re.compile(
     r"(?:created|introduced|launched|established|set up|cree|instaur|introdui|lance|etabli|mise? en place)"
 )
 COOPERATION = re.compile(r"\bcooperation\b")
+# Cooperation said with dialogue as one subject ("dialogue and cooperation started", "le dialogue et la
+# cooperation ont commence"): the start of relations, unless a framework of cooperation began then.
+DIALOGUE_AND_COOPERATION = re.compile(
+    r"\b(?:dialogue|relations?|contacts?)\s(?:and|et)\s(?:la\s|de\sla\s)?cooperation\b"
+    r"|\bcooperation\s(?:and|et)\s(?:le\s|du\s)?dialogue\b"
+)
 COOP_FOLLOW = re.compile(r"\b(?:followed|suivi|a suivi|came|ensued)\b")
 # "got under way", "s'est engagee", "opened ... practical cooperation": the words that start it.
 COOP_START = re.compile(
@@ -343,6 +358,8 @@ VEHICLE_STEMS = (
     "aircraft", "plane", "jet", "helicop", "avion", "aeronef", "ship", "vessel", "frigate", "fregate", "mine",
     "destroyer", "corvette", "submarine", "sous-marin", "navire", "batiment", "patrouilleur",
 )  # fmt: skip
+# Receiving others' ships or aircraft: "hosted Allied aircraft", "a accueilli des avions allies".
+HOSTS = re.compile(r"\b(?:host(?:s|ed|ing)?|accueil\w*|welcom\w*)\b")
 # Forces or troops qualified as Allied are NATO's, not the partner's: where the side hosts them
 # ("opened its airfields to Allied forces", "sert d'escale aux forces alliées") that is infrastructure.
 # So are another country's ("US troops crossed the country", "des troupes étrangères font escale").
@@ -358,6 +375,8 @@ VEHICLE_OTHERS_AFTER = re.compile(
     r"^\s+(?:allie\w*|(?:of|de|du|des)\s+(?:the\s+|la\s+|le\s+|l')?(?:allies|alliance|nato|otan|operations?|"
     r"force|mission|isaf|fias|kfor)\b)"
 )
+# The words that join a noun to the name it belongs to: "the troops of the Force", "les troupes de la FIAS".
+OF_THE = re.compile(r"\s{1,3}(?:of|de|du|des)\s{1,3}(?:(?:the|la|le)\s{1,3}|l')?|\s{1,3}d'")
 NATO_LED = re.compile(
     r"(?:dirigee?s? par l'otan|nato[- ]led|operations? (?:et missions )?de l'otan|nato operations?|"
     r"operations? (?:and missions )?of nato|"
@@ -384,6 +403,9 @@ CHANNEL_KINDS = frozenset({"office", "public-diplomacy-office"})
 
 # Topics that are a stance of the partner, not an area of cooperation.
 STANCE_TOPICS = frozenset({"neutrality"})
+# Neutrality called permanent ("permanently neutral", "neutralite permanente", "perpetual neutrality") or
+# laid down in the constitution is permanent; "a policy of military neutrality" is not said to be.
+PERMANENT = re.compile(r"\b(?:permanen|perpetu|constitution)")
 
 # A programme that is an area of cooperation by what it is: naming it names the area ("takes part
 # in the Building Integrity Programme" is work on integrity; a depository library is outreach; a
@@ -444,6 +466,13 @@ TRAINEES = re.compile(
 # convois de la mission"): the stance reads that side as speaking of it.
 OPERATION_AGAIN = re.compile(r"\b(?:the (?:force|mission|operation)'s|de la (?:force|mission)|de l'operation)\b")
 
+# NATO's policy for all its partners: "offers all partners the same tools", "à tous ses partenaires", "a
+# more flexible partnership policy", "la politique de partenariat".
+ALL_PARTNERS = re.compile(
+    r"\b(?:all|every|tous|toutes|l'ensemble des)\s{1,3}(?:(?:of\s{1,3})?(?:its|their|nato's|the|ses|les|leurs)\s{1,3})?"
+    r"(?:partners?|partenaires?)\b|\b(?:partnership policy|politique de partenariat)\b"
+)
+
 # Reader round 6. A year that bounds something ("until 2020", "beyond 2016", "jusqu'en 2015"), on the
 # 16 characters before it: a limit of what the clause decides, not a date of its own.
 LIMIT_BEFORE = re.compile(r"\b(?:until|till|beyond|jusqu'en|jusqu'a|au-dela de|au dela de)\s+$")
@@ -471,3 +500,111 @@ ATTEND = re.compile(
     r"\b(?:attend\w*|courses|(?<!au )(?<!en )cours(?! de l'annee)|train(?:s|ed|ing)?\s{1,3}(?:at|in)|se former|"
     r"formes?\s{1,3}(?:dans|a|au)|stages? de formation)\b"
 )
+
+# Reader round 8. Topics said with cue words rather than with a name of the vocabulary.
+# A reform whose field is the defence or security sector, named apart from the word "reform" ("reform in
+# the security and defence sector", "processus de reforme ... au profit des institutions et du secteur de
+# la defense", "efforts de reforme ... en matiere de democratie, d'institutions et de defense").
+REFORM = re.compile(r"\breform(?:s|ed|ing|e|es|er|ee|ees)?\b")
+DEFENCE_FIELD = re.compile(
+    r"\b(?:(?:defen[cs]e|security)\s(?:and|&)\s)?(?:defen[cs]e|security)\ssectors?\b"
+    r"|\bsecteurs?\s(?:(?:de\s)?la\s|du\s)?(?:defense|securite)\b"
+    # "defence" closing a list after the reform ("in democracy, institutions and defence")
+    r"|\b(?P<last>(?:and|et)\s(?:(?:de\s)?la\s|du\s|de\s|in\s|of\s)?defen[cs]e)(?=\s?[.;,)]|\s?$)"
+)
+# What keeps a reform word from the sector: another statement (a contrast, ";" or ":") or schools
+# between them ("reform the training colleges of the defence sector" is defence education).
+REFORM_APART = re.compile(
+    r"[;:]|\b(?:but|mais|whereas|while|however|cependant|tandis|education|enseignement|training|formation|"
+    r"schools?|ecoles?|colleges?|academ\w*|universit\w*|curricul\w*|cursus)\b"
+)
+
+
+def defence_reform(low: str) -> tuple[int, int] | None:
+    """The span of a reform word whose field is the defence or security sector, if the sentence has one.
+
+    The sector after the word, or (a sector, not a list's last word) before it, with nothing that
+    keeps them apart between (:data:`REFORM_APART`).
+
+    >>> low = "nato backs reform in the security and defence sector."
+    >>> low[slice(*defence_reform(low))]
+    'reform'
+    >>> defence_reform("it reformed its schools of the defence sector.") is None
+    True
+    """
+    reforms = [(m.start(), m.end()) for m in REFORM.finditer(low)]
+    if not reforms:
+        return None
+    fields = [(m.start(), m.end(), m.group("last") is None) for m in DEFENCE_FIELD.finditer(low)]
+    if not fields:
+        return None
+    apart = [m.start() for m in REFORM_APART.finditer(low)]
+    starts = [f[0] for f in fields]
+
+    def clear(a: int, b: int) -> bool:  # nothing keeps a and b apart: one binary search
+        k = bisect.bisect_left(apart, a)
+        return k == len(apart) or apart[k] >= b
+
+    for a, b in reforms:
+        k = bisect.bisect_left(starts, b)
+        if k < len(fields) and clear(b, fields[k][0]):
+            return a, b
+        # The field before: one starting before the word's end ends before it (no field holds "reform").
+        if k and fields[k - 1][2] and fields[k - 1][1] <= a and clear(fields[k - 1][1], a):
+            return a, b
+    return None
+
+
+# "training" ("formation" in French) as a noun of its own ("training and education", "training of
+# personnel", "la formation des militaires"), not part of a compound that names another area ("language
+# training", "counter-narcotics training", "formation linguistique", "systeme de formation militaire"):
+# the word before it is a function word or a mark, and in French the word after it one too.
+TRAINING_WORD = re.compile(r"\b(?:training|formation)\b")
+TRAINING_BEFORE = re.compile(
+    r"(?:^|[,;:(]\s{0,2}|(?<!\w)(?:the|its|their|our|in|of|on|for|and|or|nor|through|including|include|includes|"
+    r"such as|to|with|as|joint|la|les|de|des|du|en|et|ou|a|au|aux|pour|dans|sur|avec|par|sa|son|ses|leur|leurs|une|"
+    # English verbs that take training as their object ("covers training", "received training")
+    r"covers?|covered|provides?|provided|offers?|offered|receives?|received|gives?|given|conducts?|conducted|"
+    r"organi[sz]es?|organi[sz]ed|supports?|supported|needs?)"
+    r"\s{1,2})$"
+)
+FORMATION_AFTER = re.compile(
+    r"\s{0,2}[,;:.)]|\s{1,2}(?:et|ou|de|des|du|d'|a|au|aux|pour|dans|sur|avec|par|en|aupres)\b"
+)
+
+
+def training(low: str) -> list[tuple[int, int]]:
+    """The spans of "training" and "formation" standing alone as nouns in a folded sentence.
+
+    >>> low = "cooperation covers training and education, and language training."
+    >>> [low[a:b] for a, b in training(low)]
+    ['training']
+    """
+    out: list[tuple[int, int]] = []
+    last = len(low.rstrip())  # the word may end the sentence
+    for m in TRAINING_WORD.finditer(low):
+        a, b = m.span()
+        # a bounded window before the word: the longest function word and its spaces fit in it
+        if TRAINING_BEFORE.search(low, max(0, a - 14), a) is None:
+            continue
+        if m.group() == "formation" and b < last and FORMATION_AFTER.match(low, b) is None:
+            continue
+        out.append((a, b))
+    return out
+
+
+def cue_topics(low: str) -> list[tuple[str, int, int]]:
+    """The topics a folded sentence names with cue words rather than with a name: (topic, start, end).
+
+    >>> cue_topics("la cooperation porte sur la formation des militaires.")
+    [('training-exercises', 28, 37)]
+    """
+    out: list[tuple[str, int, int]] = []
+    # The common case, without a regular expression: no reform, or no sector and no defence.
+    if "reform" in low and ("sector" in low or "secteur" in low or "defen" in low):
+        span = defence_reform(low)
+        if span is not None:
+            out.append(("defence-reform", *span))
+    if "training" in low or "formation" in low:
+        out.extend(("training-exercises", a, b) for a, b in training(low))
+    return out

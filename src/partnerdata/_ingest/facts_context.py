@@ -25,6 +25,8 @@ __all__ = [
     "clean_clause",
     "heading_topics",
     "lean_on_previous",
+    "operation_spans",
+    "others_forces",
     "outside",
     "page_sentences",
     "spans",
@@ -188,6 +190,39 @@ def vehicles(low: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         after = cues.VEHICLE_OTHERS_AFTER.match(low[m.end() : m.end() + 30])
         (others if before or after else own).append((m.start(), m.end()))
     return own, others
+
+
+def operation_spans(context: Context, s: Sentence) -> list[tuple[int, int]]:
+    """The spans of the operations (NATO-led ones, as the vocabulary kinds them) the sentence names."""
+    return [(m.start, m.end) for m in s.mentions if m.kind == "programme" and context.kind(m.code) == "operation"]
+
+
+def others_forces(
+    low: str, found: Sequence[tuple[int, int]], operations: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """The spans of forces words qualified as NATO's or an operation's ("ISAF troops", "the troops of the
+    International Security Assistance Force"), as ships are (:func:`vehicles`): the operation's own
+    troops, which a partner may support but which are none of its units. ``operations`` are the spans
+    of the operations the sentence names.
+    """
+    ends = {b for _, b in operations}
+    starts = {a for a, _ in operations}
+    out = []
+    for a, b in found:
+        # The operation's name right before the word ("ISAF troops", "(ISAF) troops"), a few characters
+        # back, or right after it past "of the" / "de la".
+        before = a
+        while before > max(0, a - 3) and low[before - 1] in " )":
+            before -= 1
+        qualifier = cues.OF_THE.match(low, b, b + 12)
+        if (
+            before in ends
+            or (qualifier is not None and qualifier.end() in starts)
+            or cues.VEHICLE_OTHERS_BEFORE.search(low[max(0, a - 12) : a])
+            or cues.VEHICLE_OTHERS_AFTER.match(low[b : b + 30])
+        ):
+            out.append((a, b))
+    return out
 
 
 def outside(found: list[tuple[int, int]], cover: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

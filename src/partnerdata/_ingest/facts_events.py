@@ -7,6 +7,7 @@ month and day where the sentence gives them ("on 12 March 2007") and its end whe
 that refer back ("It ...", "Cette ...") and give no year of their own join its event.
 """
 
+import bisect
 import re
 
 from partnerdata._ingest import clauses, cues
@@ -20,6 +21,8 @@ __all__ = ["ANY_MONTH", "date", "dates", "events", "range_ends"]
 ANY_MONTH = re.compile(cues.MONTH)
 # The most events one sentence gives: its first date, then one per coordinated statement.
 _EVENTS_PER_SENTENCE = 3
+# The most years of one list ("in 2009, 2010 and 2012") read as events of their own.
+_YEARS_PER_LIST = 6
 
 
 def events(context: Context) -> list[Event]:
@@ -75,12 +78,19 @@ def dates(context: Context, s: Sentence) -> list[tuple[PartialDate, PartialDate 
     year that describes the first ("the first since 2010") is not.
     """
     found = date(context, s)
-    if found is None:
+    if found is None or (not s.partners and _all_partners(s.low)):
         return []
     out = [found[:2]]
     if len(s.years) < 2:
         return out  # most sentences: one year, one event
     at = found[2]
+    for offset in _listed(s, at):
+        # "at successive summits in 2009, 2010 and 2012": each year of a list is a date of its own
+        nxt = date(context, s, offset)
+        if nxt is None or nxt[2] != offset:
+            break
+        out.append(nxt[:2])
+        at = offset
     # Bounded: a sentence is a statement or a few, and each look is a pass over the sentence (a limit
     # skipped below counts as a look).
     for _ in range(2 * _EVENTS_PER_SENTENCE):
@@ -96,6 +106,29 @@ def dates(context: Context, s: Sentence) -> list[tuple[PartialDate, PartialDate 
         if cues.LIMIT_BEFORE.search(s.low[max(0, at - 16) : at]):
             continue  # "... and to fund the army until 2020": a bound of the decision, not a statement
         out.append(nxt[:2])
+    return out
+
+
+def _all_partners(low: str) -> bool:
+    """Whether a sentence speaks of NATO's policy for all its partners ("a partnership policy adopted in
+    April 2011 offers all partners ..."): a fact about the frameworks, not a statement about this partner
+    (like the replacement of the NACC by the EAPC), where the sentence names no partner."""
+    return ("partn" in low or "parten" in low) and cues.ALL_PARTNERS.search(low) is not None
+
+
+def _listed(s: Sentence, at: int) -> list[int]:
+    """The offsets of the years that go on a list from the year at ``at`` ("2009, 2010 and 2012"):
+    bare years, one after another, joined only by commas and "and"/"et"; a few at most."""
+    offsets = [where for _, where in s.years]
+    k = bisect.bisect_left(offsets, at) + 1
+    out: list[int] = []
+    while (
+        k < len(offsets)
+        and len(out) < _YEARS_PER_LIST
+        and cues.LIST_GAP.fullmatch(s.low, offsets[k - 1] + 4, offsets[k])
+    ):
+        out.append(offsets[k])
+        k += 1
     return out
 
 

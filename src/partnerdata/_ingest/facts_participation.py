@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from partnerdata._ingest import cues
-from partnerdata._ingest.facts_context import Context, clean_clause, outside, spans, unnamed, vehicles
+from partnerdata._ingest.facts_context import (
+    Context,
+    clean_clause,
+    operation_spans,
+    others_forces,
+    outside,
+    spans,
+    unnamed,
+    vehicles,
+)
 from partnerdata._ingest.mentions import Mention
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import Participation, Text
@@ -53,7 +62,7 @@ def participation_years(context: Context) -> Starts:
             continue
         if (
             any(context.kind(m.code) == "operation" for m in candidates)
-            and not takes_part(s)
+            and not takes_part(s, operation_spans(context, s))
             and s.affirms(spans(cues.INFRASTRUCTURE, s.low))
         ):
             # "From 1995, the air base served as a logistics hub for IFOR": support for the operation,
@@ -81,7 +90,7 @@ def participation_years(context: Context) -> Starts:
         if not years and "," in s.low:
             years = launched_after(s.low)  # "a Trust Fund project, launched in 2011": its start
         weak: set[int] = set()
-        if any(context.kind(m.code) == "operation" for m in candidates) and takes_part(s):
+        if any(context.kind(m.code) == "operation" for m in candidates) and takes_part(s, operation_spans(context, s)):
             # Troops in an operation "from 2004 to 2014", or aircraft flying in it "in 2011": each
             # year goes to its clause's name (the range itself stays an event: its end is news),
             # but a range's end starts nothing.
@@ -223,16 +232,19 @@ def for_partner(context: Context, s: Sentence) -> bool:
     )
 
 
-def takes_part(s: Sentence) -> bool:
+def takes_part(s: Sentence, operations: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a sentence naming an operation says the partner takes part in it.
 
-    Troops, units or officers said outside a negated clause, or taking part said without
-    transit, overflight or airfields ("its participation in ISAF began in 2003").
+    Troops, units or officers said outside a negated clause (not the operation's own: ``operations``
+    are the spans of the operations it names), or taking part said without transit, overflight or
+    airfields ("its participation in ISAF began in 2003").
     """
     own, others = vehicles(s.low)
     forces = spans(cues.FORCES, s.low)
     if forces:  # another country's ("US troops crossed the country") are not the partner's
         forces = outside(forces, spans(cues.ALLIED_FORCES, s.low))
+        # nor the operation's own ("supported ISAF troops through transit agreements")
+        forces = outside(forces, others_forces(s.low, forces, operations))
     if own and not cues.INFRASTRUCTURE.search(s.low):
         forces = sorted(forces + own)  # its own ships or aircraft, not hosted ones
     if s.affirms(forces):
@@ -293,7 +305,7 @@ def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> 
         for code in s.own_programmes:
             if code in found or code in denied:
                 continue
-            if context.kind(code) == "operation" and not takes_part(s):
+            if context.kind(code) == "operation" and not takes_part(s, operation_spans(context, s)):
                 continue  # transit or overflight for an operation is support, not participation
             if context.eligible(code) or (code in since and context.kind(code) == "cooperation-plan"):
                 found.append(code)

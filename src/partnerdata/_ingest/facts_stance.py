@@ -10,7 +10,17 @@ not. A sentence that designates units for a purpose ("has made units available f
 import bisect
 
 from partnerdata._ingest import clauses, cues
-from partnerdata._ingest.facts_context import Context, between, clean_clause, outside, spans, unnamed, vehicles
+from partnerdata._ingest.facts_context import (
+    Context,
+    between,
+    clean_clause,
+    operation_spans,
+    others_forces,
+    outside,
+    spans,
+    unnamed,
+    vehicles,
+)
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import Evidence, Stance, UnitDesignation
 
@@ -28,6 +38,19 @@ def _crossed(context: Context, s: Sentence) -> list[tuple[int, int]]:
     ]
 
 
+def _permanent(s: Sentence) -> bool:
+    """Whether the sentence calls the partner's neutrality permanent (or lays it down in a constitution)
+    on the side of the sentence that names it: "a policy of military neutrality" is not permanent."""
+    qualifiers = [m.start() for m in cues.PERMANENT.finditer(s.low)]
+    if not qualifiers:
+        return False  # most sentences on neutrality: nothing to weigh
+    starts = [a for a, _ in clauses.sides(s.parts)]
+    named = {
+        bisect.bisect_right(starts, m.start) - 1 for m in s.mentions if m.kind == "topic" and m.code == "neutrality"
+    }
+    return any(bisect.bisect_right(starts, q) - 1 in named for q in qualifiers)
+
+
 def stance(context: Context) -> Stance:
     """The partner's stance as the page states it; each answer is None where the page is silent."""
     neutrality: bool | None = None
@@ -37,7 +60,7 @@ def stance(context: Context) -> Stance:
     designations: list[UnitDesignation] = []
     for s in context.sentences:
         hit = False
-        if "neutrality" in s.stance_topics:
+        if "neutrality" in s.stance_topics and _permanent(s):
             neutrality = True if neutrality is None else neutrality
             hit = True
         # Each cue word is read in its own clause ("is not a member, but it contributes
@@ -50,8 +73,11 @@ def stance(context: Context) -> Stance:
         if infrastructure_at:
             # Allied forces hosted ("opened its airfields to Allied forces") are others', like
             # Allied aircraft: hosting them is infrastructure, and they are no units of the partner;
-            # so are another country's ("US troops crossed the country").
-            allied_forces = spans(cues.ALLIED_FORCES, s.low)
+            # so are another country's ("US troops crossed the country") and an operation's own
+            # ("supported ISAF troops through transit agreements").
+            allied_forces = sorted(
+                spans(cues.ALLIED_FORCES, s.low) + others_forces(s.low, forces_at, operation_spans(context, s))
+            )
             if allied_forces:
                 forces_at = outside(forces_at, allied_forces)
                 others = sorted(others + allied_forces)
@@ -76,9 +102,13 @@ def stance(context: Context) -> Stance:
             if said is not None and (this_side or said is False):
                 forces = said if forces is None else (forces or said)
                 hit = True
+            # Allied aircraft or ships are NATO's: hosting them needs no other word for NATO. Sailing or
+            # training with them ("trained with NATO ships") hosts nothing: without a word of hosting
+            # (a port, transit, overflight, "hosted") they are no infrastructure.
             allied = between(others, a, b)
+            if allied and not hosting and cues.HOSTS.search(s.low, a, b) is None:
+                allied = []
             said = s.affirms(sorted(hosting + allied))
-            # Allied aircraft or ships are NATO's: hosting them needs no other word for NATO.
             if said is not None and (this_side or bool(allied) or said is False):
                 infrastructure = said if infrastructure is None else (infrastructure or said)
                 hit = True

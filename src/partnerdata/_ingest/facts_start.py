@@ -51,7 +51,9 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
         units = s.year_units(s.years) if founding else [-1] * len(s.years)
         for (year, _), unit, mention in zip(s.years, units, s.attach(s.years, joined), strict=True):
             if mention is not None and unit not in founding and context.began_by(mention.code, year):
-                return Milestone(year=year, via=mention.code, evidence=(s.evidence,)), s
+                return _not_after_cooperation(
+                    context, (Milestone(year=year, via=mention.code, evidence=(s.evidence,)), s)
+                )
     # Last, a partner "of NATO since 1995" ("partenaire de l'OTAN depuis 1995"): the state
     # dates the start only where nothing on the page says when relations began.
     for s in context.sentences:
@@ -63,8 +65,26 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
         if s.unit_at(since.start(1)) != unit:
             continue
         year = int(since.group(1))
-        return Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s
+        return _not_after_cooperation(
+            context, (Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s)
+        )
     return None
+
+
+def _not_after_cooperation(context: Context, found: tuple[Milestone, Sentence]) -> tuple[Milestone, Sentence]:
+    """A start of relations read from a state (a forum joined, "a partner since"), or the start of practical
+    cooperation through a framework where the page says it began earlier: relations began with it.
+
+    "Cooperation began when it joined the PfP, in 1996, and became a member of the EAPC, in 1997":
+    the EAPC's year would start relations a year after cooperation, which cannot be.
+    """
+    cooperation = _cooperation_start(context, found)
+    if cooperation is None or cooperation[0].via is None or cooperation[0].year >= found[0].year:
+        return found
+    # Joining a forum is no participation and, where it starts nothing, no event either (the EAPC in
+    # 1997: tests/fixtures/layouts/README.md): its year stays held.
+    found[1].used_years.add(found[0].year)
+    return cooperation
 
 
 def via(context: Context, s: Sentence, year: int, unit: int) -> str | None:
@@ -186,6 +206,10 @@ def _cooperation_start(
         through = [c for c in s.own_programmes if context.kind(c) == "partnership-programme"]
         through = through or [c for c in s.own_programmes if context.eligible(c)]
         through = [c for c in through if context.began_by(c, year)]
+        if not through and cues.DIALOGUE_AND_COOPERATION.search(s.low):
+            # "Dialogue and cooperation started when it joined the NACC (1992)": cooperation said
+            # with dialogue, and no framework of cooperation begun by then, is the start of relations.
+            continue
         return Milestone(year=year, via=through[0] if through else None, evidence=(s.evidence,)), s
     return None
 

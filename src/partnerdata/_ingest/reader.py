@@ -16,6 +16,7 @@ import re
 import warnings
 from typing import NamedTuple
 
+from partnerdata._ingest import cues
 from partnerdata._model.errors import PartnerDataError
 from partnerdata._model.layout import PARAGRAPH_END
 from partnerdata._model.records import PartialDate
@@ -446,12 +447,17 @@ def assemble(blocks: list[Block], whole: str) -> Assembled:
         raise PageError(f"the page has a title ({title.text!r}) but no introduction or content", title.line)
 
     # Older pages may show photos before the introduction: captions, unpunctuated (or naming the
-    # people on the photo), followed by the introduction's paragraph.
+    # people on the photo, or ending with the photo's date in brackets), followed by the
+    # introduction's paragraph.
     while (
         len(content) > 1
         and content[0].hint is None
         and not content[0].marker
-        and (not _punctuated(content[0].text) or _CAPTION_START.match(fold(content[0].text)))
+        and (
+            not _punctuated(content[0].text)
+            or _CAPTION_START.match(fold(content[0].text))
+            or cues.DATED_CAPTION.search(fold(content[0].text).rstrip())
+        )
         and fold(content[0].text) not in _OPENING_HEADINGS
         and not content[1].marker
         and content[1].hint in (None, "paragraph")

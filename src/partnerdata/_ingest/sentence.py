@@ -75,6 +75,21 @@ class Sentence:
             implied = cues.PROGRAMME_TOPICS.get(code) or cues.KIND_TOPICS.get(programme.kind)
             if implied is not None and implied in matcher.topics and implied not in self.own_topics:
                 self.own_topics.append(implied)
+        # Topics said with cue words rather than a name ("reform in the security and defence sector",
+        # "training and education"): the sentence's own, where no negation reaches them.
+        low = self.low
+        cued = (
+            [
+                code
+                for code, start, end in cues.cue_topics(low)
+                if code in matcher.topics and not self.negated_at(start, end)
+            ]
+            if "reform" in low or "training" in low or "formation" in low  # most sentences: neither cue
+            else []
+        )
+        for code in cued:
+            if code not in self.own_topics:
+                self.own_topics.append(code)
         self.partners = codes(self.mentions, "partner")
         self.programmes = list(self.own_programmes)
         self.topics = list(self.own_topics)
@@ -84,7 +99,7 @@ class Sentence:
             [(int(m.group(1)), m.start(1)) for m in cues.YEAR.finditer(self.low)] if _DIGIT.search(self.low) else []
         )
         self.used_years: set[int] = set()
-        self.placed = any(m.kind != "partner" for m in self.mentions)
+        self.placed = bool(cued) or any(m.kind != "partner" for m in self.mentions)
         self._units: list[int] | None = None
         self._starts: list[int] = []
 
