@@ -127,6 +127,8 @@ FOUND = {
     ("FORMATION_AFTER", "pour"): (N // 5 - 1, None),
     ("FORMATION_AFTER", "dots"): (N // 2, (0, 1)),
     ("LIST_GAP", "spaces-comma"): (1, None),  # the comma with three spaces on either side
+    # Round 9. Each " is " of "the aim is".
+    ("IS_CENTRE", "aim-verbs"): (N // 11, None),
 }
 
 
@@ -181,3 +183,12 @@ def test_extract_on_a_page_beyond_evidence_numbering_says_which_line() -> None:
     text = "Relations with Georgia\nNATO and Georgia talk.\n" + "- Relations began in 1992.\n" * 10_002
     with pytest.raises(partnerdata.PageError, match="line 10004: more than 10,000 items in one section"):
         partnerdata.extract(text)
+
+
+def test_round9_withdrawal_cue_is_linear_on_its_own_words_repeated() -> None:
+    # Round 9's WITHDRAWN finds nothing in the shared hostile inputs; its own words, repeated with
+    # no boundary after the last letter that could close a match, each give one match.
+    unit = "a ete retirees "
+    with hang_guard(20):
+        assert sum(1 for _ in cues.WITHDRAWN.finditer(unit * (N // len(unit)))) == N // len(unit)
+        assert cues.WITHDRAWN.search("s'est retire" * (N // 12) + "x") is not None

@@ -6,4 +6,4 @@ DATA_VERSION = "2026.12.2"
 # manifest hashes to it, load() builds the packaged records without checking them again (the
 # manifest's checksums vouch for every file); any other manifest is checked in full.
 # tests/test_load.py says what to write here after `partnerdata build --packaged`.
-PACKAGED_MANIFEST_SHA256 = "e57c0ea0e600e514874fc4d0058caf763601142ed2f948e50e77f754983d528d"
+PACKAGED_MANIFEST_SHA256 = "efa6ab0d3dc7d6f275def65686c4caf542602a2349e1b814c0645e029e766eb5"

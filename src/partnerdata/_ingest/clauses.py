@@ -75,7 +75,11 @@ FORWARD = frozenset({"no", "without", "sans", "aucun", "aucune", "ni", "nor", "n
 PAIRS = frozenset({"pas", "plus", "jamais", "point", "aucun", "aucune", "rien", "ni"})
 PAIR_SPAN = 4
 # Idioms holding a cue that affirm: "sans oublier", "not only", "ne ... pas seulement".
-IDIOMS = frozenset({("sans", "oublier"), ("sans", "compter"), ("not", "only"), ("no", "doubt"), ("not", "least")})
+IDIOMS = frozenset(
+    {("sans", "oublier"), ("sans", "compter"), ("not", "only"), ("no", "doubt"), ("not", "least"),
+     # round 9: "sans cesse", "sans relâche", "without interruption": "constantly", no denial
+     ("sans", "cesse"), ("sans", "relache"), ("without", "interruption"), ("without", "fail")}
+)  # fmt: skip
 ONLY = frozenset({"seulement", "uniquement"})
 # A choice of one thing over another negates the other, from where it stands: "rather than",
 # "instead of", "plutot que", "au lieu de" (the word, then the one that must follow it).
@@ -138,7 +142,8 @@ def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> li
     >>> [low[c.start : c.end] for c in clauses(low, tokens(low))]
     ['it joined pfp ', 'and, since 2002', ', has taken part in parp', '; it trains.']
     >>> low = "nato and kazakhstan began in 1992 and signed a plan in 2006."
-    >>> [low[c.start : c.end] for c in clauses(low, tokens(low))]
+    >>> at = low.index("kazakhstan")  # the partner's name, as the reader passes it
+    >>> [low[c.start : c.end] for c in clauses(low, tokens(low), [(at, at + len("kazakhstan"))])]
     ['nato and kazakhstan began in 1992 ', 'and signed a plan in 2006.']
     """
     if not tokens:
@@ -190,7 +195,13 @@ def clauses(low: str, tokens: Sequence[Token], names: Sequence[Span] = ()) -> li
         if verb is not None:
             named = _in_names(tokens, spans) if named is None else named  # once per sentence, and rarely
             joins = not any(named[i + 1 : verb])
-        if punct or word in CONTRASTS or joins:
+        # "has not yet been offered": "yet" after a negation is an adverb of it, no contrast; and
+        # "alors" contrasts only as "alors que" ("il a alors rejoint" is "then")
+        contrast = word in CONTRASTS and not (
+            (word == "yet" and not punct and words[i - 1] in VERBAL)
+            or (word == "alors" and (words[i + 1] if i + 1 < len(words) else "") not in ("que", "qu"))
+        )
+        if punct or contrast or joins:
             cut(i, end + gap.index(punct) if punct else tok.start, punct)
             dated, worded = False, False
         if year:

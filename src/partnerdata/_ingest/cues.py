@@ -181,14 +181,18 @@ FIRST_NOUN = re.compile(r"\b(?:adoption|signature|conclusion|approval|approbatio
 _DATED = r"(?:\s+(?:in|en)\s+(?:\w+\s+)?\d{4})?"
 MOVE_TO = re.compile(
     r"\b(?:moved|moving|switched|transitioned|shifted|migrated|est passee?|sont passes|passe a|bascule|"
-    rf"replaced{_DATED} by|remplacee?{_DATED} par|gave way to|made way for|laisse la place a|cede la place a|"
+    rf"replaced{_DATED} by|remplacee?{_DATED} par|gave way{_DATED} to|made way{_DATED} for|"
+    rf"laisse{_DATED} la place a|cede{_DATED} la place a|"
     rf"succeeded{_DATED} by|superseded{_DATED} by|"
     # "replaced it with an ITPP", "a remplace son IPCP par un ITPP": a few words between (bounded)
     r"replac(?:ed|es|ing)\b[^.;]{0,80}?\bwith|remplac\w*\b[^.;]{0,80}?\bpar)\b"
 )
 # ... and before these, the newer plan is the subject ("the ITPP replaced the IPAP").
 REPLACES = re.compile(
-    r"\b(?:replaced|replaces|superseded|supersedes|a remplace|remplace|succeeded|succeeds|a succede|succede)\b"
+    r"\b(?:replaced|replaces|superseded|supersedes|a remplace|remplace|succeeded|succeeds|a succede|succede|"
+    # Round 9: "took over in 2014 from the IPP", "a pris la suite d'un IPCP": the subject is the newer plan
+    rf"t(?:ook|akes|aken|aking) over{_DATED} from|pris{_DATED} la (?:suite|releve) (?:d'|de|du|des)|"
+    rf"pris{_DATED} le relais (?:d'|de|du|des))\b"
     rf"(?!{_DATED} (?:by|par)\b)"
 )
 
@@ -223,6 +227,12 @@ def first_agreed(low: str) -> bool:
 
 # "for"/"pour" and an optional article at the end of the text before a partner's name.
 FOR_BEFORE = re.compile(r"\b(?:pour|for)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$")
+# Reader round 9. A programme launched in the partner ("lancé en Ukraine en 2000", "launched in
+# Kazakhstan in 2003") is set up for it, like one launched for it: on the 28 characters before its name.
+LAUNCHED_IN_BEFORE = re.compile(
+    r"\b(?:lancee?s?|launched|mise? en place|set up|etablie?s?|established)\s(?:in|en|au|aux|dans)\s"
+    r"(?:la\s|le\s|l'|les\s|the\s)?$"
+)
 LAUNCH = re.compile(
     r"\b(?:lance|launched|approuve|approved|agreed|adopte|adopted|etabli|established|mis en place|set up)"
 )
@@ -476,6 +486,77 @@ ALL_PARTNERS = re.compile(
 # Reader round 6. A year that bounds something ("until 2020", "beyond 2016", "jusqu'en 2015"), on the
 # 16 characters before it: a limit of what the clause decides, not a date of its own.
 LIMIT_BEFORE = re.compile(r"\b(?:until|till|beyond|jusqu'en|jusqu'a|au-dela de|au dela de)\s+$")
+# Reader round 9. A founding word said as the time of a join ("joined the MD when it was launched in
+# 1994", "lorsque l'OTAN l'a cree"): the year is the partner's start as well. Matched on the few
+# characters before the founding word (a bounded window, with no stop between: :func:`when_founded`).
+WHEN_FOUNDED = re.compile(r"\b(?:when|once|as soon as|quand|lorsque|lorsqu'|des que|des qu')")
+
+
+def when_founded(low: str, at: int) -> bool:
+    """Whether the founding word at ``at`` is the time of something said before it ("joined the MD when
+    it was launched"): "when"/"lorsque" in the 32 characters before it, with no stop in between."""
+    found = [m.end() for m in WHEN_FOUNDED.finditer(low, max(0, at - 32), at)]
+    return bool(found) and not any(c in ".;," for c in low[found[-1] : at])
+
+
+# Reader round 9. A join dated as the start of a state ("since it joined the PfP in 1994", "depuis son
+# adhésion au PPP", "depuis que le pays a adhéré"): where the sentence speaks of cooperation, that
+# join started it. Bounded: at most three words between (a subject), one space each.
+SINCE_JOINING = re.compile(
+    r"\b(?:since|depuis)\s(?:que\s|qu')?(?:[a-z]+\s){0,3}?"
+    r"(?:joined|joining|accession|adhesion|entree|a adhere|a rejoint)\b"
+)
+# Reader round 9. A centre of the partner's that is one of a network's ("has been a Partnership Training
+# and Education Centre since 2010", "fait partie du réseau des PTEC"): matched in the few characters
+# before the centre's name (a bounded window: :func:`is_centre`).
+IS_CENTRE = re.compile(
+    r"\b(?:has been|have been|is|became|becomes|est|a ete|est devenue?|fait partie|font partie|is part|forms? part|"
+    r"belongs?|appartient|accredited|accredite|recognised as|recognized as|reconnue? comme)\b"
+)
+
+
+def is_centre(low: str, at: int) -> bool:
+    """Whether the name at ``at`` is said to be what a centre is or belongs to ("has been a PTEC",
+    "fait partie du réseau des PTEC"): a cue in the 48 characters before it, with no stop in between."""
+    found = [m.end() for m in IS_CENTRE.finditer(low, max(0, at - 48), at)]
+    return bool(found) and not any(c in ".;," for c in low[found[-1] : at])
+
+
+# Reader round 9. A span of time back from the sentence's date ("twenty years after it joined the PfP",
+# "vingt ans après son adhésion"): what the clause names after it is not dated by that year.
+YEARS_AFTER = re.compile(r"\b(?:years?|ans|decades?|decennies?)\s(?:after|apres)\b")
+# Reader round 9. Crossing the partner's land ("across its territory", "à travers son territoire"):
+# the forces words just before it are what crosses, the operation's (see INFRASTRUCTURE).
+CROSSING = re.compile(
+    r"\b(?:(?:across|through|via|cross(?:es|ed|ing)?) (?:its|the country's) territory|"
+    r"(?:a travers|par|traversai\w*|traverse\w*) (?:son|le) territoire)\b"
+)
+# Reader round 9. An end said of a framework ("ISAF, which completed its mission in 2014", "qui a achevé
+# sa mission en 2014"): in the year the vocabulary gives for its end, a fact about the framework.
+ENDED = re.compile(r"\b(?:ended|completed|concluded|terminated|came to an end|achevee?|terminee?|pris fin|prend fin)\b")
+# Reader round 9. An invitation held back by a condition ("invited to join the MAP, pending ...",
+# "invité à rejoindre le MAP, sous réserve de ..."): the programme after it is not joined yet.
+INVITED = re.compile(r"\b(?:invited|invitee?s?)\b")
+PENDING = re.compile(r"\b(?:pending|subject to|conditional on|sous reserve|en attendant|a condition)\b")
+# Reader round 9. A meeting whose members are named by their troops ("a meeting of ISAF troop-contributing
+# nations", "une réunion des pays contributeurs de troupes"): the forces word names the meeting's members.
+MEETING = re.compile(r"\b(?:meetings?|reunions?|conferences?|summits?|sommets?)\b")
+# Reader round 9. A plan counted as a later one ("a second IPCP signed in 2019", "un deuxième IPCP"):
+# its year is not the partner's start in that kind of plan. On the 20 characters before the name.
+LATER_PLAN_BEFORE = re.compile(r"\b(?:second|seconde?|deuxieme|third|troisieme|fourth|quatrieme)\s$")
+# Reader round 9. A withdrawal or a closure ends a part ("was withdrawn from SFOR in 2002", "a été
+# retirée de la SFOR en 2002", "before the closure of NTM-I in 2011"): the year of its clause starts nothing.
+WITHDRAWN = re.compile(
+    r"\b(?:withdrew|withdrawn|withdrawing|pulled out|(?:a|ont) ete retiree?s?|(?:s'est|se sont) retiree?s?|"
+    r"closure|fermeture|cloture)\b"
+)
+# Reader round 9. A start word followed by a verb of strengthening ("began to strengthen their dialogue",
+# "ont commencé à renforcer"): relations that already were, made closer, not their start. Matched
+# right after the start word (one space each: a run of spaces would make a search quadratic).
+STRENGTHEN_AFTER = re.compile(
+    r"\s(?:(?:a|to)\s(?:renforcer|approfondir|intensifier|elargir|strengthen|deepen|intensify|broaden|expand)|"
+    r"strengthening|deepening|intensifying|broadening|expanding)\b"
+)
 # Reader round 7. An act that dates a thing of its own, right before a later date of the sentence ("...,
 # adopted in 2014, includes a centre opened in August 2015", "un centre inauguré en mai 2013"): that
 # date is a statement of its own. Matched on the 40 characters before the year (a bounded window).
@@ -507,10 +588,13 @@ ATTEND = re.compile(
 # la defense", "efforts de reforme ... en matiere de democratie, d'institutions et de defense").
 REFORM = re.compile(r"\breform(?:s|ed|ing|e|es|er|ee|ees)?\b")
 DEFENCE_FIELD = re.compile(
-    r"\b(?:(?:defen[cs]e|security)\s(?:and|&)\s)?(?:defen[cs]e|security)\ssectors?\b"
-    r"|\bsecteurs?\s(?:(?:de\s)?la\s|du\s)?(?:defense|securite)\b"
-    # "defence" closing a list after the reform ("in democracy, institutions and defence")
-    r"|\b(?P<last>(?:and|et)\s(?:(?:de\s)?la\s|du\s|de\s|in\s|of\s)?defen[cs]e)(?=\s?[.;,)]|\s?$)"
+    # round 9: its structures, institutions or establishment too ("defence and security structures")
+    r"\b(?:(?:defen[cs]e|security)\s(?:and|&)\s)?(?:defen[cs]e|security)\s(?:sectors?|structures?|establishments?)\b"
+    r"|\b(?:secteurs?|structures?)\s(?:(?:de\s)?la\s|du\s|de\s)?(?:defense|securite)\b"
+    # round 9: the armed forces ("reform its armed forces", "réformer ses forces armées")
+    r"|\b(?:armed forces|forces armees)\b"
+    # "defence" closing a list after the reform ("in democracy, institutions and defence", "et à la défense")
+    r"|\b(?P<last>(?:and|et)\s(?:(?:de\s)?la\s|du\s|de\s|in\s|of\s|a\sla\s|to\s)?defen[cs]e)(?=\s?[.;,)]|\s?$)"
 )
 # What keeps a reform word from the sector: another statement (a contrast, ";" or ":") or schools
 # between them ("reform the training colleges of the defence sector" is defence education).
@@ -600,8 +684,8 @@ def cue_topics(low: str) -> list[tuple[str, int, int]]:
     [('training-exercises', 28, 37)]
     """
     out: list[tuple[str, int, int]] = []
-    # The common case, without a regular expression: no reform, or no sector and no defence.
-    if "reform" in low and ("sector" in low or "secteur" in low or "defen" in low):
+    # The common case, without a regular expression: no reform, or no sector, structure, forces or defence.
+    if "reform" in low and any(w in low for w in ("sector", "secteur", "defen", "structure", "forces")):
         span = defence_reform(low)
         if span is not None:
             out.append(("defence-reform", *span))

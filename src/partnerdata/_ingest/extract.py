@@ -164,10 +164,12 @@ def _read(page: Page, names: Matcher, partner: Partner, source: str, lang: str, 
     # 4. The facts, step by step.
     relations = facts_start.relations_since(context)
     cooperation = facts_start.cooperation_since(context, relations)
+    relations = facts_start.began_with_cooperation(context, relations, cooperation)
     starts = facts_participation.participation_years(context)
     plan = facts_plan.plan(context, starts.since, starts.moved_to)
     participations = facts_participation.participations(context, starts.since)
     facts_participation.hold_start_years(participations, starts.restated)
+    facts_participation.hold_joined_years(context, participations)
     stance = facts_stance.stance(context)
     channels = facts_channels.channels(context)
     for fact in (relations, cooperation):

@@ -29,6 +29,7 @@ __all__ = [
     "others_forces",
     "outside",
     "page_sentences",
+    "pending_invitation",
     "spans",
     "text",
     "unnamed",
@@ -252,3 +253,13 @@ def between(found: Sequence[tuple[int, int]], start: int, end: int) -> list[tupl
     lo = bisect.bisect_left(found, (start, -1))
     hi = bisect.bisect_left(found, (end, -1))
     return list(found[lo:hi])
+
+
+def pending_invitation(s: Sentence) -> set[str]:
+    """The programmes the partner is invited to join on a condition still to be met ("has been invited
+    to join the MAP, pending ...", "invité à rejoindre le MAP, sous réserve de ..."): not joined yet."""
+    invited = cues.INVITED.search(s.low) if "invit" in s.low else None
+    pending = cues.PENDING.search(s.low, invited.end()) if invited is not None else None
+    if invited is None or pending is None:
+        return set()
+    return {m.code for m in s.mentions if m.kind == "programme" and invited.end() <= m.start < pending.start()}

@@ -159,7 +159,16 @@ def date(context: Context, s: Sentence, start: int = 0) -> tuple[PartialDate, Pa
     for y, _ in free:
         named = [context.matcher.programmes[c] for c in s.programmes]
         framework = {p.founded.year for p in named if p.founded} | {p.ended for p in named if p.ended}
-        if y in framework and cues.FRAMEWORK.search(s.low):
+        # Joining a forum in the year it was founded ("joined ... the EAPC in 1997") is the
+        # framework's start, shared by every partner in it, not a statement about this one.
+        forums = {p.founded.year for p in named if p.founded and p.kind == "forum"}
+        # An end said of the framework in the year it ended ("ISAF, which completed its mission in 2014").
+        ends = {p.ended for p in named if p.ended}
+        if y in framework and (
+            cues.FRAMEWORK.search(s.low)
+            or (y in forums and cues.JOIN.search(s.low))
+            or (y in ends and cues.ENDED.search(s.low))
+        ):
             s.used_years.add(y)
     free = [(y, at) for y, at in free if (y not in s.used_years or y in ranges) and at >= start]
     if not free:

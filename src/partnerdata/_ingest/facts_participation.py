@@ -6,6 +6,7 @@ with its start year, focus topics and aim; :func:`hold_start_years` then keeps a
 by a participation from dating an event as well.
 """
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -16,6 +17,7 @@ from partnerdata._ingest.facts_context import (
     operation_spans,
     others_forces,
     outside,
+    pending_invitation,
     spans,
     unnamed,
     vehicles,
@@ -27,8 +29,10 @@ from partnerdata._model.records import Participation, Text
 __all__ = [
     "Starts",
     "aim",
+    "ending_years",
     "focus",
     "for_partner",
+    "hold_joined_years",
     "hold_start_years",
     "launched_after",
     "membership_denied",
@@ -57,7 +61,13 @@ def participation_years(context: Context) -> Starts:
     moves: set[str] = set()
     for s in context.sentences:
         candidates = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) != "forum"]
-        candidates = [m for m in candidates if context.kind(m.code) not in {"organisation", "centre"}]
+        # A centre dates a start only where the partner's own centre is one ("has been a PTEC since 2010").
+        candidates = [
+            m
+            for m in candidates
+            if context.kind(m.code) != "organisation"
+            and (context.kind(m.code) != "centre" or cues.is_centre(s.low, m.start))
+        ]
         if not candidates or not s.years:
             continue
         if (
@@ -121,12 +131,18 @@ def participation_years(context: Context) -> Starts:
         if newer is not None:
             moves.add(newer)
         # The years of the move's own statement (a year in an older plan's clause is that plan's).
-        moving: set[int] = set()
+        # Each such year maps to the newer plan of its own move: in a chain ("the ITPP took over from
+        # an IPCP, which had itself replaced the IPP in 2013") each "replaced" has its own subject.
+        moving: dict[int, str] = {}
         inside: set[int] = set()  # years within the move's words ("replaced in 2009 by"): the newer plan's
         if newer is not None:
             words = list(cues.MOVE_TO.finditer(s.low))
-            moved = {s.unit_at(m.start()) for m in (*words, *cues.REPLACES.finditer(s.low))}
-            moving = {a for (_, a), u in zip(s.years, s.year_units(s.years), strict=True) if u in moved}
+            moved = {s.unit_at(m.start()): newer for m in words}
+            for m in cues.REPLACES.finditer(s.low):
+                subjects = [x for x in plans if x.end <= m.start()]
+                moved.setdefault(s.unit_at(m.start()), subjects[-1].code if subjects else newer)
+            units = s.year_units(s.years)
+            moving = {a: moved[u] for (_, a), u in zip(s.years, units, strict=True) if u in moved}
             inside = {a for _, a in s.years if any(m.start() < a < m.end() for m in words)}
         first_plan = any(cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start]) for m in plans)
         adopted = cues.FIRST_VERB.search(s.low) or first_plan
@@ -153,6 +169,13 @@ def participation_years(context: Context) -> Starts:
             before = [y for y, at in s.years if at < that.start()]
             if before:
                 years = sorted([*years, (before[-1], that.end())], key=lambda y: y[1])
+        spans_back = {s.unit_at(m.end()): m.end() for m in cues.YEARS_AFTER.finditer(s.low)}
+        if spans_back:
+            # "twenty years after it joined the PfP": the name after the words is another year's
+            candidates = [m for m in candidates if not spans_back.get(s.unit_at(m.start), len(s.low)) <= m.start]
+        ended = ending_years(s)
+        if ended:
+            years = [(y, at) for y, at in years if at not in ended]
         # Each year goes to the name it belongs to by reading order and syntax (its clause).
         attached = s.attach(years, candidates)
         respectively = cues.RESPECTIVELY.search(s.low)
@@ -182,7 +205,7 @@ def participation_years(context: Context) -> Starts:
                 # "in 2023 it moved from its IPAP to an ITPP": a year before the older plan dates
                 # the move; one after it ("the IPCP adopted in 2013") is that plan's own, unless it
                 # stands in the move's words ("the IPP ... was replaced in 2009 by an IPAP").
-                code = newer
+                code = moving.get(at, newer)
             programme = context.matcher.programmes[code]
             founded = {programme.founded.year if programme.founded else None, programme.ended}
             if year in founded and founding and not for_this_partner:
@@ -192,6 +215,10 @@ def participation_years(context: Context) -> Starts:
                         year_unit.pop(m.start(1), None)
                 if year_unit.get(at) in founding:
                     continue  # "launched in 1994" dates the framework, in the clause that says so
+            if programme.kind == "cooperation-plan" and cues.LATER_PLAN_BEFORE.search(
+                s.low[max(0, mention.start - 12) : mention.start]
+            ):
+                continue  # "a second IPCP, signed in 2019": a later plan of the kind, not the start
             if programme.founded is not None and year < programme.founded.year:
                 continue  # before the programme existed: not this partner's start in it
             if at in weak and code in found:
@@ -222,12 +249,16 @@ _LAUNCH_WORDS = ("lance", "launched", "start", "begun", "initi", "set up", "en p
 
 
 def for_partner(context: Context, s: Sentence) -> bool:
-    """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie")."""
-    # A bounded look-behind: the preposition and an article fit in 12 characters.
+    """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie"), or
+    right after a launch "in" it ("lancé en Ukraine", "launched in Kazakhstan")."""
+    # A bounded look-behind: the preposition and an article fit in 12 characters, a launch in 28.
     return any(
         m.kind == "partner"
         and m.code == context.partner
-        and cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
+        and (
+            cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
+            or cues.LAUNCHED_IN_BEFORE.search(s.low[max(0, m.start - 28) : m.start])
+        )
         for m in s.mentions
     )
 
@@ -245,6 +276,14 @@ def takes_part(s: Sentence, operations: Sequence[tuple[int, int]] = ()) -> bool:
         forces = outside(forces, spans(cues.ALLIED_FORCES, s.low))
         # nor the operation's own ("supported ISAF troops through transit agreements")
         forces = outside(forces, others_forces(s.low, forces, operations))
+        # nor those carried across its land ("let IFOR move troops across its territory"): transit
+        crossings = [m.start() for m in cues.CROSSING.finditer(s.low)]
+        if crossings:
+            forces = [f for f in forces if not _just_before(s.low, f[1], crossings)]
+        # nor the members of a meeting ("attended a meeting of ISAF troop-contributing nations")
+        meetings = [m.end() for m in cues.MEETING.finditer(s.low)] if forces else []
+        if meetings:
+            forces = [f for f in forces if not _just_after(s.low, meetings, f[0])]
     if own and not cues.INFRASTRUCTURE.search(s.low):
         forces = sorted(forces + own)  # its own ships or aircraft, not hosted ones
     if s.affirms(forces):
@@ -252,6 +291,20 @@ def takes_part(s: Sentence, operations: Sequence[tuple[int, int]] = ()) -> bool:
     if not s.affirms(spans(cues.PARTICIPATE, s.low)):
         return False
     return not s.affirms(sorted(spans(cues.INFRASTRUCTURE, s.low) + others))
+
+
+def _just_before(low: str, end: int, starts: Sequence[int]) -> bool:
+    """Whether ``end`` lies at most 40 characters before the first of ``starts`` (in order) after it,
+    with no stop in between (a binary search: the nearest is the only one that can be that close)."""
+    k = bisect.bisect_left(starts, end)
+    return k < len(starts) and starts[k] - end <= 40 and not any(c in ".;,:" for c in low[end : starts[k]])
+
+
+def _just_after(low: str, ends: Sequence[int], at: int) -> bool:
+    """Whether the last of ``ends`` (in order) before ``at`` lies at most 40 characters before it,
+    with no stop in between (a binary search: the nearest is the only one that can be that close)."""
+    k = bisect.bisect_right(ends, at) - 1
+    return k >= 0 and at - ends[k] <= 40 and not any(c in ".;,:" for c in low[ends[k] : at])
 
 
 def moved_to(s: Sentence, plans: Sequence[Mention]) -> str | None:
@@ -283,6 +336,32 @@ def hold_start_years(participations: Sequence[Participation], restated: Sequence
             s.used_years.add(year)
 
 
+def ending_years(s: Sentence) -> set[int]:
+    """The offsets of the years that end a part rather than start one: right after "until"/"jusqu'en"
+    ("served in SFOR until 2002"), or in the clause of a withdrawal ("was withdrawn in 2002")."""
+    out = {at for _, at in s.years if cues.LIMIT_BEFORE.search(s.low[max(0, at - 16) : at])}
+    withdrawals = {s.unit_at(m.start()) for m in cues.WITHDRAWN.finditer(s.low)}
+    if withdrawals:
+        # a start said as one ("from 1999 until 2008, when they were withdrawn") stays a start
+        starts = {m.start(1) for m in cues.SINCE.finditer(s.low)}
+        units = s.year_units(s.years)
+        out |= {at for (_, at), u in zip(s.years, units, strict=True) if u in withdrawals and at not in starts}
+    return out
+
+
+def hold_joined_years(context: Context, participations: Sequence[Participation]) -> None:
+    """Mark a participation's start year as used in every sentence that says again the partner joined
+    the programme that year, however the year attaches ("the PfP framework, which it joined in 1995"):
+    the page holds that fact already, so the year dates no event there."""
+    held = {p.programme: p.since for p in participations if p.since is not None}
+    for s in context.sentences:
+        if not s.years or not s.own_programmes:
+            continue
+        years = {held[code] for code in s.own_programmes if code in held} & {y for y, _ in s.years}
+        if years and cues.JOIN.search(s.low):
+            s.used_years.update(years)
+
+
 def membership_denied(s: Sentence) -> set[str]:
     """The programmes whose membership the sentence denies ("is not a member of the PfP, but its officers
     attend PfP courses"): naming it again after "but" makes no participation."""
@@ -301,7 +380,7 @@ def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> 
     """
     found: list[str] = []
     for s in context.sentences:
-        denied = membership_denied(s) if "memb" in s.low else ()
+        denied = (membership_denied(s) if "memb" in s.low else set()) | pending_invitation(s)
         for code in s.own_programmes:
             if code in found or code in denied:
                 continue
@@ -311,6 +390,10 @@ def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> 
                 found.append(code)
             elif context.kind(code) == "centre" and next(unnamed(s, cues.ATTEND.finditer(s.low)), None):
                 found.append(code)  # a training centre its people attend ("officers attend courses at")
+            elif context.kind(code) == "centre" and any(
+                m.code == code and cues.is_centre(s.low, m.start) for m in s.affirmed
+            ):
+                found.append(code)  # its own centre is one ("has been a PTEC since 2010")
     out: list[Participation] = []
     for code in found:
         evidence = [s for s in context.sentences if code in s.programmes]

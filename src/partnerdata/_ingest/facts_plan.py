@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from partnerdata._ingest import clauses, cues
-from partnerdata._ingest.facts_context import Context, clean_clause, unnamed
+from partnerdata._ingest.facts_context import Context, clean_clause, pending_invitation, unnamed
 from partnerdata._ingest.mentions import Mention
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import CooperationPlan, Text
@@ -29,8 +29,9 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
     # ITPP adopted in 2023: the ITPP is the plan now).
     best: tuple[tuple[bool, int, int], str, Sentence] | None = None
     for s in context.sentences:
+        pending = pending_invitation(s)  # "invited to join the MAP, pending ...": not its plan yet
         for code in s.own_programmes:
-            if context.kind(code) != "cooperation-plan":
+            if context.kind(code) != "cooperation-plan" or code in pending:
                 continue
             score = (
                 code in moved_to,

@@ -15,19 +15,22 @@ from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import Milestone
 
 __all__ = [
+    "began_with_cooperation",
     "cooperation_came",
     "cooperation_clause_year",
     "cooperation_since",
     "opened_before",
     "relations_since",
+    "since_joining",
     "speaks_of_relations",
     "start_of_cue",
     "via",
     "year_of_cue",
 ]
 
-# The kinds of framework a start of relations goes through, in order of preference.
-_VIA_KINDS = {"forum": 0, "partnership-programme": 1, "operation": 2}
+# The kinds of framework a start of relations goes through, in order of preference. An operation
+# is none: troops sent to one are a participation, the way in stays unnamed (round 9).
+_VIA_KINDS = {"forum": 0, "partnership-programme": 1}
 
 
 def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
@@ -47,7 +50,10 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
             continue
         # A founding word dates the forum in its own clause only: "joined the MD in 2000, years
         # after it was launched" still dates the partner's start.
-        founding = {s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low)}
+        # ... unless the forum was joined at its founding ("joined the MD when it was launched in 1994").
+        founding = {
+            s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low) if not cues.when_founded(s.low, m.start())
+        }
         units = s.year_units(s.years) if founding else [-1] * len(s.years)
         for (year, _), unit, mention in zip(s.years, units, s.attach(s.years, joined), strict=True):
             if mention is not None and unit not in founding and context.began_by(mention.code, year):
@@ -69,6 +75,16 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
             context, (Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s)
         )
     return None
+
+
+def began_with_cooperation(
+    context: Context, relations: tuple[Milestone, Sentence] | None, cooperation: tuple[Milestone, Sentence] | None
+) -> tuple[Milestone, Sentence] | None:
+    """The start of relations, else, where the page gives none, the start of practical cooperation
+    through a partnership ("Cooperation began in 1994, when it joined the PfP"): relations began with it."""
+    if relations is not None or cooperation is None or cooperation[0].via is None:
+        return relations
+    return cooperation if context.kind(cooperation[0].via) == "partnership-programme" else None
 
 
 def _not_after_cooperation(context: Context, found: tuple[Milestone, Sentence]) -> tuple[Milestone, Sentence]:
@@ -94,7 +110,7 @@ def via(context: Context, s: Sentence, year: int, unit: int) -> str | None:
     when it joined the Partnership for Peace"), else one named in a clause dated by no other
     year ("Under the NACC, relations began in 1992"); never one of a clause with a year of
     its own ("started in 2005, and it became a partner across the globe in 2012"). A forum
-    comes before the PfP, and the PfP before an operation.
+    comes before the PfP; an operation is no framework.
     """
     dated = set(s.year_units(s.years))
     ranked: list[tuple[int, int, str]] = []
@@ -151,6 +167,11 @@ def start_of_cue(s: Sentence, cue: "re.Pattern[str]") -> tuple[int, int] | None:
     starts = [c.start for c in s.parts]
     offsets = [at for _, at in s.years]  # in reading order
     for match in matches:
+        word_end = match.end()
+        while word_end < len(s.low) and s.low[word_end].isalpha():
+            word_end += 1  # the rest of the start word ("commenc|e", "start|ed")
+        if cues.STRENGTHEN_AFTER.match(s.low, word_end):
+            continue  # "began to strengthen their dialogue in 2005": closer ties, not their start
         unit = s.unit_at(match.start())
         mine = by_unit.get(unit, [])
         after = next((y for y, at in mine if at >= match.start()), None)
@@ -193,6 +214,8 @@ def _cooperation_start(
             # cooperation followed when it joined the PfP in 1995"): the clause after the word.
             year = cooperation_clause_year(context, s)
             if year is None:
+                year = since_joining(context, s)  # "cooperation has grown since it joined the PfP in 1996"
+            if year is None:
                 continue
         elif s.years and cues.COOPERATION.search(s.low) and cues.COOP_START.search(s.low):
             found = year_of_cue(s, cues.COOP_START)
@@ -201,6 +224,8 @@ def _cooperation_start(
             year = found
         elif s.years and "cooperation" in s.low and (came := cooperation_came(s)) is not None:
             year = came
+        elif s.years and (joined := since_joining(context, s)) is not None:
+            year = joined
         else:
             continue
         through = [c for c in s.own_programmes if context.kind(c) == "partnership-programme"]
@@ -211,6 +236,26 @@ def _cooperation_start(
             # with dialogue, and no framework of cooperation begun by then, is the start of relations.
             continue
         return Milestone(year=year, via=through[0] if through else None, evidence=(s.evidence,)), s
+    return None
+
+
+def since_joining(context: Context, s: Sentence) -> int | None:
+    """The year of a partnership joined "since" ("Since it joined the PfP in 1994, it has carried out
+    practical cooperation"), in a sentence that speaks of cooperation outside a name; else None."""
+    joined = cues.SINCE_JOINING.search(s.low)
+    if joined is None or s.negated_at(joined.start(), joined.end()):
+        return None
+    if not any(context.kind(c) == "partnership-programme" for c in s.own_programmes):
+        return None
+    # Names and words both come in order: one sweep, linear in the sentence.
+    names = sorted((m.start, m.end) for m in s.mentions if m.kind == "programme")
+    reach, n = -1, 0
+    for word in cues.COOPERATION.finditer(s.low):
+        while n < len(names) and names[n][0] <= word.start():
+            reach = max(reach, names[n][1])
+            n += 1
+        if word.start() >= reach:  # "the North Atlantic Cooperation Council" is no cooperation
+            return next((y for y, at in s.years if at > joined.end()), None)
     return None
 
 
