@@ -101,7 +101,7 @@ def test_a_csv_or_jsonl_file_gets_its_codebook_beside_it(tmp_path: Path, suffix:
     assert main(["panel", "--start", "2000", "--end", "2001", "-o", str(target)]) == 0
     book = json.loads((tmp_path / "panel.codebook.json").read_text("utf-8"))
     assert codebook_path(target) == tmp_path / "panel.codebook.json"
-    assert book["data_version"] == "2026.12.2" and book["partnerdata_version"] == partnerdata.__version__
+    assert book["data_version"] == "2026.12.3" and book["partnerdata_version"] == partnerdata.__version__
     assert book["years"] == "2000-2001" and book["system"] == "all years"
     assert {c["column"] for c in book["columns"]} == set(BASE.panel(2000, 2001).columns)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"panel.{suffix}", "panel.codebook.json"])

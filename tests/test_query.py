@@ -205,7 +205,7 @@ def test_repr_short_and_str_readable(ds: partnerdata.Dataset) -> None:
     assert repr(ds.participants("SPS")) == "<Results of 5 Membership>"
     assert repr(ds.participants("BI", since_before=2020)) == "<Results of 1 Membership, unknown=3>"
     assert repr(ds.stance("forces")) == "<Answer 'contributes_forces': yes=31, no=1, unknown=23>"
-    assert repr(ds.as_of(1995)) == "<Snapshot of data 2026.12.2 at the end of 1995>"
+    assert repr(ds.as_of(1995)) == "<Snapshot of data 2026.12.3 at the end of 1995>"
     assert repr(ds.relation("KGZ")).startswith("<Relation KGZ:")
     text = str(ds.participants("SPS"))
     assert text.splitlines()[0] == "Participations: 5"  # as `partnerdata query --programme SPS` prints it

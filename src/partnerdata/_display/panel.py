@@ -65,7 +65,7 @@ def codebook(panel: Panel, *, provenance: bool = False) -> dict[str, Any]:
     >>> import partnerdata
     >>> book = codebook(partnerdata.load().panel(1991, 2026))
     >>> book["data_version"], book["columns"][0]["column"], book["rules"]["succeeded"]["provenance"]
-    ('2026.12.2', 'alpha3', 'inference')
+    ('2026.12.3', 'alpha3', 'inference')
     """
     entries = panel.codebook()
     if provenance:

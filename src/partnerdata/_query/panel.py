@@ -784,7 +784,7 @@ class Panel:
         >>> import partnerdata
         >>> meta = partnerdata.load().panel(1991, 2026).metadata()
         >>> meta["data_version"], meta["years"], meta["system"]
-        ('2026.12.2', '1991-2026', 'all years')
+        ('2026.12.3', '1991-2026', 'all years')
         """
         return {
             "data_version": self.data_version,

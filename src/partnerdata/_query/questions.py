@@ -577,7 +577,7 @@ class Snapshot(Questions):
     >>> import partnerdata
     >>> y1995 = partnerdata.load().as_of(1995)
     >>> y1995
-    <Snapshot of data 2026.12.2 at the end of 1995>
+    <Snapshot of data 2026.12.3 at the end of 1995>
     >>> [f.programme for f in y1995.frameworks(kind="forum")]
     ['MD', 'NACC']
     >>> y1995.participants("PFP").partners
