@@ -57,13 +57,24 @@ def test_year_filters_partition_the_facts(seed: int, programme: str, after: int,
 def test_as_of_is_monotonic(seed: int, y1: int, y2: int, programme: str) -> None:
     ds = dataset(seed)
     early, late = ds.as_of(min(y1, y2)), ds.as_of(max(y1, y2))
+    later = max(y1, y2)
     # Facts only accumulate; a participation leaves the later snapshot only if it ended or was
-    # suspended (and not resumed) by then, as the relation says.
-    gone = set(early.participants(programme)) - set(late.participants(programme))
-    for m in gone:
+    # suspended (and not resumed) by then, as the relation says, or if its framework had ended by
+    # then (the NACC after 1997), as `as_of` documents.
+    ended = ds.programme(programme).ended
+    framework_ended = ended is not None and ended < later
+
+    def stopped(m: partnerdata.Membership) -> bool:
         p = ds.relation(m.partner).participation(m.programme)
-        assert p is not None and p.active(max(y1, y2)) is False, m
-    assert set(early.participants(programme).unknown) == set(late.participants(programme).unknown)
+        assert p is not None, m
+        return framework_ended or p.active(later) is False
+
+    gone = set(early.participants(programme)) - set(late.participants(programme))
+    assert all(stopped(m) for m in gone), gone
+    assert not any(stopped(m) for m in late.participants(programme))
+    # A participation of unknown start stays unknown unless it stopped in the same way.
+    still = {m for m in early.participants(programme).unknown if not stopped(m)}
+    assert set(late.participants(programme).unknown) == still
     assert set(early.milestones("relations")) <= set(late.milestones("relations"))
     assert set(early.timeline()) <= set(late.timeline())
     assert set(early.cooperating()) <= set(late.cooperating())
