@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 import partnerdata
 from partnerdata import extract
-from partnerdata._ingest import cues
-from partnerdata._ingest import extract as _extract
+from partnerdata._ingest import cues, facts_context
 
 
 def _relation(line: str, lang: str, partner: str = "KAZ") -> partnerdata.Relation:
@@ -719,4 +718,4 @@ def test_the_vehicle_prefilter_changes_no_result(low: str) -> None:
         before = cues.VEHICLE_OTHERS_BEFORE.search(low[max(0, m.start() - 12) : m.start()])
         after = cues.VEHICLE_OTHERS_AFTER.match(low[m.end() : m.end() + 30])
         (others if before or after else own).append((m.start(), m.end()))
-    assert _extract._vehicles(low) == (own, others)
+    assert facts_context.vehicles(low) == (own, others)

@@ -17,8 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import partnerdata
-from partnerdata._ingest import cues
-from partnerdata._ingest import extract as _extract
+from partnerdata._ingest import cues, mentions
 
 # The patterns as they were before issue #10: correct, but quadratic on some inputs.
 OLD_FIRST = re.compile(
@@ -169,8 +168,8 @@ def test_quadratic_host_match_on_leading_spaces_regression() -> None:
 
 def test_quadratic_mentions_in_a_sentence_of_many_names() -> None:
     """``mentions()`` compared every pair of mentions: a sentence of 40,000 names took minutes."""
-    matcher = _extract._matcher(partnerdata.load())
-    tokens = _extract._tokens("PPP Partenariat pour la paix " * 10_000)
+    matcher = mentions.matcher(partnerdata.load())
+    tokens = mentions.tokens("PPP Partenariat pour la paix " * 10_000)
     with hang_guard(30):
         found = matcher.mentions(tokens)
     # Each "Partenariat pour la paix" is one mention of PfP, each "PPP" another: 20,000 in all.

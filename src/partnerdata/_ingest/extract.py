@@ -42,7 +42,6 @@ from attrs import frozen
 
 from partnerdata._ingest import (
     facts_channels,
-    facts_context,
     facts_events,
     facts_participation,
     facts_plan,
@@ -58,14 +57,6 @@ from partnerdata._model.errors import NotFoundError
 from partnerdata._model.records import Evidence, Partner, Relation, Source, Statement, Text
 
 __all__ = ["Extraction", "extract"]
-
-# The steps before the facts, under the names the tests of linear reading use.
-_tokens = tokens
-_matcher = matcher
-# The prefilters of the fact steps, under the names their tests use.
-_year_ranges = facts_context.year_ranges
-_ANY_MONTH = facts_events.ANY_MONTH
-_vehicles = facts_context.vehicles
 
 
 @frozen(kw_only=True)
