@@ -192,6 +192,8 @@ REPLACES = re.compile(
     r"\b(?:replaced|replaces|superseded|supersedes|a remplace|remplace|succeeded|succeeds|a succede|succede|"
     # Round 9: "took over in 2014 from the IPP", "a pris la suite d'un IPCP": the subject is the newer plan
     rf"t(?:ook|akes|aken|aking) over{_DATED} from|pris{_DATED} la (?:suite|releve) (?:d'|de|du|des)|"
+    # Round 10: "which took the place of the IPCP", "qui a pris la place du programme"
+    rf"t(?:ook|akes|aken|aking){_DATED} the place of|pris{_DATED} la place (?:d'|de|du|des)|"
     rf"pris{_DATED} le relais (?:d'|de|du|des))\b"
     rf"(?!{_DATED} (?:by|par)\b)"
 )
@@ -199,10 +201,11 @@ REPLACES = re.compile(
 # The verb first: "adopte pour la premiere fois en 2005", "agreed its first IPAP in 2006". Bounded:
 # the verb, then at most one possessive or "for the"/"pour la", then the first-word.
 # The partner's first contribution or first time under a programme ("put its first units forward
-# for evaluation under the OCC in 2011", "pour la premiere fois"): its start in it.
+# for evaluation under the OCC in 2011", "pour la premiere fois", round 10: "its first contribution to
+# the Trust Fund"): its start in it.
 FIRST_TIME = re.compile(
     r"\b(?:first time|premiere fois)\b|\b(?:first|premiers?|premieres?)\s+(?:units?|troops?|officers?|soldiers?|"
-    r"contingents?|unites|troupes|officiers|soldats)\b"
+    r"contingents?|unites|troupes|officiers|soldats|contributions?)\b"
     # "first" before a verb: "units were first evaluated under the OCC in 2012"
     r"|\bfirst\s+(?:\w+ed|took|sent|went|joined)\b"
 )
@@ -234,7 +237,8 @@ LAUNCHED_IN_BEFORE = re.compile(
     r"(?:la\s|le\s|l'|les\s|the\s)?$"
 )
 LAUNCH = re.compile(
-    r"\b(?:lance|launched|approuve|approved|agreed|adopte|adopted|etabli|established|mis en place|set up)"
+    r"\b(?:lance|launched|approuve|approved|agreed|adopte|adopted|etabli|established|mis en place|set up|endorsed|"
+    r"enterine)"
 )
 # A plan said to be renewed, revised or new is not the partner's first one.
 RENEWAL = re.compile(
@@ -489,7 +493,10 @@ LIMIT_BEFORE = re.compile(r"\b(?:until|till|beyond|jusqu'en|jusqu'a|au-dela de|a
 # Reader round 9. A founding word said as the time of a join ("joined the MD when it was launched in
 # 1994", "lorsque l'OTAN l'a cree"): the year is the partner's start as well. Matched on the few
 # characters before the founding word (a bounded window, with no stop between: :func:`when_founded`).
-WHEN_FOUNDED = re.compile(r"\b(?:when|once|as soon as|quand|lorsque|lorsqu'|des que|des qu')")
+# Round 10: "lors de son lancement", "au moment de sa création".
+WHEN_FOUNDED = re.compile(
+    r"\b(?:when|once|as soon as|quand|lorsque|lorsqu'|des que|des qu'|lors d[eu]|au moment d[eu])"
+)
 
 
 def when_founded(low: str, at: int) -> bool:
@@ -692,3 +699,27 @@ def cue_topics(low: str) -> list[tuple[str, int, int]]:
     if "training" in low or "formation" in low:
         out.extend(("training-exercises", a, b) for a, b in training(low))
     return out
+
+
+# Reader round 10. An operation denied after the fact, by a pronoun ("observed it in 2011, but did not
+# take part in it", "mais n'y a pas pris part"): the operation named last before the words is denied.
+DENIED_IT = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had)\s(?:not|never)\s|never\s)"
+    r"(?:(?:take|took|taken)\spart\sin|(?:participate|participated)\sin|(?:contribute|contributed)\sto|join|joined)\sit\b"
+    r"|\bn'y\s(?:(?:a|ont)\s)?(?:pas|jamais)\s(?:pris\spart|participe|contribue)\b"
+    r"|\bn'y\s(?:participe|participent|contribue|contribuent|prend|prennent)\s(?:pas|jamais)\b"
+)
+# Reader round 10. People there "as observers" are no units given to an operation.
+OBSERVERS = re.compile(r"\b(?:as|en tant qu'|comme)\s?(?:observers|observateurs)\b")
+# Reader round 10. NATO and the partner "have cooperated since 2004" ("cooperent depuis 2004", "has worked
+# with NATO since"): the start of relations, where no start word dates it. The verb right before "since",
+# with at most "closely" and "with NATO" between: bounded.
+COOPERATE_SINCE = re.compile(
+    r"\b(?:(?:have|has)\s(?:cooperated|worked\stogether|worked)|cooperates?|work\stogether|works|"
+    r"cooperent|coopere|ont\scoopere|a\scoopere|travaillent\sensemble|ont\stravaille\sensemble)"
+    r"(?:\s(?:closely|etroitement))?"
+    r"(?:\s(?:with\s(?:nato|the\salliance)|avec\sl'(?:otan|alliance)))?"
+    r"\s(?:since|depuis)\s(\d{4})\b"
+)
+# NATO as one side of the cooperation: the word, the Alliance or the Allies (folded, both languages).
+NATO_WORD = re.compile(r"\b(?:nato|otan|(?:the|l')\s?alliance|allies)\b")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from partnerdata._ingest import cues
-from partnerdata._ingest.mentions import Matcher, codes, tokens
+from partnerdata._ingest.mentions import Matcher, Mention, codes, tokens
 from partnerdata._ingest.page import Page
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import Text
@@ -23,6 +23,7 @@ __all__ = [
     "Context",
     "between",
     "clean_clause",
+    "denied_operation",
     "heading_topics",
     "lean_on_previous",
     "operation_spans",
@@ -253,6 +254,22 @@ def between(found: Sequence[tuple[int, int]], start: int, end: int) -> list[tupl
     lo = bisect.bisect_left(found, (start, -1))
     hi = bisect.bisect_left(found, (end, -1))
     return list(found[lo:hi])
+
+
+def denied_operation(context: Context, s: Sentence) -> Mention | None:
+    """The operation a later clause denies by a pronoun ("observed OUP in 2011, but did not take part in
+    it", "mais n'y a pas pris part"): the one named last before the words, else None."""
+    if " it" not in s.low and "n'y" not in s.low:
+        return None  # most sentences, without a regular expression
+    denial = cues.DENIED_IT.search(s.low)
+    if denial is None:
+        return None
+    before = [
+        m
+        for m in s.mentions
+        if m.kind == "programme" and m.end <= denial.start() and context.kind(m.code) == "operation"
+    ]
+    return before[-1] if before else None
 
 
 def pending_invitation(s: Sentence) -> set[str]:

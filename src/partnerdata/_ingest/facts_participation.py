@@ -14,6 +14,7 @@ from partnerdata._ingest import cues
 from partnerdata._ingest.facts_context import (
     Context,
     clean_clause,
+    denied_operation,
     operation_spans,
     others_forces,
     outside,
@@ -61,15 +62,20 @@ def participation_years(context: Context) -> Starts:
     moves: set[str] = set()
     for s in context.sentences:
         candidates = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) != "forum"]
-        # A centre dates a start only where the partner's own centre is one ("has been a PTEC since 2010").
+        # A centre dates a start only where the partner's own centre is one ("has been a PTEC since 2010")
+        # or its people attend it, said in the centre's clause (round 10: "since 2017 its officers have
+        # attended courses at PTECs").
         candidates = [
             m
             for m in candidates
             if context.kind(m.code) != "organisation"
-            and (context.kind(m.code) != "centre" or cues.is_centre(s.low, m.start))
+            and (context.kind(m.code) != "centre" or cues.is_centre(s.low, m.start) or _attended(s, s.unit_at(m.start)))
         ]
         if not candidates or not s.years:
             continue
+        denied = denied_operation(context, s)
+        if denied is not None:  # "... in 2011, but it did not take part in it": no start there
+            candidates = [m for m in candidates if m.code != denied.code]
         if (
             any(context.kind(m.code) == "operation" for m in candidates)
             and not takes_part(s, operation_spans(context, s))
@@ -122,7 +128,9 @@ def participation_years(context: Context) -> Starts:
         # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
         # for this partner starts its participation, even in the programme's founding year.
         for_this_partner = for_partner(context, s) and cues.LAUNCH.search(s.low) is not None
-        if not years and for_this_partner:
+        if for_this_partner:
+            # Every year goes to its own clause's name: the launch's year dates the start, a later "since"
+            # ("agreed in 2017 ..., put into practice since 2018") only where it is the only year (round 10).
             years = list(s.years)
         if not years and cues.SET_UP_FOR.search(s.low):
             years = list(s.years)  # "set up for the Military Academy in 2009": this partner's programme
@@ -189,7 +197,10 @@ def participation_years(context: Context) -> Starts:
                 years, attached = dated, list(listed)
         # A founding verb dates the framework only in the clause of its year, and never a year said
         # with "since" ("Since 2014, it has sat on a platform created under the PII"): a state.
-        founding = {s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low)}
+        # "joined the PII in 2014, when it was launched": the time of the joining, the partner's start (round 10).
+        founding = {
+            s.unit_at(m.start()) for m in cues.FRAMEWORK.finditer(s.low) if not cues.when_founded(s.low, m.start())
+        }
         if cues.SINCE_FOUNDING.search(s.low):
             founding = set()  # "depuis sa creation, en 1994": there from the start
         year_unit: dict[int, int] | None = None  # worked out at the first year that needs it
@@ -228,6 +239,14 @@ def participation_years(context: Context) -> Starts:
             if found[code][0] == year:
                 restated.append((code, year, s))
     return Starts(since=found, restated=restated, moved_to=moves)
+
+
+def _attended(s: Sentence, unit: int) -> bool:
+    """Whether the partner's people attend courses in clause ``unit``, said outside a name and unnegated."""
+    return any(
+        s.unit_at(m.start()) == unit and not s.negated_at(m.start(), m.end())
+        for m in unnamed(s, cues.ATTEND.finditer(s.low))
+    )
 
 
 def launched_after(low: str) -> list[tuple[int, int]]:
@@ -314,7 +333,11 @@ def moved_to(s: Sentence, plans: Sequence[Mention]) -> str | None:
     newer: str | None = None
     move = cues.MOVE_TO.search(s.low)
     if move is not None:
-        after = [m for m in plans if m.start >= move.end()]
+        # The last plan after the words ("moved from its IPAP to an ITPP"), but not past a plan that
+        # replaced another: "moved to an ITPP, which replaced the IPCP" names the older plan last.
+        replaced = cues.REPLACES.search(s.low, move.end())
+        stop = len(s.low) if replaced is None else replaced.start()
+        after = [m for m in plans if move.end() <= m.start < stop]
         newer = after[-1].code if after else None
     else:
         replaces = cues.REPLACES.search(s.low)
@@ -381,6 +404,8 @@ def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> 
     found: list[str] = []
     for s in context.sentences:
         denied = (membership_denied(s) if "memb" in s.low else set()) | pending_invitation(s)
+        if (operation := denied_operation(context, s)) is not None:
+            denied.add(operation.code)
         for code in s.own_programmes:
             if code in found or code in denied:
                 continue

@@ -14,6 +14,7 @@ from partnerdata._ingest.facts_context import (
     Context,
     between,
     clean_clause,
+    denied_operation,
     operation_spans,
     others_forces,
     outside,
@@ -88,6 +89,9 @@ def stance(context: Context) -> Stance:
             if operations and ("'s" in s.low or " de l" in s.low):
                 # "not to ISAF, but the force's supplies crossed its territory": the named operation
                 led = sorted(led + [m.start() for m in cues.OPERATION_AGAIN.finditer(s.low)])
+        # An operation denied by a later pronoun ("but it did not take part in it"): the side naming it
+        # gives no units (round 10), nor do people there "as observers".
+        denied = denied_operation(context, s) if led else None
         for a, b in clauses.sides(s.parts) if led or others else ():
             this_side = bisect.bisect_left(led, b) > bisect.bisect_left(led, a)
             hosting = between(infrastructure_at, a, b)
@@ -97,6 +101,10 @@ def stance(context: Context) -> Stance:
                 side_forces = [f for f in side_forces if not s.low.startswith("contribu", f[0])]
             # "officers went through its courses", "ont suivi ses cours": trainees, not units given
             side_forces = [f for f in side_forces if not cues.TRAINEES.match(s.low, f[1])]
+            if (denied is not None and a <= denied.start < b) or (
+                side_forces and cues.OBSERVERS.search(s.low, a, b) is not None
+            ):
+                side_forces = []
             # The partner's own ships or aircraft are units, unless this side hosts them.
             said = s.affirms(sorted(side_forces + ([] if hosting else between(own, a, b))))
             if said is not None and (this_side or said is False):

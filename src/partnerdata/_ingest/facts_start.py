@@ -10,7 +10,7 @@ import bisect
 import re
 
 from partnerdata._ingest import clauses, cues
-from partnerdata._ingest.facts_context import Context
+from partnerdata._ingest.facts_context import Context, unnamed
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import Milestone
 
@@ -71,6 +71,19 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
         if s.unit_at(since.start(1)) != unit:
             continue
         year = int(since.group(1))
+        return _not_after_cooperation(
+            context, (Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s)
+        )
+    # Round 10: NATO and the partner "have cooperated since 2004" ("coopèrent depuis 2004"), NATO a side
+    # of the verb in its clause: relations go back to that year where nothing above dates them.
+    for s in context.sentences:
+        verb = cues.COOPERATE_SINCE.search(s.low) if s.years else None
+        if verb is None or s.negated_at(verb.start(), verb.end()):
+            continue
+        unit = s.unit_at(verb.start())
+        if not any(s.unit_at(m.start()) == unit for m in cues.NATO_WORD.finditer(s.low, 0, verb.end())):
+            continue  # "border guards have cooperated since 2003", "with the United Nations since 2003"
+        year = int(verb.group(1))
         return _not_after_cooperation(
             context, (Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s)
         )
@@ -217,7 +230,12 @@ def _cooperation_start(
                 year = since_joining(context, s)  # "cooperation has grown since it joined the PfP in 1996"
             if year is None:
                 continue
-        elif s.years and cues.COOPERATION.search(s.low) and cues.COOP_START.search(s.low):
+        elif (
+            s.years
+            and cues.COOP_START.search(s.low)
+            # the word outside a name (round 10): "programme ... de cooperation" starts nothing
+            and next(unnamed(s, cues.COOPERATION.finditer(s.low)), None) is not None
+        ):
             found = year_of_cue(s, cues.COOP_START)
             if found is None:
                 continue
