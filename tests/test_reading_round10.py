@@ -288,3 +288,117 @@ def test_joining_at_the_launch_dates_the_start(line: str, lang: str) -> None:
 def test_a_launch_year_said_apart_from_the_joining_is_still_the_framework_s() -> None:
     r = _relation("Kazakhstan joined the Partnership Interoperability Initiative, launched in 2014.", "en")
     assert _since(r).get("PII") is None
+
+
+# The families below were found on real NATO pages kept outside the repository (sets 1-3, scored
+# blind at earlier rounds); the sentences are ours.
+
+# --- I. the Intensified Dialogue on membership is a stage, not the start of relations ------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Kazakhstan has taken part in an Intensified Dialogue with NATO on its membership hopes since 2009.", "en"),
+        ("Le Kazakhstan mène depuis 2009 un dialogue intensifié avec l’OTAN sur ses aspirations à l’adhésion.", "fr"),
+    ],
+)
+def test_the_intensified_dialogue_starts_no_relations(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert r.relations_since is None
+    assert "2009" in _events(r)
+
+
+def test_a_plain_dialogue_since_a_year_still_starts_relations() -> None:
+    r = _relation("Kazakhstan has been in dialogue with NATO since 1992.", "en")
+    assert _start(r.relations_since) == (1992, None)
+
+
+# --- J. a plan brought in "through an IPAP", "dans le cadre d'un IPAP": dated by its clause --------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("In March 2016, Kazakhstan chose to deepen its cooperation with NATO through an Individual Partnership "
+         "Action Plan (IPAP).", "en"),
+        ("En mars 2016, le Kazakhstan a choisi d’approfondir sa coopération avec l’OTAN dans le cadre d’un plan "
+         "d’action individuel pour le partenariat (IPAP).", "fr"),
+    ],
+)  # fmt: skip
+def test_a_plan_brought_in_with_an_indefinite_article_is_dated(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert _since(r) == {"IPAP": 2016}
+    assert r.plan is not None and r.plan.programme == "IPAP"
+    assert _events(r) == []
+
+
+def test_a_plan_said_with_its_definite_article_is_not_dated_by_a_nearby_year() -> None:
+    r = _relation("In March 2016, Kazakhstan hosted a seminar on the reforms of the IPAP.", "en")
+    assert _since(r).get("IPAP") is None
+
+
+# --- K. an invitation's year is the start only where the page gives no other ---------------------------
+
+
+def test_an_invitation_gives_way_to_the_first_cycle() -> None:
+    r = _relation(
+        "Kazakhstan was invited to join the Membership Action Plan (MAP) in December 2011.\n"
+        "Kazakhstan started its first MAP cycle in the autumn of 2012 with the submission of its first Annual "
+        "National Programme (ANP).",
+        "en",
+    )
+    assert _since(r) == {"MAP": 2012, "ANP": 2012}
+    assert "2011-12" in _events(r)  # the invitation is a dated statement of its own
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Kazakhstan was invited to join the Membership Action Plan (MAP) in December 2011.", "en"),
+        ("En décembre 2011, le Kazakhstan a été invité à rejoindre le plan d’action pour l’adhésion (MAP).", "fr"),
+    ],
+)
+def test_an_invitation_alone_dates_the_start(line: str, lang: str) -> None:
+    assert _since(_relation(line, lang)) == {"MAP": 2011}
+
+
+# --- L. "the PfP framework, which it joined in 1995": a head noun between the name and "which" ----------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Relations with Kazakhstan are best seen through the Partnership for Peace framework, which it joined in "
+         "1995.", "en"),
+        ("Kazakhstan works within the Partnership for Peace programme, which Kazakhstan joined in 1995.", "en"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_after_a_head_noun_dates_the_name(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert _since(r) == {"PFP": 1995}
+    assert r.pfp_since == 1995
+    assert "1995" not in _events(r)
+
+
+def test_a_relative_clause_after_another_noun_does_not_date_the_name() -> None:
+    r = _relation("Kazakhstan hosted a Partnership for Peace exercise, which it planned in 1995.", "en")
+    assert _since(r).get("PFP") is None
+
+
+# --- M. "the beginning of an even closer partnership" is no start ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("In May 2021, Kazakhstan and NATO agreed a new framework for cooperation, the start of an even closer "
+         "partnership.", "en"),
+        ("En mai 2021, le Kazakhstan et l’OTAN ont adopté un nouveau cadre de coopération, début d’une nouvelle étape "
+         "du partenariat.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_start_of_a_closer_partnership_starts_no_relations(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert r.relations_since is None
+    assert "2021-05" in _events(r)

@@ -598,7 +598,8 @@ def _described(
     before = by_unit.get(units[k - 1], [])
     if c.lead in RELATIVES:
         # Only the name that the relative pronoun follows: "joined NACC in 1992, which ..." is not it.
-        if before and not low[candidates[before[-1]][1] : c.start].strip(" )"):
+        # A head noun may stand between (round 10: "the Partnership for Peace framework, which it joined").
+        if before and low[candidates[before[-1]][1] : c.start].strip(" )") in _HEAD_NOUNS:
             return head[before[-1]]
         return None
     if words[c.first] in NEW_SUBJECT or words[c.first] in CONNECTIVES:
@@ -611,6 +612,9 @@ def _described(
         before = by_unit.get(units[j], [])
     return head[before[-1]] if before else None
 
+
+# Nothing, or a head noun after a name ("the PfP framework"): a relative clause there describes the name.
+_HEAD_NOUNS = frozenset({"", "framework", "programme", "program", "initiative", "process", "mechanism", "format"})
 
 # "the first was ...", "le premier a été ...": "first" used as a pronoun, with its verb right after.
 _FIRST_LEADS = frozenset({"first", "premier", "premiere"})

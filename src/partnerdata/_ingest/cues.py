@@ -174,7 +174,9 @@ FIRST_VERB = re.compile(r"\b(?:conclu|agree|signe|sign|approuve|approve|adopt|la
 # on the 12 characters before the name: a bounded look-behind.
 FIRST_BEFORE = re.compile(r"\b(?:first|premier|premiere)\s+$")
 # The act as a noun: "with the adoption, in 2006, of the first IPAP", "l'adoption ... du premier".
-FIRST_NOUN = re.compile(r"\b(?:adoption|signature|conclusion|approval|approbation|lancement|launch)\b")
+FIRST_NOUN = re.compile(
+    r"\b(?:adoption|signature|conclusion|approval|approbation|lancement|launch|submission|soumission|presentation)\b"
+)
 # A move from one kind of plan to another: the plan after the words is the newer one ("moved to an
 # ITPP", "remplace par un ITPP") ...
 # A date may stand between the verb and "by" ("remplace en 2014 par"): bounded, one optional word.
@@ -562,7 +564,11 @@ WITHDRAWN = re.compile(
 # right after the start word (one space each: a run of spaces would make a search quadratic).
 STRENGTHEN_AFTER = re.compile(
     r"\s(?:(?:a|to)\s(?:renforcer|approfondir|intensifier|elargir|strengthen|deepen|intensify|broaden|expand)|"
-    r"strengthening|deepening|intensifying|broadening|expanding)\b"
+    r"strengthening|deepening|intensifying|broadening|expanding|"
+    # round 10: "the beginning of an even closer partnership", "le debut d'une nouvelle etape"
+    r"(?:of|d'|de)\s?(?:an?\s|une?\s|la\s|le\s)?(?:even\s|still\s)?"
+    r"(?:closer|deeper|stronger|new (?:phase|stage|chapter)|nouvelle (?:phase|etape)|nouveau chapitre|"
+    r"partenariat (?:encore )?plus))\b"
 )
 # Reader round 7. An act that dates a thing of its own, right before a later date of the sentence ("...,
 # adopted in 2014, includes a centre opened in August 2015", "un centre inauguré en mai 2013"): that
@@ -723,3 +729,8 @@ COOPERATE_SINCE = re.compile(
 )
 # NATO as one side of the cooperation: the word, the Alliance or the Allies (folded, both languages).
 NATO_WORD = re.compile(r"\b(?:nato|otan|(?:the|l')\s?alliance|allies)\b")
+# Reader round 10. Cooperation taken forward "through an IPAP", "dans le cadre d'un IPAP": a plan brought in
+# with the indefinite article, as a first one is, dated by its clause. On the 28 characters before the name.
+FRAME_BEFORE = re.compile(
+    r"\b(?:through|within|under|via|dans le cadre d'|au travers d'|au moyen d'|par le biais d')\s?(?:an?|un|une)\s$"
+)

@@ -60,6 +60,7 @@ def participation_years(context: Context) -> Starts:
     found: dict[str, tuple[int, Sentence]] = {}
     restated: list[tuple[str, int, Sentence]] = []
     moves: set[str] = set()
+    weakly: set[str] = set()  # the programmes whose start found so far is a weak one
     for s in context.sentences:
         candidates = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) != "forum"]
         # A centre dates a start only where the partner's own centre is one ("has been a PTEC since 2010")
@@ -125,6 +126,17 @@ def participation_years(context: Context) -> Starts:
             opening = [(y, at) for y, at in s.years if at in ranges and at not in taken]
             if opening:
                 years = sorted([*years, *opening], key=lambda y: y[1])
+        invited = (
+            [m for m in cues.INVITED.finditer(s.low) if not s.negated_at(m.start(), m.end())]
+            if "invit" in s.low
+            else []
+        )
+        if invited:
+            # "was invited to join the MAP in December 2009": the invitation's year is a weak start, the
+            # start only where the page gives no other ("began its first MAP cycle in 2010"; round 10).
+            clauses_invited = {s.unit_at(m.start()) for m in invited}
+            units = s.year_units(years)
+            weak |= {at for (_, at), u in zip(years, units, strict=True) if u in clauses_invited}
         # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
         # for this partner starts its participation, even in the programme's founding year.
         for_this_partner = for_partner(context, s) and cues.LAUNCH.search(s.low) is not None
@@ -152,7 +164,11 @@ def participation_years(context: Context) -> Starts:
             units = s.year_units(s.years)
             moving = {a: moved[u] for (_, a), u in zip(s.years, units, strict=True) if u in moved}
             inside = {a for _, a in s.years if any(m.start() < a < m.end() for m in words)}
-        first_plan = any(cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start]) for m in plans)
+        first_plan = any(
+            cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
+            or cues.FRAME_BEFORE.search(s.low[max(0, m.start - 28) : m.start])
+            for m in plans
+        )
         adopted = cues.FIRST_VERB.search(s.low) or first_plan
         if plans and (newer or adopted):
             # A plan adopted (not renewed) in a year: the partner's start in it. A renewal speaks
@@ -234,10 +250,25 @@ def participation_years(context: Context) -> Starts:
                 continue  # before the programme existed: not this partner's start in it
             if at in weak and code in found:
                 continue
-            if code not in found:
+            if code not in found or (code in weakly and at not in weak):
+                # a weak start (a plain year, an invitation) gives way to the first strong one
+                weakly.discard(code)
                 found[code] = (year, s)
+                if at in weak:
+                    weakly.add(code)
             if found[code][0] == year:
                 restated.append((code, year, s))
+        for m in plans:
+            # "began its first MAP cycle in 2010 with the submission of its first ANP": the act that
+            # brings in a first plan is dated by its clause's year, though another name took it (round 10).
+            if m.code in found or not cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start]):
+                continue
+            act = cues.FIRST_NOUN.search(s.low, max(0, m.start - 40), m.start)
+            unit = s.unit_at(m.start)
+            dated = [(y, at) for y, at in years if at < m.start and s.unit_at(at) == unit]
+            if act is not None and dated:
+                found[m.code] = (dated[-1][0], s)
+                restated.append((m.code, dated[-1][0], s))
     return Starts(since=found, restated=restated, moved_to=moves)
 
 

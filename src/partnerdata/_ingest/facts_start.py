@@ -151,9 +151,15 @@ def speaks_of_relations(s: Sentence) -> bool:
         while n < len(names) and names[n][0] <= word.start():
             reach = max(reach, names[n][1])
             n += 1
-        if word.start() >= reach:
+        if word.start() >= reach and not _intensified(s.low, word.start(), word.end()):
             return True
     return False
+
+
+def _intensified(low: str, start: int, end: int) -> bool:
+    """Whether the dialogue word is the Intensified Dialogue on membership ("dialogue intensifie"), a stage
+    on the way to membership that starts no relations (round 10)."""
+    return low.endswith("intensified ", 0, start) or low.startswith(" intensifie", end)
 
 
 def year_of_cue(s: Sentence, cue: "re.Pattern[str]") -> int | None:
