@@ -258,17 +258,17 @@ def participation_years(context: Context) -> Starts:
                     weakly.add(code)
             if found[code][0] == year:
                 restated.append((code, year, s))
-        for m in plans:
+        for plan in plans:
             # "began its first MAP cycle in 2010 with the submission of its first ANP": the act that
             # brings in a first plan is dated by its clause's year, though another name took it (round 10).
-            if m.code in found or not cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start]):
+            if plan.code in found or not cues.FIRST_BEFORE.search(s.low[max(0, plan.start - 12) : plan.start]):
                 continue
-            act = cues.FIRST_NOUN.search(s.low, max(0, m.start - 40), m.start)
-            unit = s.unit_at(m.start)
-            dated = [(y, at) for y, at in years if at < m.start and s.unit_at(at) == unit]
+            act = cues.FIRST_NOUN.search(s.low, max(0, plan.start - 40), plan.start)
+            unit = s.unit_at(plan.start)
+            dated = [(y, at) for y, at in years if at < plan.start and s.unit_at(at) == unit]
             if act is not None and dated:
-                found[m.code] = (dated[-1][0], s)
-                restated.append((m.code, dated[-1][0], s))
+                found[plan.code] = (dated[-1][0], s)
+                restated.append((plan.code, dated[-1][0], s))
     return Starts(since=found, restated=restated, moved_to=moves)
 
 
