@@ -50,7 +50,10 @@ CONTRASTS = frozenset(
 )
 CONNECTIVES = CONJUNCTIONS | CONTRASTS
 # Words that, after a comma, open a relative clause (set aside) or a subordinate one (continues).
-RELATIVES = frozenset({"which", "who", "whom", "whose", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+# After a comma, "que"/"qu'" opens a relative clause too (round 11: "l'IPP, qu'il suivait depuis 1997, ...").
+RELATIVES = frozenset(
+    {"which", "who", "whom", "whose", "qui", "que", "qu", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+)
 SUBORDINATORS = frozenset(
     {"when", "quand", "lorsque", "lorsqu", "after", "apres", "once", "as", "where", "with", "avec", "through", "via",
      "of", "de", "du", "following", "thanks", "grace", "year", "annee"}
@@ -595,11 +598,12 @@ def _described(
         return None
     if k == 0 or c.mark != ",":
         return None
-    before = by_unit.get(units[k - 1], [])
+    # The names of the clause before, said before this one (a clause's unit may go on after it).
+    before = [i for i in by_unit.get(units[k - 1], []) if candidates[i][1] <= c.start]
     if c.lead in RELATIVES:
         # Only the name that the relative pronoun follows: "joined NACC in 1992, which ..." is not it.
         # A head noun may stand between (round 10: "the Partnership for Peace framework, which it joined").
-        if before and low[candidates[before[-1]][1] : c.start].strip(" )") in _HEAD_NOUNS:
+        if before and _HEAD.fullmatch(low[candidates[before[-1]][1] : c.start].strip(" )")):
             return head[before[-1]]
         return None
     if words[c.first] in NEW_SUBJECT or words[c.first] in CONNECTIVES:
@@ -613,8 +617,12 @@ def _described(
     return head[before[-1]] if before else None
 
 
-# Nothing, or a head noun after a name ("the PfP framework"): a relative clause there describes the name.
-_HEAD_NOUNS = frozenset({"", "framework", "programme", "program", "initiative", "process", "mechanism", "format"})
+# Nothing, a head noun after a name ("the PfP framework") or its owner ("l'IPCP du Kazakhstan"): a relative
+# clause there describes the name (round 11).
+_HEAD = re.compile(
+    r"(?:framework|programme|program|initiative|process|mechanism|format)?"
+    r"(?:\s*(?:du|des|de la|de l'|d'|de|of)\s*[a-z-]+)?"
+)
 
 # "the first was ...", "le premier a été ...": "first" used as a pronoun, with its verb right after.
 _FIRST_LEADS = frozenset({"first", "premier", "premiere"})

@@ -196,6 +196,8 @@ REPLACES = re.compile(
     rf"t(?:ook|akes|aken|aking) over{_DATED} from|pris{_DATED} la (?:suite|releve) (?:d'|de|du|des)|"
     # Round 10: "which took the place of the IPCP", "qui a pris la place du programme"
     rf"t(?:ook|akes|aken|aking){_DATED} the place of|pris{_DATED} la place (?:d'|de|du|des)|"
+    # round 11: the older plan as a pronoun ("until 2022, when an ITPP took its place", "l'a remplace")
+    r"t(?:ook|akes|aken|aking) its place|(?:a|ont) pris sa place|l'a remplace|lui a succede|"
     rf"pris{_DATED} le relais (?:d'|de|du|des))\b"
     rf"(?!{_DATED} (?:by|par)\b)"
 )
@@ -232,6 +234,10 @@ def first_agreed(low: str) -> bool:
 
 # "for"/"pour" and an optional article at the end of the text before a partner's name.
 FOR_BEFORE = re.compile(r"\b(?:pour|for)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$")
+# Reader round 11. A package approved at the partner's request ("a la demande du Kazakhstan", "at
+# Kazakhstan's request") is set up for it: on the 24 characters before the name, or right after it.
+REQUEST_BEFORE = re.compile(r"\b(?:a la|sur) demande d(?:u\s|e\sla\s|e\sl'|e\s|')$")
+REQUEST_AFTER = re.compile(r"'s\s(?:own\s)?request\b")
 # Reader round 9. A programme launched in the partner ("lancé en Ukraine en 2000", "launched in
 # Kazakhstan in 2003") is set up for it, like one launched for it: on the 28 characters before its name.
 LAUNCHED_IN_BEFORE = re.compile(
@@ -344,7 +350,7 @@ FORCES = re.compile(
     # one company is a unit only with its arm ("an infantry company"; "a company" alone may be a firm)
     r"(?:infantry|engineer(?:ing)?|medical|motori[sz]ed|mechani[sz]ed|military police|signals?|logistics?) company|"
     r"personnel militaire|military personnel|contribu\w*|"
-    r"peacekeepers?|casques bleus|des militaires|de militaires|servicemen|service members|"
+    r"peacekeepers?|casques bleus|(?:des|de|ses|leurs|premiers) militaires|servicemen|service members|"
     # teams of its own inside an operation: "a provincial reconstruction team", "des équipes de mentorat"
     r"reconstruction teams?|mentoring (?:and liaison )?teams?|equipes? de (?:reconstruction|mentorat|"
     r"liaison et de mentorat)|"
@@ -734,3 +740,18 @@ NATO_WORD = re.compile(r"\b(?:nato|otan|(?:the|l')\s?alliance|allies)\b")
 FRAME_BEFORE = re.compile(
     r"\b(?:through|within|under|via|dans le cadre d'|au travers d'|au moyen d'|par le biais d')\s?(?:an?|un|une)\s$"
 )
+# Reader round 11. A wish or a request to join ("said it wished to join the PfP", "a fait savoir qu'il
+# souhaitait rejoindre le PPP", "applied to join"): the programme after it is not joined by that sentence.
+WISH = re.compile(
+    r"\b(?:wish(?:ed|es)?|want(?:ed|s)?|sought|seeks?|appl(?:ied|ies|y)|asked|hope[sd]?|aspire[sd]?|"
+    r"souhait\w*|voul\w*|desir\w*|demand\w*|aspir\w*|cherch\w*)\s(?:to\s|a\s|de\s|d')?"
+    r"(?:join|joining|become|rejoindre|adherer|integrer|devenir)\b"
+)
+# Reader round 11. Joining said with a pronoun for the programme the sentence before names ("It joined in
+# June 1994", "Il y a adhéré en décembre 2006", "l'a rejoint en 2006").
+PRONOUN_JOIN = re.compile(
+    r"\b(?:y\s(?:a|ont)\s(?:adhere|participe)|l'(?:a|ont)\s(?:rejoint|integre)|joined\sit|"
+    r"(?:it|the\scountry)\s(?:formally\s|then\s)?joined)\b"
+)
+# Reader round 11. A sentence opening on a pronoun subject: it goes on from the sentence before it.
+PRONOUN_OPENING = re.compile(r"(?:it|they|il|elle|ils|elles)\s")

@@ -35,6 +35,7 @@ __all__ = [
     "text",
     "unnamed",
     "vehicles",
+    "wished",
     "year_ranges",
 ]
 
@@ -115,6 +116,19 @@ def lean_on_previous(context: Context) -> None:
                 if not s.topics:
                     s.topics = list(previous.topics)
             previous = s
+    # A paragraph that opens on a pronoun ("Il y a adhéré en 2006", "It joined in 1994") goes on from the
+    # paragraph before it in the same section (round 11): it leans on that one's last sentence.
+    before: Sentence | None = None
+    for s in context.sentences:
+        if (
+            before is not None
+            and not s.programmes
+            and before.place[0] == s.place[0]
+            and before.place[:2] != s.place[:2]
+            and cues.PRONOUN_OPENING.match(s.low)
+        ):
+            s.programmes = list(before.programmes)
+        before = s
 
 
 def heading_topics(context: Context, page: Page) -> None:
@@ -270,6 +284,37 @@ def denied_operation(context: Context, s: Sentence) -> Mention | None:
         if m.kind == "programme" and m.end <= denial.start() and context.kind(m.code) == "operation"
     ]
     return before[-1] if before else None
+
+
+def wished(s: Sentence) -> set[str]:
+    """The programmes the partner is said only to wish or ask to join ("said it wished to join the PfP",
+    "souhaitait rejoindre le PPP"): named in the clause of the wish, after it; not joined by this sentence."""
+    if not any(stem in s.low for stem in _WISH_STEMS):
+        return set()  # most sentences, without a regular expression
+    out: set[str] = set()
+    for wish in cues.WISH.finditer(s.low):
+        unit = s.unit_at(wish.start())
+        out |= {
+            m.code for m in s.mentions if m.kind == "programme" and m.start >= wish.end() and s.unit_at(m.start) == unit
+        }
+    return out
+
+
+_WISH_STEMS = (
+    "wish",
+    "want",
+    "sought",
+    "seek",
+    "appl",
+    "asked",
+    "hope",
+    "aspir",
+    "souhait",
+    "voul",
+    "desir",
+    "demand",
+    "cherch",
+)
 
 
 def pending_invitation(s: Sentence) -> set[str]:

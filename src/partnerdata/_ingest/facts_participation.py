@@ -22,6 +22,7 @@ from partnerdata._ingest.facts_context import (
     spans,
     unnamed,
     vehicles,
+    wished,
 )
 from partnerdata._ingest.mentions import Mention
 from partnerdata._ingest.sentence import Sentence
@@ -62,6 +63,12 @@ def participation_years(context: Context) -> Starts:
     moves: set[str] = set()
     weakly: set[str] = set()  # the programmes whose start found so far is a weak one
     for s in context.sentences:
+        if s.years and not s.own_programmes and s.programmes:
+            joined = _joined_it(context, s)
+            if joined is not None and joined[0] not in found:
+                found[joined[0]] = (joined[1], s)
+                restated.append((joined[0], joined[1], s))
+            continue
         candidates = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) != "forum"]
         # A centre dates a start only where the partner's own centre is one ("has been a PTEC since 2010")
         # or its people attend it, said in the centre's clause (round 10: "since 2017 its officers have
@@ -77,6 +84,11 @@ def participation_years(context: Context) -> Starts:
         denied = denied_operation(context, s)
         if denied is not None:  # "... in 2011, but it did not take part in it": no start there
             candidates = [m for m in candidates if m.code != denied.code]
+        hoped = wished(s)
+        if hoped:  # "said it wished to join the PfP" joins nothing (round 11)
+            candidates = [m for m in candidates if m.code not in hoped]
+            if not candidates:
+                continue
         if (
             any(context.kind(m.code) == "operation" for m in candidates)
             and not takes_part(s, operation_spans(context, s))
@@ -155,8 +167,10 @@ def participation_years(context: Context) -> Starts:
         # an IPCP, which had itself replaced the IPP in 2013") each "replaced" has its own subject.
         moving: dict[int, str] = {}
         inside: set[int] = set()  # years within the move's words ("replaced in 2009 by"): the newer plan's
+        first_move = len(s.low)  # where the move is first said
         if newer is not None:
             words = list(cues.MOVE_TO.finditer(s.low))
+            first_move = words[0].start() if words else first_move
             moved = {s.unit_at(m.start()): newer for m in words}
             for m in cues.REPLACES.finditer(s.low):
                 subjects = [x for x in plans if x.end <= m.start()]
@@ -198,10 +212,22 @@ def participation_years(context: Context) -> Starts:
             # "twenty years after it joined the PfP": the name after the words is another year's
             candidates = [m for m in candidates if not spans_back.get(s.unit_at(m.start), len(s.low)) <= m.start]
         ended = ending_years(s)
+        handover = _handover(s, plans) if newer is not None else {}
         if ended:
-            years = [(y, at) for y, at in years if at not in ended]
+            # "renewed until 2022, when an ITPP took its place": the year ends one plan and starts the next
+            years = [(y, at) for y, at in years if at not in ended or at in handover]
         # Each year goes to the name it belongs to by reading order and syntax (its clause).
         attached = s.attach(years, candidates)
+        if newer is not None and None in attached:
+            # "In March 2007, it moved from the IPP it had followed since 1997 to an IPAP": a year of the
+            # move's clause said before the move, that no name took, dates the newer plan (round 11).
+            to = next(m for m in plans if m.code == newer)
+            attached = [
+                to if m is None and at in moving and at < first_move else m
+                for (_, at), m in zip(years, attached, strict=True)
+            ]
+        if handover:
+            attached = [handover.get(at, m) for (_, at), m in zip(years, attached, strict=True)]
         respectively = cues.RESPECTIVELY.search(s.low)
         if respectively is not None:
             # "PARP, OCC and BI, which it joined in 2002, 2010 and 2016 respectively" ("qu'il a
@@ -272,6 +298,39 @@ def participation_years(context: Context) -> Starts:
     return Starts(since=found, restated=restated, moved_to=moves)
 
 
+def _joined_it(context: Context, s: Sentence) -> tuple[str, int] | None:
+    """A sentence naming no programme that says the partner joined "it" ("It joined in June 1994", "Il y a
+    adhéré en 2006"): the one partnership the sentence before names, and the year of the joining's clause."""
+    join = cues.PRONOUN_JOIN.search(s.low)
+    if join is None or s.negated_at(join.start(), join.end()):
+        return None
+    named = [c for c in s.programmes if context.kind(c) == "partnership-programme"]
+    if len(named) != 1:
+        return None
+    unit = s.unit_at(join.start())
+    mine = [y for (y, at), u in zip(s.years, s.year_units(s.years), strict=True) if u == unit]
+    return (named[0], mine[0]) if mine else None
+
+
+def _handover(s: Sentence, plans: Sequence[Mention]) -> dict[int, Mention]:
+    """Per year offset, the plan a "when" clause right after it says replaced the older one ("renewed until
+    2022, when an ITPP took its place", "jusqu'en 2022, lorsqu'un ITPP l'a remplace"): that plan's start."""
+    out: dict[int, Mention] = {}
+    starts = [c.start for c in s.parts]
+    for m in cues.REPLACES.finditer(s.low):
+        clause = s.parts[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        if clause.mark != "," or clause.lead not in _WHEN:
+            continue
+        before = [at for _, at in s.years if at < clause.start]
+        subjects = [x for x in plans if clause.start <= x.start and x.end <= m.start()]
+        if before and subjects:
+            out[before[-1]] = subjects[-1]
+    return out
+
+
+_WHEN = frozenset({"when", "lorsque", "lorsqu", "quand"})
+
+
 def _attended(s: Sentence, unit: int) -> bool:
     """Whether the partner's people attend courses in clause ``unit``, said outside a name and unnegated."""
     return any(
@@ -299,8 +358,9 @@ _LAUNCH_WORDS = ("lance", "launched", "start", "begun", "initi", "set up", "en p
 
 
 def for_partner(context: Context, s: Sentence) -> bool:
-    """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie"), or
-    right after a launch "in" it ("lancé en Ukraine", "launched in Kazakhstan")."""
+    """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie"), right
+    after a launch "in" it ("lancé en Ukraine", "launched in Kazakhstan"), or as the one who asked ("at
+    Kazakhstan's request", "à la demande du Kazakhstan")."""
     # A bounded look-behind: the preposition and an article fit in 12 characters, a launch in 28.
     return any(
         m.kind == "partner"
@@ -308,6 +368,8 @@ def for_partner(context: Context, s: Sentence) -> bool:
         and (
             cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
             or cues.LAUNCHED_IN_BEFORE.search(s.low[max(0, m.start - 28) : m.start])
+            or cues.REQUEST_BEFORE.search(s.low[max(0, m.start - 24) : m.start])
+            or cues.REQUEST_AFTER.match(s.low, m.end)
         )
         for m in s.mentions
     )
@@ -434,10 +496,12 @@ def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> 
     """
     found: list[str] = []
     for s in context.sentences:
-        denied = (membership_denied(s) if "memb" in s.low else set()) | pending_invitation(s)
+        denied = (membership_denied(s) if "memb" in s.low else set()) | pending_invitation(s) | wished(s)
         if (operation := denied_operation(context, s)) is not None:
             denied.add(operation.code)
-        for code in s.own_programmes:
+        # a start read from a sentence that names the programme only by a pronoun ("It joined in 1994")
+        joined_it = [c for c, (_, where) in since.items() if where is s and c not in s.own_programmes]
+        for code in [*s.own_programmes, *joined_it]:
             if code in found or code in denied:
                 continue
             if context.kind(code) == "operation" and not takes_part(s, operation_spans(context, s)):

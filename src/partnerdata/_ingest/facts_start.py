@@ -10,7 +10,7 @@ import bisect
 import re
 
 from partnerdata._ingest import clauses, cues
-from partnerdata._ingest.facts_context import Context, unnamed
+from partnerdata._ingest.facts_context import Context, unnamed, wished
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import Milestone
 
@@ -46,6 +46,8 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
             return Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s
     for s in context.sentences:
         joined = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) == "forum"]
+        if joined and (hoped := wished(s)):
+            joined = [m for m in joined if m.code not in hoped]
         if not (s.years and joined and (cues.JOIN.search(s.low) or cues.FORUM_MEMBER.search(s.low))):
             continue
         # A founding word dates the forum in its own clause only: "joined the MD in 2000, years
@@ -127,8 +129,9 @@ def via(context: Context, s: Sentence, year: int, unit: int) -> str | None:
     """
     dated = set(s.year_units(s.years))
     ranked: list[tuple[int, int, str]] = []
+    hoped = wished(s)  # "when it said it wished to join the PfP": no way in yet (round 11)
     for m in s.affirmed:
-        if m.kind != "programme" or not context.began_by(m.code, year):
+        if m.kind != "programme" or not context.began_by(m.code, year) or m.code in hoped:
             continue
         rank = _VIA_KINDS.get(context.kind(m.code))
         where = s.unit_at(m.start)
@@ -252,8 +255,10 @@ def _cooperation_start(
             year = joined
         else:
             continue
-        through = [c for c in s.own_programmes if context.kind(c) == "partnership-programme"]
-        through = through or [c for c in s.own_programmes if context.eligible(c)]
+        # A sentence naming no programme speaks of the one before's ("began within that framework").
+        own = s.own_programmes or s.programmes
+        through = [c for c in own if context.kind(c) == "partnership-programme"]
+        through = through or [c for c in own if context.eligible(c)]
         through = [c for c in through if context.began_by(c, year)]
         if not through and cues.DIALOGUE_AND_COOPERATION.search(s.low):
             # "Dialogue and cooperation started when it joined the NACC (1992)": cooperation said
