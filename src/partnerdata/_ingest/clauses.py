@@ -269,7 +269,18 @@ def _lead(low: str, tokens: Sequence[Token], first: int, last: int) -> str:
     if first < last and tokens[first].raw in ("a", "A"):
         # Written without its accent, "a" is a verb ("..., a été remplacé") or an article, not "à".
         return "a-"
-    return _word(low, tokens[first])
+    word = _word(low, tokens[first])
+    if word in _RELATIVE_PREPOSITIONS:
+        # "..., within which it led a team", "au sein de laquelle" (round 12): a relative clause
+        for k in range(first + 1, min(last, first + 4)):
+            if _word(low, tokens[k]) in _PREPOSED_RELATIVES:
+                return _word(low, tokens[k])
+    return word
+
+
+# Words before a relative pronoun that opens a clause ("within which", "au sein de laquelle", "dans lequel").
+_RELATIVE_PREPOSITIONS = frozenset({"within", "in", "under", "through", "au", "dans", "sous", "par", "pour"})
+_PREPOSED_RELATIVES = frozenset({"which", "whom", "laquelle", "lequel", "lesquels", "lesquelles"})
 
 
 def _is_year(low: str, token: Token) -> bool:
@@ -540,8 +551,10 @@ def attach_years(
 # joined the PfP": a clause renaming the date before it as its own.
 _DATE_LEADS = frozenset({"date", "annee", "year", "moment"})
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_DATE_REL = re.compile(
-    r"[\s,]*(?:(?:la|le|the|l')\s*)?(?:date|annee|year|moment)\s+(?:a laquelle|ou|when|in which|de son|de sa|of its)\b"
+DATE_REL = re.compile(
+    r"[\s,]*(?:(?:la|le|the|l')\s*)?(?:date|annee|year|moment)\s+(?:a laquelle|ou|when|in which|de son|de sa|of its|"
+    # round 12: "the year it also entered the PARP", "the year that"
+    r"that|it|they|the country)\b"
 )
 
 
@@ -559,7 +572,7 @@ def _dated_by_next(
     if k + 1 >= len(parts):
         return None
     n = parts[k + 1]
-    if n.mark != "," or n.lead not in _DATE_LEADS or units[k + 1] == units[k] or not _DATE_REL.match(low, n.start):
+    if n.mark != "," or n.lead not in _DATE_LEADS or units[k + 1] == units[k] or not DATE_REL.match(low, n.start):
         return None
     named = by_unit.get(units[k + 1], [])
     if not named or _FOUR_DIGITS.search(low, n.start, n.end):

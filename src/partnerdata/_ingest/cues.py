@@ -142,13 +142,21 @@ DIALOGUE_AND_COOPERATION = re.compile(
     r"\b(?:dialogue|relations?|contacts?)\s(?:and|et)\s(?:la\s|de\sla\s)?cooperation\b"
     r"|\bcooperation\s(?:and|et)\s(?:le\s|du\s)?dialogue\b"
 )
-COOP_FOLLOW = re.compile(r"\b(?:followed|suivi|a suivi|came|ensued)\b")
+# "Followed" with an object: "practical cooperation followed an IPCP" is guided by it, not started (round
+# 12); "followed a few years later" has no object. Bounded look-aheads.
+_OBJECT = (
+    r"(?!\s(?:an?|the|its|their|un|une|le|la|les|l'|son|sa|ses|leur)\s?"
+    r"(?!(?:few|decade|year|years|months?|couple|short|little|while|peu|an|ans|annees?|decennie)\b)\w)"
+)
+COOP_FOLLOW = re.compile(rf"\b(?:(?:followed|suivi|a suivi){_OBJECT}|came|ensued)\b")
 # "got under way", "s'est engagee", "opened ... practical cooperation": the words that start it.
 COOP_START = re.compile(
     r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi|engag|amorc|entam|ouvert|ouvr|opened|"
     r"under way|underway|took off|"
     # "dates from", "date de", "point de départ de sa coopération": its start, named
-    r"dates? (?:from|back)|dating from|dated from|datent de|date de|point de depart)"
+    r"dates? (?:from|back)|dating from|dated from|datent de|date de|point de depart|"
+    # round 12: "c'est de cette adhesion que date sa cooperation"
+    r"que dat(?:e|ent))"
 )
 # Being in a forum is joining it ("has been part of the MD since 2000", "fait partie du Dialogue
 # méditerranéen depuis 1995"); for forums only: "part of" a programme says nothing of a start.
@@ -182,7 +190,7 @@ FIRST_NOUN = re.compile(
 # A date may stand between the verb and "by" ("remplace en 2014 par"): bounded, one optional word.
 _DATED = r"(?:\s+(?:in|en)\s+(?:\w+\s+)?\d{4})?"
 MOVE_TO = re.compile(
-    r"\b(?:moved|moving|switched|transitioned|shifted|migrated|est passee?|sont passes|passe a|bascule|"
+    r"\b(?:moved|moving|switched|transitioned|shifted|migrated|est passee?|sont passee?s|passe a|bascule|"
     rf"replaced{_DATED} by|remplacee?{_DATED} par|gave way{_DATED} to|made way{_DATED} for|"
     rf"laisse{_DATED} la place a|cede{_DATED} la place a|"
     rf"succeeded{_DATED} by|superseded{_DATED} by|"
@@ -260,7 +268,9 @@ FRAMEWORK = re.compile(
     r"\b(?:remplace|replaced|succeed|succede|lance|launched|cree|created|fonde|founded|institue|set up|"
     r"laisse la place|cede la place|gave way|made way|"
     # one framework taking over from another: "took over from the NACC", "a pris le relais du COCONA"
-    r"t(?:ook|akes|aking) over|pris le relais|pris la suite|pris la releve)"
+    r"t(?:ook|akes|aking) over|pris le relais|pris la suite|pris la releve|"
+    # round 12: "whose origins go back to 1958", "dont les origines remontent a 1958"
+    r"origins?|origines?)"
 )
 CYCLE = re.compile(
     # "for two years" and its French form "pour deux ans": the plan's term
@@ -470,7 +480,11 @@ LAUNCHED_AFTER = re.compile(
 INDEFINITE = re.compile(r"\b(?:a|an|un|une)\s")
 # "Practical cooperation came a decade later: in 2002, ...", "la coopération pratique a suivi en
 # 1996": cooperation and a following-verb close together (at most two words between).
-COOP_CAME = re.compile(r"\bcooperation(?:\s+[a-z]+){0,2}?\s+(?:came|followed|ensued|a suivi|suivit|est venue|vint)\b")
+COOP_CAME = re.compile(
+    r"\bcooperation(?:\s+[a-z]+){0,2}?\s+(?:came|(?:followed|a suivi|suivit)"
+    # not with an object (round 12): "cooperation followed an IPCP" is guided by it
+    rf"{_OBJECT}|ensued|est venue|vint)\b"
+)
 # Membership denied: "is not (yet) a member of", "n'est pas (encore) membre du".
 NOT_MEMBER = re.compile(
     r"\b(?:not|never|n'est pas|n'a jamais ete|n'est plus|ne sont pas)\s+"
@@ -598,7 +612,7 @@ SET_UP_FOR = re.compile(
 # Not "in the course of", "au cours de" or "en cours": a time, not a course.
 ATTEND = re.compile(
     r"\b(?:attend\w*|courses|(?<!au )(?<!en )cours(?! de l'annee)|train(?:s|ed|ing)?\s{1,3}(?:at|in)|se former|"
-    r"formes?\s{1,3}(?:dans|a|au)|stages? de formation)\b"
+    r"formes?\s{1,3}(?:dans|a|au)|stages?)\b"
 )
 
 # Reader round 8. Topics said with cue words rather than with a name of the vocabulary.
@@ -755,3 +769,6 @@ PRONOUN_JOIN = re.compile(
 )
 # Reader round 11. A sentence opening on a pronoun subject: it goes on from the sentence before it.
 PRONOUN_OPENING = re.compile(r"(?:it|they|il|elle|ils|elles)\s")
+# Reader round 12. A clause renaming the act before it as a step ("..., a step that also marked the start of
+# its practical cooperation", ", une étape qui ..."): matched at the clause's start.
+STEP_RENAMING = re.compile(r"[\s,]*(?:a|an|the|this|une|cette)\s(?:step|move|decision|etape)\b")

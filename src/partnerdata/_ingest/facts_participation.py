@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from partnerdata._ingest import cues
+from partnerdata._ingest import clauses, cues
 from partnerdata._ingest.facts_context import (
     Context,
     clean_clause,
@@ -20,7 +20,6 @@ from partnerdata._ingest.facts_context import (
     outside,
     pending_invitation,
     spans,
-    unnamed,
     vehicles,
     wished,
 )
@@ -284,6 +283,16 @@ def participation_years(context: Context) -> Starts:
                     weakly.add(code)
             if found[code][0] == year:
                 restated.append((code, year, s))
+        for c in s.parts:
+            # "was agreed in 1997, the year it also entered the PARP" (round 12): the clause renaming the
+            # year before it dates the programme it says the partner joined, as well as the first.
+            if c.mark != "," or c.lead not in ("year", "annee") or not clauses.DATE_REL.match(s.low, c.start):
+                continue
+            before = [y for y, at in years if at < c.start]
+            named = [m for m in candidates if c.start <= m.start < c.end and m.code not in found]
+            if before and named and cues.JOIN.search(s.low, c.start, c.end):
+                found[named[0].code] = (before[-1], s)
+                restated.append((named[0].code, before[-1], s))
         for plan in plans:
             # "began its first MAP cycle in 2010 with the submission of its first ANP": the act that
             # brings in a first plan is dated by its clause's year, though another name took it (round 10).
@@ -331,12 +340,18 @@ def _handover(s: Sentence, plans: Sequence[Mention]) -> dict[int, Mention]:
 _WHEN = frozenset({"when", "lorsque", "lorsqu", "quand"})
 
 
+def _attending(s: Sentence) -> list[tuple[int, int]]:
+    """The spans of attending courses ("officers attend courses at"), outside a programme's name ("the Trust
+    Fund's courses"); a topic's name may hold them ("cours d'anglais", round 12)."""
+    if not any(stem in s.low for stem in ("attend", "cours", "train", "form", "stage")):
+        return []  # most sentences, without a regular expression
+    names = [(m.start, m.end) for m in s.mentions if m.kind == "programme"]
+    return [(m.start(), m.end()) for m in cues.ATTEND.finditer(s.low) if not any(a <= m.start() < b for a, b in names)]
+
+
 def _attended(s: Sentence, unit: int) -> bool:
     """Whether the partner's people attend courses in clause ``unit``, said outside a name and unnegated."""
-    return any(
-        s.unit_at(m.start()) == unit and not s.negated_at(m.start(), m.end())
-        for m in unnamed(s, cues.ATTEND.finditer(s.low))
-    )
+    return any(s.unit_at(a) == unit and not s.negated_at(a, b) for a, b in _attending(s))
 
 
 def launched_after(low: str) -> list[tuple[int, int]]:
@@ -508,7 +523,7 @@ def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> 
                 continue  # transit or overflight for an operation is support, not participation
             if context.eligible(code) or (code in since and context.kind(code) == "cooperation-plan"):
                 found.append(code)
-            elif context.kind(code) == "centre" and next(unnamed(s, cues.ATTEND.finditer(s.low)), None):
+            elif context.kind(code) == "centre" and _attending(s):
                 found.append(code)  # a training centre its people attend ("officers attend courses at")
             elif context.kind(code) == "centre" and any(
                 m.code == code and cues.is_centre(s.low, m.start) for m in s.affirmed

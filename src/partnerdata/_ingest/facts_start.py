@@ -137,8 +137,10 @@ def via(context: Context, s: Sentence, year: int, unit: int) -> str | None:
         where = s.unit_at(m.start)
         if rank is None or (where != unit and where in dated):
             continue
-        if where > unit and s.parts[where].lead in clauses.CONNECTIVES:
-            continue  # "..., and Mongolia is one of the partners across the globe": another statement
+        if where > unit and (s.parts[where].lead in clauses.CONNECTIVES or s.parts[where].mark == ";"):
+            # "..., and Mongolia is one of the partners across the globe", "...; l'Australie compte parmi
+            # les partenaires dans le monde" (round 12): another statement
+            continue
         ranked.append((where != unit, rank, m.code))
     return min(ranked)[2] if ranked else None
 
@@ -336,6 +338,12 @@ def opened_before(context: Context, s: Sentence, at: int) -> int | None:
         return own[0]
     clause = next(c for c in reversed(s.parts) if c.start <= opened[-1].start())
     before = [y for y, where in s.years if where < clause.start]
-    if clause.mark == "," and clause.lead in cues.RENAMING and before:
+    if (
+        clause.mark == ","
+        and before
+        and (clause.lead in cues.RENAMING or cues.STEP_RENAMING.match(s.low, clause.start))
+    ):
         return before[-1]
+    if before and cues.THEN.search(s.low, clause.start, at):
+        return before[-1]  # "; c'est de cette adhesion que date sa cooperation" (round 12): the act just named
     return None

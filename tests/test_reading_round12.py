@@ -1,0 +1,166 @@
+"""Round 12 of the reading rules (issue 20): phrasing families the reader missed on held-out batch 11.
+
+The sentences here are written for this file, in the project's own words, in English and French,
+none of them a page's sentence. The expected facts were typed by hand from what each sentence says
+under ``extraction-conventions.md``, before the rule was changed. A case is one short page: a title,
+an opening sentence naming nothing, then the lines.
+"""
+
+import pytest
+from _reading import read
+from _reading import since as _since
+from _reading import start as _start
+
+import partnerdata
+
+
+def _relation(lines: str, lang: str, partner: str = "KAZ") -> partnerdata.Relation:
+    return read("\n".join("- " + line for line in lines.split("\n")), lang, partner)
+
+
+def _events(r: partnerdata.Relation) -> list[str]:
+    return [e.date.isoformat() if e.end is None else f"{e.date.isoformat()}..{e.end}" for e in r.events]
+
+
+# --- A. a framework named after a semicolon is another statement, not the way relations began ---------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Les relations entre l’OTAN et le Kazakhstan remontent à 2004, année où les deux parties ont engagé un "
+         "dialogue régulier ; le Kazakhstan compte parmi les partenaires dans le monde.", "fr"),
+        ("Relations between NATO and Kazakhstan go back to 2004, when the two sides began a regular dialogue; "
+         "Kazakhstan is one of the partners across the globe.", "en"),
+    ],
+)  # fmt: skip
+def test_a_framework_after_a_semicolon_is_no_way_in(line: str, lang: str) -> None:
+    assert _start(_relation(line, lang).relations_since) == (2004, None)
+
+
+def test_a_framework_in_the_start_s_own_clause_is_still_the_way_in() -> None:
+    r = _relation("Relations go back to 2004, when Kazakhstan became one of the partners across the globe.", "en")
+    assert _start(r.relations_since) == (2004, "PATG")
+
+
+# --- B. a fronted range dates the operation; a relative clause after it ("within which") keeps its year ----
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("De 2004 à 2013, le Kazakhstan a participé à la Force internationale d’assistance à la sécurité (FIAS), "
+         "au sein de laquelle il a dirigé une équipe de reconstruction provinciale à partir de 2007.", "fr"),
+        ("From 2004 to 2013, Kazakhstan took part in the International Security Assistance Force (ISAF), within "
+         "which it led a provincial reconstruction team from 2007.", "en"),
+    ],
+)  # fmt: skip
+def test_a_fronted_range_dates_the_operation_before_a_relative_clause(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert _since(r) == {"ISAF": 2004}
+    assert "2004..2013" in _events(r)
+
+
+# --- C. the joining "also marked the start of its practical cooperation" --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Kazakhstan first engaged in relations with NATO in May 1995, when it joined the Partnership for Peace "
+         "(PfP), a step that also marked the start of its practical cooperation with the Allies.", "en"),
+        ("Les relations du Kazakhstan avec l’Alliance ont débuté en mai 1995, lorsqu’il a adhéré au Partenariat "
+         "pour la paix (PPP) ; c’est aussi de cette adhésion que date sa coopération pratique avec les Alliés.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_joining_renamed_as_the_start_of_cooperation(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert _start(r.relations_since) == (1995, "PFP")
+    assert _start(r.cooperation_since) == (1995, "PFP")
+
+
+# --- D. cooperation that "followed an IPCP" was guided by it: no start of cooperation -------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("From March 2013, practical cooperation followed an Individual Partnership and Cooperation Programme "
+         "(IPCP); in 2022 the two sides moved to an Individually Tailored Partnership Programme (ITPP).", "en"),
+        ("À partir de mars 2013, la coopération pratique a suivi un programme individuel de partenariat et de "
+         "coopération (IPCP) ; en 2022, les deux parties sont passées à un programme de partenariat "
+         "individualisé (ITPP).", "fr"),
+    ],
+)  # fmt: skip
+def test_cooperation_following_a_plan_starts_nothing(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert r.cooperation_since is None
+    assert _since(r) == {"IPCP": 2013, "ITPP": 2022}
+
+
+def test_cooperation_following_a_few_years_later_still_starts() -> None:
+    r = _relation(
+        "Practical cooperation followed a few years later: in 1996, Kazakhstan joined the Partnership for Peace.",
+        "en",
+    )
+    assert _start(r.cooperation_since) == (1996, "PFP")
+
+
+# --- E. a programme's own origins are no start of the partner's -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Kazakh scientists take part in the Science for Peace and Security (SPS) Programme, whose origins go back "
+         "to 1958.", "en"),
+        ("Des scientifiques kazakhs participent au programme pour la science au service de la paix et de la "
+         "sécurité (SPS), dont les origines remontent à 1958.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_programme_s_origins_date_no_participation(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert _since(r) == {"SPS": None}
+
+
+# --- F. "the year it also entered the PARP": one year, two programmes ---------------------------------------
+
+
+def test_the_year_renamed_dates_the_second_programme() -> None:
+    r = _relation(
+        "Its first Individual Partnership Programme (IPP) was agreed in 1997, the year it also entered the PfP "
+        "Planning and Review Process (PARP).",
+        "en",
+    )
+    assert _since(r) == {"IPP": 1997, "PARP": 1997}
+    assert _events(r) == []
+
+
+def test_a_year_renamed_without_a_joining_dates_nothing_else() -> None:
+    r = _relation(
+        "Its first Individual Partnership Programme (IPP) was agreed in 1997, the year the PfP Planning and "
+        "Review Process (PARP) was reviewed.",
+        "en",
+    )
+    assert _since(r).get("PARP") is None
+
+
+# --- G. training centres its officers attend, whatever the courses are called --------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Des officiers kazakhs suivent des cours d’anglais et des stages consacrés à la lutte contre le "
+         "terrorisme dans des centres de formation et d’entraînement du Partenariat (PTEC).", "fr"),
+        ("Des officiers kazakhs suivent des stages dans les PTEC.", "fr"),
+        ("Kazakh officers attend courses in English and on counter-terrorism at Partnership Training and "
+         "Education Centres (PTEC).", "en"),
+    ],
+)  # fmt: skip
+def test_a_centre_its_officers_attend_is_a_participation(line: str, lang: str) -> None:
+    assert _since(_relation(line, lang)) == {"PTEC": None}
+
+
+def test_a_centre_named_without_attending_is_none() -> None:
+    assert _since(_relation("NATO supports the Partnership Training and Education Centres (PTEC).", "en")) == {}
