@@ -47,7 +47,8 @@ def _plan(body: str, lang: str = "en") -> tuple[str, int | None, str | None, lis
             "en",
             ("ITPP", None, None, ["test#1.0.0"]),
         ),
-        ("- Kazakhstan has an Annual National Programme.\n", "en", ("ANP", None, None, ["test#1.0.0"])),
+        # The plan's very name gives its cycle (round 12), though "Annual" in it is no cycle phrase (below).
+        ("- Kazakhstan has an Annual National Programme.\n", "en", ("ANP", 1, None, ["test#1.0.0"])),
         # No plan named: none.
         ("- Kazakhstan takes part in the Partnership for Peace.\n", "en", None),
         ("- Le Kazakhstan participe au Partenariat pour la paix.\n", "fr", None),

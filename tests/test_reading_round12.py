@@ -164,3 +164,86 @@ def test_a_centre_its_officers_attend_is_a_participation(line: str, lang: str) -
 
 def test_a_centre_named_without_attending_is_none() -> None:
     assert _since(_relation("NATO supports the Partnership Training and Education Centres (PTEC).", "en")) == {}
+
+
+# The families below were found on real NATO pages kept outside the repository (sets 1-3); the
+# sentences are ours.
+
+# --- H. the Annual National Programme: the plan under the MAP, yearly by its name -------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "since"),
+    [
+        ("Kazakhstan began its first MAP cycle in 2012 with the submission of its first Annual National Programme "
+         "(ANP).", "en", {"MAP": 2012, "ANP": 2012}),
+        ("En 1999, le Kazakhstan a adhéré au plan d’action pour l’adhésion (MAP), dans le cadre duquel il inscrit "
+         "ses réformes dans un programme national annuel.", "fr", {"MAP": 1999}),
+    ],
+)  # fmt: skip
+def test_the_annual_national_programme_is_the_plan_with_a_yearly_cycle(
+    line: str, lang: str, since: dict[str, int]
+) -> None:
+    r = _relation(line, lang)
+    assert _since(r) == since
+    assert r.plan is not None and (r.plan.programme, r.plan.cycle_years) == ("ANP", 1)
+
+
+def test_the_map_alone_is_the_plan_with_no_cycle() -> None:
+    r = _relation("Kazakhstan joined the Membership Action Plan (MAP) in 1999.", "en")
+    assert r.plan is not None and (r.plan.programme, r.plan.cycle_years) == ("MAP", None)
+
+
+# --- I. dialogue and cooperation starting with two frameworks, each dated in brackets -------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Dialogue and cooperation started after the Cold War, when Kazakhstan joined the North Atlantic "
+         "Cooperation Council (1992) and the Partnership for Peace (1994).", "en"),
+        ("Le dialogue et la coopération ont débuté après la guerre froide, lorsque le Kazakhstan est devenu membre "
+         "du Conseil de coopération nord-atlantique (1992) puis a rejoint le Partenariat pour la paix (1994).", "fr"),
+    ],
+)  # fmt: skip
+def test_dialogue_with_the_forum_and_cooperation_with_the_partnership(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert _start(r.relations_since) == (1992, "NACC")
+    assert _start(r.cooperation_since) == (1994, "PFP")
+
+
+def test_dialogue_and_cooperation_with_one_forum_only_is_the_start_of_relations() -> None:
+    r = _relation(
+        "Dialogue and cooperation started when Kazakhstan joined the North Atlantic Cooperation Council (1992).", "en"
+    )
+    assert _start(r.relations_since) == (1992, "NACC")
+    assert r.cooperation_since is None
+
+
+# --- J. a start word in a relative clause about something else starts no relations ---------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Dialogue takes place within the Euro-Atlantic Partnership Council (EAPC) and is eased by Kazakhstan’s "
+         "mission to NATO, which was opened in April 1998.", "en"),
+        ("Le dialogue se tient au sein du Conseil de partenariat euro-atlantique (CPEA), et il est facilité par la "
+         "mission du Kazakhstan auprès de l’OTAN, qui a été ouverte en avril 1998.", "fr"),
+    ],
+)  # fmt: skip
+def test_an_opening_in_a_relative_clause_about_a_mission_is_no_start(line: str, lang: str) -> None:
+    r = _relation(line, lang)
+    assert r.relations_since is None
+    assert "1998-04" in _events(r)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Relations, which began in 1992, deepened in 2002.", "en"),
+        ("Les relations, qui ont débuté en 1992, se sont approfondies en 2002.", "fr"),
+    ],
+)
+def test_a_relative_clause_about_the_relations_still_starts_them(line: str, lang: str) -> None:
+    assert _start(_relation(line, lang).relations_since) == (1992, None)

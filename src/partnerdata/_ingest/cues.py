@@ -772,3 +772,6 @@ PRONOUN_OPENING = re.compile(r"(?:it|they|il|elle|ils|elles)\s")
 # Reader round 12. A clause renaming the act before it as a step ("..., a step that also marked the start of
 # its practical cooperation", ", une étape qui ..."): matched at the clause's start.
 STEP_RENAMING = re.compile(r"[\s,]*(?:a|an|the|this|une|cette)\s(?:step|move|decision|etape)\b")
+# Reader round 12. A word for the relations, in the clause a relative clause describes ("Relations between
+# NATO and X, which began ...").
+RELATIONS_WORD = re.compile(r"\b(?:relations?|dialogue|contacts?|ties|liens|cooperation|partnership|partenariat)\b")

@@ -14,6 +14,7 @@ from partnerdata._ingest.facts_context import Context, clean_clause, pending_inv
 from partnerdata._ingest.mentions import Mention
 from partnerdata._ingest.sentence import Sentence
 from partnerdata._model.records import CooperationPlan, Text
+from partnerdata._model.text import fold
 
 __all__ = ["cycle", "plan"]
 
@@ -35,7 +36,7 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
                 continue
             score = (
                 code in moved_to,
-                2 if cycle(s, code, _plans(context, s)) else 1,
+                2 if cycle(s, code, _plans(context, s)) or _named_cycle(context, code) else 1,
                 since[code][0] if code in since else 0,
             )
             if best is None or score > best[0]:
@@ -69,9 +70,20 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
             said = clean_clause(s.text[start:])
         renewal = context.text(said) if said else None
         break
+    if years is None:
+        # A plan whose very name gives its cycle (the Annual National Programme): the page names the
+        # cycle by naming the plan (round 12). Its renewal stays unsaid.
+        years = _named_cycle(context, code)
     return CooperationPlan(
         programme=code, cycle_years=years, renewal=renewal, evidence=tuple(s.evidence for s in evidence)
     )
+
+
+def _named_cycle(context: Context, code: str) -> int | None:
+    """The cycle a plan's English name gives it ("Annual National Programme": 1), else None."""
+    name = context.matcher.programmes[code].name.en
+    found = cues.CYCLE.search(fold(name)) if name else None
+    return None if found is None else cues.CYCLE_WORDS.get(found.group(2) or "")
 
 
 def _plans(context: Context, s: Sentence) -> list[Mention]:

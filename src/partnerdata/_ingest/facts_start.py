@@ -197,6 +197,8 @@ def start_of_cue(s: Sentence, cue: "re.Pattern[str]") -> tuple[int, int] | None:
         if cues.STRENGTHEN_AFTER.match(s.low, word_end):
             continue  # "began to strengthen their dialogue in 2005": closer ties, not their start
         unit = s.unit_at(match.start())
+        if _describes_another(s, match.start()):
+            continue  # "..., the mission, which was opened in 1998": that mission's start (round 12)
         mine = by_unit.get(unit, [])
         after = next((y for y, at in mine if at >= match.start()), None)
         if after is not None or mine:
@@ -214,6 +216,19 @@ def start_of_cue(s: Sentence, cue: "re.Pattern[str]") -> tuple[int, int] | None:
         if that is not None and s.unit_at(that.start()) == unit:
             return s.years[last][0], units[last]
     return None
+
+
+def _describes_another(s: Sentence, at: int) -> bool:
+    """Whether the cue at ``at`` stands in a relative clause describing something other than the relations
+    ("its mission to NATO, which was opened in 1998"; not "Relations with NATO, which began in 1992, ..."):
+    the clause before it names no relations just before it."""
+    k = bisect.bisect_right([c.start for c in s.parts], at) - 1
+    clause = s.parts[max(k, 0)]
+    if k <= 0 or clause.mark != "," or clause.lead not in clauses.RELATIVES:
+        return False
+    # The relations word at most 60 characters back, in the clause before ("Relations between NATO and the
+    # Republic of Moldova, which began"): a bounded window.
+    return cues.RELATIONS_WORD.search(s.low, max(s.parts[k - 1].start, clause.start - 60), clause.start) is None
 
 
 def cooperation_since(
@@ -264,9 +279,25 @@ def _cooperation_start(
         through = [c for c in through if context.began_by(c, year)]
         if not through and cues.DIALOGUE_AND_COOPERATION.search(s.low):
             # "Dialogue and cooperation started when it joined the NACC (1992)": cooperation said
-            # with dialogue, and no framework of cooperation begun by then, is the start of relations.
-            continue
+            # with dialogue, and no framework of cooperation begun by then, is the start of relations
+            # ... unless a partnership joined later is dated in the same breath ("... the NACC (1991)
+            # and the PfP (1994)"): cooperation began with that one (round 12).
+            later = _partnership_dated_after(context, s, year)
+            if later is None:
+                continue
+            return later, s
         return Milestone(year=year, via=through[0] if through else None, evidence=(s.evidence,)), s
+    return None
+
+
+def _partnership_dated_after(context: Context, s: Sentence, year: int) -> Milestone | None:
+    """The first partnership the sentence dates, by its own year, after ``year``, as a milestone."""
+    partnerships = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) == "partnership-programme"]
+    if not partnerships:
+        return None
+    for (later, _), m in zip(s.years, s.attach(s.years, partnerships), strict=True):
+        if m is not None and later > year and context.began_by(m.code, later):
+            return Milestone(year=later, via=m.code, evidence=(s.evidence,))
     return None
 
 
