@@ -60,8 +60,15 @@ def test_the_plan_in_force(
     assert _plan(body, lang) == expected
 
 
-def test_without_a_move_the_plan_named_with_its_cycle_wins() -> None:
-    body = "- Kazakhstan adopted an ITPP in 2023.\n- Its IPAP was agreed every two years.\n"
+def test_without_a_move_the_plan_started_last_wins_over_one_with_a_cycle() -> None:
+    # Round 13 (held-out batch 12): an IPCP agreed in 2012 and revised every two years, then an ITPP since
+    # 2023: the ITPP is the plan now, cycle or not. Until 0.3.1 the cycle came first.
+    body = "- Kazakhstan adopted an ITPP in 2023.\n- Its IPAP, agreed in 2012, was revised every two years.\n"
+    assert _plan(body) == ("ITPP", None, None, ["test#1.0.0"])
+
+
+def test_between_undated_plans_the_one_named_with_its_cycle_wins() -> None:
+    body = "- Kazakhstan has an ITPP.\n- Its IPAP was agreed every two years.\n"
     assert _plan(body) == ("IPAP", 2, "Its IPAP was agreed every two years", ["test#1.1.0"])
 
 

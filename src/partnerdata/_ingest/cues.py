@@ -70,7 +70,7 @@ RELATIONS = re.compile(r"\b(?:relations?|relationships?|ties|liens|contacts?|con
 DIALOGUE = re.compile(r"\b(?:dialogue|dialoguent|dialoguer|dialoguaient|partnership|partenariat)\b")
 START = re.compile(
     r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|"
-    r"initi|ouvert|opened|engag|entam|amorc|go(?:es|ne|ing)? back|went back|traced? back|formali|officialis|"
+    r"initi(?!atives?\b)|ouvert|opened|engag|entam|amorc|go(?:es|ne|ing)? back|went back|traced? back|formali|officialis|"
     r"vu le jour)"
     # "the first (formal) contacts took place in 1992", "les premiers contacts": the noun is the start.
     r"|\b(?:first|premiers?|premieres?)\s+(?:\w+\s+)?(?:contacts?|relations?|ties|liens|dialogue)\b"
@@ -118,6 +118,8 @@ PROGRAMME_START = re.compile(
 PARTICIPATE = re.compile(
     r"\b(?:particip|take part|took part|taken part|taking part|takes part|prend part|pris part|prennent part|"
     r"serve[ds]?\b|serving\b|servi\b|servent\b|servait\b|deployed|deploye|"
+    # round 13: "actively supported the NATO-led ISAF from 2002" (support by transit is infrastructure)
+    r"actively supported|a activement soutenu|"
     # information shared with an operation ("has shared information with Operation Active Endeavour")
     # a date may stand between the verb and its object ("échange depuis 2007 des informations")
     r"(?:shar|exchang|partag|echang)\w*\s+(?:(?:depuis|since)\s+\d{4}\s+)?(?:(?:des|d'|de|ses|its)\s*)?"
@@ -151,7 +153,7 @@ _OBJECT = (
 COOP_FOLLOW = re.compile(rf"\b(?:(?:followed|suivi|a suivi){_OBJECT}|came|ensued)\b")
 # "got under way", "s'est engagee", "opened ... practical cooperation": the words that start it.
 COOP_START = re.compile(
-    r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi|engag|amorc|entam|ouvert|ouvr|opened|"
+    r"\b(?:demarr|debut|commenc|began|begin|begun|start|lance|launched|initi(?!atives?\b)|engag|amorc|entam|ouvert|ouvr|opened|"
     r"under way|underway|took off|"
     # "dates from", "date de", "point de départ de sa coopération": its start, named
     r"dates? (?:from|back)|dating from|dated from|datent de|date de|point de depart|"
@@ -270,19 +272,24 @@ FRAMEWORK = re.compile(
     # one framework taking over from another: "took over from the NACC", "a pris le relais du COCONA"
     r"t(?:ook|akes|aking) over|pris le relais|pris la suite|pris la releve|"
     # round 12: "whose origins go back to 1958", "dont les origines remontent a 1958"
-    r"origins?|origines?)"
+    r"origins?|origines?|"
+    # round 13: "which the Allies adopted in 2002", "que les Allies et leurs partenaires ont adopte en 2002"
+    r"allies (?:had )?adopted|adopted by (?:the )?allies|adopte(?:e|s|es)? par les allies|"
+    r"les allies (?:\w+ ){0,3}ont adopte)"
 )
 CYCLE = re.compile(
     # "for two years" and its French form "pour deux ans": the plan's term
     r"\b(?:tous les|toutes les|every|chaque|for|pour)\s+"
     r"(deux|trois|quatre|cinq|two|three|four|five|\d)\s+(?:ans|annees|years)\b"
-    r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|"
+    r"|\b(biennal|biennial|biannuel|two-year|deux ans|annuel|annual|yearly|chaque annee|every year|each year|"
+    r"annually|tous les ans|"
     r"triennal|three-year)\b"
 )
 CYCLE_WORDS = {
     "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5,
     "biennal": 2, "biennial": 2, "biannuel": 2, "two-year": 2, "deux ans": 2, "annuel": 1, "annual": 1,
-    "yearly": 1, "chaque annee": 1, "every year": 1, "triennal": 3, "three-year": 3,
+    "yearly": 1, "chaque annee": 1, "every year": 1, "each year": 1, "annually": 1, "tous les ans": 1,
+    "triennal": 3, "three-year": 3,
 }  # fmt: skip
 # A sentence about the plan just named, by its common noun ("The plan is revised ...").
 PLAN_REFERENCE = re.compile(r"(?:the|this|that|le|ce|ledit|ce meme) plan\b")
@@ -771,7 +778,14 @@ PRONOUN_JOIN = re.compile(
 PRONOUN_OPENING = re.compile(r"(?:it|they|il|elle|ils|elles)\s")
 # Reader round 12. A clause renaming the act before it as a step ("..., a step that also marked the start of
 # its practical cooperation", ", une étape qui ..."): matched at the clause's start.
-STEP_RENAMING = re.compile(r"[\s,]*(?:a|an|the|this|une|cette)\s(?:step|move|decision|etape)\b")
+STEP_RENAMING = re.compile(r"[\s,;]*(?:a|an|the|this|une|cette)\s(?:step|move|decision|etape)\b")
 # Reader round 12. A word for the relations, in the clause a relative clause describes ("Relations between
 # NATO and X, which began ...").
 RELATIONS_WORD = re.compile(r"\b(?:relations?|dialogue|contacts?|ties|liens|cooperation|partnership|partenariat)\b")
+
+# Reader round 13. A cleft dating what follows by the act just named ("c'est a partir de cette date que la
+# cooperation s'est developpee", "it was from that date that practical cooperation grew").
+CLEFT_FROM = re.compile(
+    r"\b(?:c'est (?:a partir de|depuis|des|de) (?:cette|ce|cet) (?:date|moment|annee|adhesion|etape)|"
+    r"it (?:was|is) (?:from|since|with) (?:that|this) (?:date|time|moment|year|step)) (?:que|qu'|that)\b"
+)

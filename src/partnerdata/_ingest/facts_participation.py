@@ -176,7 +176,13 @@ def participation_years(context: Context) -> Starts:
                 moved.setdefault(s.unit_at(m.start()), subjects[-1].code if subjects else newer)
             units = s.year_units(s.years)
             moving = {a: moved[u] for (_, a), u in zip(s.years, units, strict=True) if u in moved}
-            inside = {a for _, a in s.years if any(m.start() < a < m.end() for m in words)}
+            # ... but not past a plan named in them ("a remplace l'IPP qu'il suivait depuis 2003 par"): that
+            # year is the older plan's own (round 13)
+            inside = {
+                a
+                for _, a in s.years
+                if any(m.start() < a < m.end() and not any(m.start() < p.start < a for p in plans) for m in words)
+            }
         first_plan = any(
             cues.FIRST_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
             or cues.FRAME_BEFORE.search(s.low[max(0, m.start - 28) : m.start])

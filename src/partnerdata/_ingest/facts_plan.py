@@ -25,20 +25,22 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
     ``since`` and ``moved_to`` are what :func:`~partnerdata._ingest.facts_participation.participation_years`
     read: the start year in each plan, and the plans the partner moved to.
     """
-    # A plan the partner moved to wins ("in 2023 it moved to an ITPP"); then the plan named with
-    # its cycle; between plans equal on that, the one started last (an IPCP from 2014, then an
-    # ITPP adopted in 2023: the ITPP is the plan now).
+    # A plan the partner moved to wins ("in 2023 it moved to an ITPP"); then the one started last (an
+    # IPCP agreed in 2012 and revised every two years, then an ITPP since 2023: the ITPP is the plan now;
+    # round 13); between plans equal on that (undated ones), the plan named with its cycle.
     best: tuple[tuple[bool, int, int], str, Sentence] | None = None
     for s in context.sentences:
         pending = pending_invitation(s)  # "invited to join the MAP, pending ...": not its plan yet
         for code in s.own_programmes:
             if context.kind(code) != "cooperation-plan" or code in pending:
                 continue
-            score = (
-                code in moved_to,
-                2 if cycle(s, code, _plans(context, s)) or _named_cycle(context, code) else 1,
-                since[code][0] if code in since else 0,
-            )
+            named_cycle = _named_cycle(context, code)
+            started = since[code][0] if code in since else 0
+            if named_cycle is not None:
+                # The Annual National Programme runs within the plan its sentence names ("adhéré au MAP,
+                # dans le cadre duquel il inscrit ... un programme national annuel"): it is as recent.
+                started = max([started, *(since[c][0] for c in s.own_programmes if c in since)])
+            score = (code in moved_to, started, 2 if named_cycle or cycle(s, code, _plans(context, s)) else 1)
             if best is None or score > best[0]:
                 best = (score, code, s)
     if best is None:

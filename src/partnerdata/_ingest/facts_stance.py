@@ -96,7 +96,8 @@ def stance(context: Context) -> Stance:
             this_side = bisect.bisect_left(led, b) > bisect.bisect_left(led, a)
             hosting = between(infrastructure_at, a, b)
             side_forces = between(forces_at, a, b)
-            if next(unnamed(s, cues.OTHER_MEANS.finditer(s.low, a, b)), None) is not None:
+            other_means = next(unnamed(s, cues.OTHER_MEANS.finditer(s.low, a, b)), None) is not None
+            if other_means:
                 # "contributes ... by sharing information": a contribution, but of no units
                 side_forces = [f for f in side_forces if not s.low.startswith("contribu", f[0])]
             # "officers went through its courses", "ont suivi ses cours": trainees, not units given
@@ -106,7 +107,8 @@ def stance(context: Context) -> Stance:
             ):
                 side_forces = []
             # The partner's own ships or aircraft are units, unless this side hosts them.
-            said = s.affirms(sorted(side_forces + ([] if hosting else between(own, a, b))))
+            # ... nor are its ships that only share information ("ses patrouilleurs échangent des informations")
+            said = s.affirms(sorted(side_forces + ([] if hosting or other_means else between(own, a, b))))
             if said is not None and (this_side or said is False):
                 forces = said if forces is None else (forces or said)
                 hit = True

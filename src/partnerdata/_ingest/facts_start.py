@@ -268,6 +268,8 @@ def _cooperation_start(
             year = found
         elif s.years and "cooperation" in s.low and (came := cooperation_came(s)) is not None:
             year = came
+        elif s.years and "cooperation" in s.low and (cleft := _cleft_year(s)) is not None:
+            year = cleft
         elif s.years and (joined := since_joining(context, s)) is not None:
             year = joined
         else:
@@ -321,6 +323,18 @@ def since_joining(context: Context, s: Sentence) -> int | None:
     return None
 
 
+def _cleft_year(s: Sentence) -> int | None:
+    """The year before a cleft dating cooperation by the act just named ("joined the PfP in 1994, and it
+    was from that date that practical cooperation developed"; round 13), where the word follows it."""
+    cleft = cues.CLEFT_FROM.search(s.low)
+    if cleft is None or s.negated_at(cleft.start(), cleft.end()):
+        return None
+    if next(unnamed(s, cues.COOPERATION.finditer(s.low, cleft.end())), None) is None:
+        return None
+    before = [y for y, at in s.years if at < cleft.start()]
+    return before[-1] if before else None
+
+
 def cooperation_came(s: Sentence) -> int | None:
     """The first year after "cooperation came/followed" ("came a decade later: in 2002"), outside a name."""
     came = cues.COOP_CAME.search(s.low)
@@ -369,12 +383,11 @@ def opened_before(context: Context, s: Sentence, at: int) -> int | None:
         return own[0]
     clause = next(c for c in reversed(s.parts) if c.start <= opened[-1].start())
     before = [y for y, where in s.years if where < clause.start]
-    if (
-        clause.mark == ","
-        and before
-        and (clause.lead in cues.RENAMING or cues.STEP_RENAMING.match(s.low, clause.start))
+    if before and (
+        (clause.mark == "," and clause.lead in cues.RENAMING)
+        or (clause.mark in ",;" and cues.STEP_RENAMING.match(s.low, clause.start))
     ):
-        return before[-1]
+        return before[-1]  # round 13: "...; this step also opened the way to practical cooperation"
     if before and cues.THEN.search(s.low, clause.start, at):
         return before[-1]  # "; c'est de cette adhesion que date sa cooperation" (round 12): the act just named
     return None
