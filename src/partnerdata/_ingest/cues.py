@@ -70,8 +70,8 @@ RELATIONS = re.compile(r"\b(?:relations?|relationships?|ties|liens|contacts?|con
 DIALOGUE = re.compile(r"\b(?:dialogue|dialoguent|dialoguer|dialoguaient|partnership|partenariat)\b")
 START = re.compile(
     r"\b(?:debut|commenc|began|begin|begun|start|establish|etabli|noue|remont|date|dating|since|depuis|lance|launched|"
-    r"initi(?!atives?\b)|ouvert|opened|engag|entam|amorc|go(?:es|ne|ing)? back|went back|traced? back|formali|officialis|"
-    r"vu le jour)"
+    r"initi(?!atives?\b)|ouvert|opened|engag|entam|amorc|go(?:es|ne|ing)? back|went back|traced? back|formali|"
+    r"officialis|vu le jour)"
     # "the first (formal) contacts took place in 1992", "les premiers contacts": the noun is the start.
     r"|\b(?:first|premiers?|premieres?)\s+(?:\w+\s+)?(?:contacts?|relations?|ties|liens|dialogue)\b"
 )
