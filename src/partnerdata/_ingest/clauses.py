@@ -61,6 +61,13 @@ SUBORDINATORS = frozenset(
 # Prepositions that, after a comma, go on with the clause before it (for years, not for negation:
 # "does not send troops to KFOR, to ISAF or to RSM" is one negated list).
 PREPOSITIONS = frozenset({"a", "au", "aux", "to", "in", "en", "dans", "within", "at", "under", "sous"})
+# Past participles that open an apposition describing the name before it (", adopté en 1995,", ", agreed in
+# 2014,"): set aside like a relative clause, so that the clause after it goes back to the one before (round 14).
+PARTICIPLES = frozenset(
+    {"adopte", "adoptee", "signe", "signee", "conclu", "conclue", "lance", "lancee", "approuve", "approuvee",
+     "revise", "revisee", "renouvele", "renouvelee", "cree", "creee", "etabli", "etablie", "adopted", "signed",
+     "agreed", "concluded", "launched", "approved", "revised", "renewed", "created", "established"}
+)  # fmt: skip
 # Pronouns that open a clause of its own: a year after it is not read back past it.
 PRONOUNS = frozenset({"it", "il", "elle", "ils", "elles", "they", "we", "nous", "on"})
 # A clause that starts with one of these has a subject of its own: a negation does not run into it.
@@ -393,7 +400,7 @@ def unit_of(parts: Sequence[Clause]) -> list[int]:
     for k, c in enumerate(parts):
         if k > 0 and c.mark == "," and c.lead in SUBORDINATORS:
             units.append(units[k - 1])
-        elif k > 0 and c.mark == "," and c.lead in RELATIVES:
+        elif k > 0 and c.mark == "," and (c.lead in RELATIVES or c.lead in PARTICIPLES):
             resume = units[k - 1] if resume is None else resume
             units.append(k)
             continue

@@ -44,6 +44,13 @@ LIST_GAP = re.compile(r"\s{0,3},\s{0,3}(?:(?:and|et)\s{1,3})?|\s{1,3}(?:and|et)\
 # (October 2010).", "(12 mai 2011)". Searched on a folded line, at its end.
 DATED_CAPTION = re.compile(rf"\((?:\d{{1,2}}(?:er|st|nd|rd|th)?\s)?(?:{MONTH})\s\d{{4}}\)\.?$")
 # A range whose end year is cut to two digits ("2014-15", "2014/15"): the century of the first.
+# Reader round 14. A range whose end is said with a clause: "from 2004 until the Council withdrew them in
+# 2008", "from 1996 until the end of the operation in 2004", "de 2003 jusqu'a sa fin en 2014". At most
+# six words between "until" and "in": bounded.
+RANGE_UNTIL = re.compile(
+    rf"\b(?:from|de|du)\s+(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{MONTH})\s+)?(\d{{4}})\s+(?:until|till|jusqu'a|jusqu'au)\s+"
+    rf"(?:[a-z']+\s+){{1,6}}?(?:in|en)\s+(?:(?:\d{{1,2}}\s+)?(?:{MONTH})\s+)?(\d{{4}})\b"
+)
 SHORT_RANGE = re.compile(r"(?<![\d,.])(19[4-9]\d|20\d\d)\s*(?:-|\u2013|/)\s*(\d\d)(?![\d/-])")
 
 
@@ -99,7 +106,9 @@ THEN = re.compile(
     r"under it|sous son egide|dans le cadre de celui-ci|"
     # "dates from that step", "date de cette adhésion": the act just named
     r"(?:from|with|since|de|avec|depuis) (?:this|that|cette|cet|ce) (?:step|accession|membership|signature|"
-    r"adhesion|etape|moment|date))\b"
+    r"adhesion|etape|moment|date)|"
+    # round 14: "and this marked the start of its dialogue", "ce qui a marqué le début"
+    r"(?:this|that|ce qui|cela) (?:also )?(?:marked|marks|signalled|a marque|marque|a aussi marque))\b"
 )
 RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b")
 # A partner "of NATO" (not of a programme): "a partner of NATO since 1995", "partenaire de l'OTAN".
@@ -524,7 +533,9 @@ LIMIT_BEFORE = re.compile(r"\b(?:until|till|beyond|jusqu'en|jusqu'a|au-dela de|a
 # characters before the founding word (a bounded window, with no stop between: :func:`when_founded`).
 # Round 10: "lors de son lancement", "au moment de sa création".
 WHEN_FOUNDED = re.compile(
-    r"\b(?:when|once|as soon as|quand|lorsque|lorsqu'|des que|des qu'|lors d[eu]|au moment d[eu])"
+    r"\b(?:when|once|as soon as|quand|lorsque|lorsqu'|des que|des qu'|lors d[eu]|au moment d[eu]|"
+    # round 14: "l'année même de son lancement", "the very year of its launch"
+    r"l'annee (?:meme )?d[eu]|the (?:very |same )?year of)"
 )
 
 
@@ -789,3 +800,5 @@ CLEFT_FROM = re.compile(
     r"\b(?:c'est (?:a partir de|depuis|des|de) (?:cette|ce|cet) (?:date|moment|annee|adhesion|etape)|"
     r"it (?:was|is) (?:from|since|with) (?:that|this) (?:date|time|moment|year|step)) (?:que|qu'|that)\b"
 )
+# Reader round 14. "Then", "at the time" said of a state with no year ("Le pays siégeait alors au COCONA").
+AT_THE_TIME = re.compile(r"\b(?:alors|a l'epoque|a cette epoque|then|at the time|at that time)\b")

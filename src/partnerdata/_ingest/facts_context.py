@@ -84,6 +84,12 @@ class Context:
         """Whether a partner can take part in the programme (a body or a forum, say, is none)."""
         return self.kind(code) not in cues.ELIGIBLE_EXCLUDED
 
+    def next_in_item(self, s: Sentence) -> Sentence | None:
+        """The sentence after ``s`` in its item (paragraph or bullet), if any."""
+        item = self.items[s.place[:2]]
+        k = s.place[2] - item[0].place[2] + 1
+        return item[k] if k < len(item) else None
+
     def ranges(self, s: Sentence) -> list["re.Match[str]"]:
         """The matches of :data:`cues.RANGE` in the sentence (:func:`year_ranges`), searched once per sentence."""
         found = self._range_cache.get(s.low)
@@ -176,7 +182,13 @@ def year_ranges(low: str) -> list["re.Match[str]"]:
     """
     if sum(map(low.count, "0123456789")) < 8:
         return []
-    return list(cues.RANGE.finditer(low))
+    found = list(cues.RANGE.finditer(low))
+    if "unti" in low or "jusqu'a" in low or "till" in low:
+        # "from 2004 until the Council withdrew them in 2008" (round 14): where no plain range holds the years
+        taken = {m.start(1) for m in found} | {m.start(2) for m in found}
+        more = [m for m in cues.RANGE_UNTIL.finditer(low) if m.start(1) not in taken and m.start(2) not in taken]
+        found = sorted(found + more, key=lambda m: m.start(1))
+    return found
 
 
 def unnamed(s: Sentence, matches: "Iterable[re.Match[str]]") -> "Iterator[re.Match[str]]":

@@ -233,6 +233,18 @@ def participation_years(context: Context) -> Starts:
             ]
         if handover:
             attached = [handover.get(at, m) for (_, at), m in zip(years, attached, strict=True)]
+        if None in attached:
+            # A range opening the sentence (or a side of it) dates the name after it, its end said by a clause
+            # ("From 2015 until the mission ended in 2021, its soldiers served in RSM"; round 14).
+            fronted = next((m for m in context.ranges(s) if _opens_a_side(s.low, m.start())), None)
+            if fronted is not None:
+                stop = s.low.find(";", fronted.end())
+                stop = len(s.low) if stop < 0 else stop  # its side of the sentence
+                after = next((m for m in candidates if fronted.end() <= m.start < stop), None)
+                attached = [
+                    after if m is None and at == fronted.start(1) else m
+                    for (_, at), m in zip(years, attached, strict=True)
+                ]
         respectively = cues.RESPECTIVELY.search(s.low)
         if respectively is not None:
             # "PARP, OCC and BI, which it joined in 2002, 2010 and 2016 respectively" ("qu'il a
@@ -325,6 +337,12 @@ def _joined_it(context: Context, s: Sentence) -> tuple[str, int] | None:
     unit = s.unit_at(join.start())
     mine = [y for (y, at), u in zip(s.years, s.year_units(s.years), strict=True) if u == unit]
     return (named[0], mine[0]) if mine else None
+
+
+def _opens_a_side(low: str, at: int) -> bool:
+    """Whether ``at`` opens the sentence or a side of it (right after a semicolon or a colon)."""
+    before = low[:at].rstrip()
+    return not before or before.endswith((";", ":"))
 
 
 def _handover(s: Sentence, plans: Sequence[Mention]) -> dict[int, Mention]:

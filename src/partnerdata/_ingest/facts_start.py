@@ -37,13 +37,32 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
     """The start of relations: a start word's year, else joining a forum, else "a partner since"."""
     # A year starts relations only in the clause of a start word, never as the sentence's first
     # year: "became a partner in 2020, long after relations began" gives no start.
+    previous: Sentence | None = None
     for s in context.sentences:
-        if s.years and speaks_of_relations(s):
+        before, previous = previous, s
+        same_item = before is not None and before.place[:2] == s.place[:2]
+        if not s.years:
+            # "Switzerland joined the PfP in 1996. Its dialogue ... began with this step." (round 14): a
+            # start said of the act the sentence before dates, in the same paragraph.
+            if same_item and before is not None and before.years and speaks_of_relations(s):
+                found_then = _then_before(context, s, before)
+                if found_then is not None:
+                    return found_then, before
+            continue
+        # "... se sont nouées dans les premiers mois. Elles ont débuté en 1992" (round 14): a pronoun
+        # subject goes on from the sentence before.
+        if speaks_of_relations(s) or (
+            same_item and before is not None and cues.PRONOUN_OPENING.match(s.low) and speaks_of_relations(before)
+        ):
             found = start_of_cue(s, cues.START)
             if found is None:
                 continue
             year, unit = found
-            return Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s
+            way = via(context, s, year, unit)
+            nxt = context.next_in_item(s)
+            if way is None and nxt is not None:
+                way = _forum_then(context, nxt, year)
+            return Milestone(year=year, via=way, evidence=(s.evidence,)), s
     for s in context.sentences:
         joined = [m for m in s.affirmed if m.kind == "programme" and context.kind(m.code) == "forum"]
         if joined and (hoped := wished(s)):
@@ -90,6 +109,53 @@ def relations_since(context: Context) -> tuple[Milestone, Sentence] | None:
             context, (Milestone(year=year, via=via(context, s, year, unit), evidence=(s.evidence,)), s)
         )
     return None
+
+
+def _then_before(context: Context, s: Sentence, before: Sentence) -> Milestone | None:
+    """A start in a sentence with no year, said of the act just named ("began with this step", "a débuté
+    à cette date"): the last year of the sentence before, through the framework it names."""
+    start = cues.START.search(s.low)
+    if start is None or s.negated_at(start.start(), start.end()) or cues.THEN.search(s.low) is None:
+        return None
+    year = before.years[-1][0]
+    ranked = sorted(
+        (_VIA_KINDS[context.kind(m.code)], m.code)
+        for m in before.affirmed
+        if m.kind == "programme" and context.kind(m.code) in _VIA_KINDS and context.began_by(m.code, year)
+    )
+    return Milestone(year=year, via=ranked[0][1] if ranked else None, evidence=(before.evidence, s.evidence))
+
+
+def _cooperation_then_before(context: Context, s: Sentence, before: Sentence) -> Milestone | None:
+    """Practical cooperation begun, in a sentence with no year, with the act just named ("began with this
+    step"): the last year of the sentence before, through the partnership it names."""
+    word = next(unnamed(s, cues.COOPERATION.finditer(s.low)), None)
+    start = cues.COOP_START.search(s.low)
+    if word is None or start is None or s.negated_at(start.start(), start.end()) or cues.THEN.search(s.low) is None:
+        return None
+    year = before.years[-1][0]
+    through = [
+        m.code
+        for m in before.affirmed
+        if m.kind == "programme" and context.kind(m.code) == "partnership-programme" and context.began_by(m.code, year)
+    ]
+    return Milestone(year=year, via=through[0], evidence=(before.evidence, s.evidence)) if through else None
+
+
+def _forum_then(context: Context, nxt: Sentence, year: int) -> str | None:
+    """The forum the next sentence says the partner sat in "then" ("Le pays siégeait alors au COCONA"),
+    before any year of that sentence: the way relations began in ``year`` (round 14)."""
+    then = cues.AT_THE_TIME.search(nxt.low)
+    if then is None:
+        return None
+    # before any year of its own ("siégeait alors au COCONA, avant d'adhérer au PPP en 1994")
+    first_year = nxt.years[0][1] if nxt.years else len(nxt.low)
+    forums = [
+        m.code
+        for m in nxt.affirmed
+        if m.kind == "programme" and context.kind(m.code) == "forum" and then.end() <= m.start < first_year
+    ]
+    return forums[0] if forums and context.began_by(forums[0], year) else None
 
 
 def began_with_cooperation(
@@ -247,7 +313,16 @@ def cooperation_since(
 def _cooperation_start(
     context: Context, relations: tuple[Milestone, Sentence] | None
 ) -> tuple[Milestone, Sentence] | None:
+    previous: Sentence | None = None
     for s in context.sentences:
+        before, previous = previous, s
+        if not s.years:
+            # "... joined the PfP in 1996. Its practical cooperation began with this step." (round 14)
+            if before is not None and before.place[:2] == s.place[:2] and before.years:
+                then_found = _cooperation_then_before(context, s, before)
+                if then_found is not None:
+                    return then_found, before
+            continue
         if (relations is not None and s is relations[1]) or cues.RELATIONS.search(s.low):
             # One sentence for both starts ("Dialogue began in 1992 ..., and practical
             # cooperation followed when it joined the PfP in 1995"): the clause after the word.
