@@ -281,7 +281,7 @@ FRAMEWORK = re.compile(
     # one framework taking over from another: "took over from the NACC", "a pris le relais du COCONA"
     r"t(?:ook|akes|aking) over|pris le relais|pris la suite|pris la releve|"
     # round 12: "whose origins go back to 1958", "dont les origines remontent a 1958"
-    r"origins?|origines?|"
+    r"origins?|origines?|which dates? (?:from|back to)|qui (?:date|remonte)|"
     # round 13: "which the Allies adopted in 2002", "que les Allies et leurs partenaires ont adopte en 2002"
     r"allies (?:had )?adopted|adopted by (?:the )?allies|adopte(?:e|s|es)? par les allies|"
     r"les allies (?:\w+ ){0,3}ont adopte)"
@@ -802,3 +802,13 @@ CLEFT_FROM = re.compile(
 )
 # Reader round 14. "Then", "at the time" said of a state with no year ("Le pays siégeait alors au COCONA").
 AT_THE_TIME = re.compile(r"\b(?:alors|a l'epoque|a cette epoque|then|at the time|at that time)\b")
+# Reader round 15. The act of bringing in a first plan, as a verb ("submitted its first ANP", "a présenté son
+# premier programme national annuel"); searched on the 40 characters before the plan's name.
+SUBMITTED = re.compile(r"\b(?:submitted|presented|drew up|drawn up|soumis|presente|elabore|etabli)\b")
+# Reader round 15. "X and Y both date from 1995", "datent tous deux de 1995": the year is each name's.
+BOTH = re.compile(r"\b(?:both|tous deux|toutes deux|tous les deux|toutes les deux)\b")
+# Reader round 15. Cooperation carried on "ever since" the act just dated ("signed the Framework Document
+# in 1994 and has cooperated with the Allies in practice ever since"); at most six words between.
+COOPERATED_EVER_SINCE = re.compile(
+    r"\b(?:has|have|a|ont)\s(?:cooperated|coopere)\b(?:\s+[\w'-]+){0,6}?\s+(?:ever since|since then|depuis lors)\b"
+)

@@ -245,6 +245,17 @@ def participation_years(context: Context) -> Starts:
                     after if m is None and at == fronted.start(1) else m
                     for (_, at), m in zip(years, attached, strict=True)
                 ]
+        both = cues.BOTH.search(s.low) if years else None
+        if both is not None:
+            # "Its first IPP and its entry into the PARP both date from 1995" (round 15): the year after
+            # the word goes to every name before it in its clause.
+            both_years = [(y, at) for y, at in years if at > both.end() and s.unit_at(at) == s.unit_at(both.start())]
+            listed = [x for x in candidates if x.end <= both.start() and s.unit_at(x.start) == s.unit_at(both.start())]
+            if both_years and len({x.code for x in listed}) > 1:
+                for x in listed:
+                    if x.code not in found:
+                        found[x.code] = (both_years[0][0], s)
+                        restated.append((x.code, both_years[0][0], s))
         respectively = cues.RESPECTIVELY.search(s.low)
         if respectively is not None:
             # "PARP, OCC and BI, which it joined in 2002, 2010 and 2016 respectively" ("qu'il a
@@ -282,7 +293,8 @@ def participation_years(context: Context) -> Starts:
                 if year_unit is None:
                     year_unit = dict(zip([a for _, a in years], s.year_units(years), strict=True))
                     for m in cues.SINCE.finditer(s.low):
-                        year_unit.pop(m.start(1), None)
+                        if not s.low.endswith(("dates ", "date "), 0, m.start()):  # "which dates from 1958": founding
+                            year_unit.pop(m.start(1), None)
                 if year_unit.get(at) in founding:
                     continue  # "launched in 1994" dates the framework, in the clause that says so
             if programme.kind == "cooperation-plan" and cues.LATER_PLAN_BEFORE.search(
@@ -316,12 +328,17 @@ def participation_years(context: Context) -> Starts:
             # brings in a first plan is dated by its clause's year, though another name took it (round 10).
             if plan.code in found or not cues.FIRST_BEFORE.search(s.low[max(0, plan.start - 12) : plan.start]):
                 continue
-            act = cues.FIRST_NOUN.search(s.low, max(0, plan.start - 40), plan.start)
+            window = s.low[max(0, plan.start - 40) : plan.start]
+            act = cues.FIRST_NOUN.search(window) or cues.SUBMITTED.search(window)
             unit = s.unit_at(plan.start)
-            dated = [(y, at) for y, at in years if at < plan.start and s.unit_at(at) == unit]
-            if act is not None and dated:
-                found[plan.code] = (dated[-1][0], s)
-                restated.append((plan.code, dated[-1][0], s))
+            mine = [y for y, at in years if s.unit_at(at) == unit]
+            before = [y for y, at in years if at < plan.start and s.unit_at(at) == unit]
+            # the year before the plan ("in 2010 with the submission of its first ANP"), else the clause's
+            # ("submitted its first ANP under the MAP in October 1999"; round 15)
+            plan_year = before[-1] if before else (mine[0] if mine else None)
+            if act is not None and plan_year is not None:
+                found[plan.code] = (plan_year, s)
+                restated.append((plan.code, plan_year, s))
     return Starts(since=found, restated=restated, moved_to=moves)
 
 
@@ -469,7 +486,14 @@ def moved_to(s: Sentence, plans: Sequence[Mention]) -> str | None:
         # replaced another: "moved to an ITPP, which replaced the IPCP" names the older plan last.
         replaced = cues.REPLACES.search(s.low, move.end())
         stop = len(s.low) if replaced is None else replaced.start()
-        after = [m for m in plans if move.end() <= m.start < stop]
+        # ... outside a relative clause after it: "gave way to an ANP, which it draws up under the MAP" (round 15)
+        starts = [c.start for c in s.parts]
+        after = [
+            m
+            for m in plans
+            if move.end() <= m.start < stop
+            and s.parts[bisect.bisect_right(starts, m.start) - 1].lead not in clauses.RELATIVES
+        ]
         newer = after[-1].code if after else None
     else:
         replaces = cues.REPLACES.search(s.low)

@@ -269,6 +269,20 @@ def start_of_cue(s: Sentence, cue: "re.Pattern[str]") -> tuple[int, int] | None:
         after = next((y for y, at in mine if at >= match.start()), None)
         if after is not None or mine:
             return (after if after is not None else mine[0][0]), unit
+        k = bisect.bisect_right(starts, match.start()) - 1
+        following = s.parts[k + 1] if k + 1 < len(s.parts) else None
+        if following is not None and (
+            following.mark == ":" or (following.mark == "," and following.lead in clauses.RELATIVES)
+        ):
+            # "began soon after independence: in December 1991 it ...", "a commencé avec l'adhésion au PPP,
+            # dont il a signé le document cadre le 8 février 1994" (round 15): the next clause's year
+            there = next(
+                ((y, u) for (y, at), u in zip(s.years, units, strict=True) if following.start <= at < following.end),
+                None,
+            )
+            if there is not None:
+                # after a colon, the clause that the year dates is where its framework is named
+                return there[0], (there[1] if following.mark == ":" else unit)
         # A clause that renames what the one before it dates ("joined the PfP in 1995, the start
         # of its relations", ", which marked the start", ", date à laquelle ont commencé"):
         # the year before it. "Long after relations began" renames nothing.
@@ -345,6 +359,8 @@ def _cooperation_start(
             year = came
         elif s.years and "cooperation" in s.low and (cleft := _cleft_year(s)) is not None:
             year = cleft
+        elif s.years and "cooper" in s.low and (ever := _cooperated_ever_since(s)) is not None:
+            year = ever
         elif s.years and (joined := since_joining(context, s)) is not None:
             year = joined
         else:
@@ -396,6 +412,16 @@ def since_joining(context: Context, s: Sentence) -> int | None:
         if word.start() >= reach:  # "the North Atlantic Cooperation Council" is no cooperation
             return next((y for y, at in s.years if at > joined.end()), None)
     return None
+
+
+def _cooperated_ever_since(s: Sentence) -> int | None:
+    """The year before "has cooperated ... ever since" ("signed the Framework Document in 1994 and has
+    cooperated with the Allies in practice ever since"; round 15)."""
+    found = cues.COOPERATED_EVER_SINCE.search(s.low)
+    if found is None or s.negated_at(found.start(), found.end()):
+        return None
+    before = [y for y, at in s.years if at < found.start()]
+    return before[-1] if before else None
 
 
 def _cleft_year(s: Sentence) -> int | None:
