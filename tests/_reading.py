@@ -40,3 +40,13 @@ def since(relation: partnerdata.Relation) -> dict[str, int | None]:
 def start(milestone: Any) -> tuple[int, str | None] | None:
     """A milestone as (year, framework it came through), or None."""
     return None if milestone is None else (milestone.year, milestone.via)
+
+
+def lines(body: str, lang: str, partner: str = "KAZ") -> partnerdata.Relation:
+    """The relation read from a page whose lines after the head are ``body``'s lines, each a bullet."""
+    return read("\n".join("- " + line for line in body.split("\n")), lang, partner)
+
+
+def events(relation: partnerdata.Relation) -> list[str]:
+    """Each event as its ISO date, or "START..END" for a range."""
+    return [e.date.isoformat() if e.end is None else f"{e.date.isoformat()}..{e.end}" for e in relation.events]

@@ -7,20 +7,10 @@ an opening sentence naming nothing, then the lines.
 """
 
 import pytest
-from _reading import read
+from _reading import events as _events
+from _reading import lines as _relation
 from _reading import since as _since
 from _reading import start as _start
-
-import partnerdata
-
-
-def _relation(lines: str, lang: str, partner: str = "KAZ") -> partnerdata.Relation:
-    return read("\n".join("- " + line for line in lines.split("\n")), lang, partner)
-
-
-def _events(r: partnerdata.Relation) -> list[str]:
-    return [e.date.isoformat() if e.end is None else f"{e.date.isoformat()}..{e.end}" for e in r.events]
-
 
 # --- A. the Annual National Programme brought in by a verb, or by a move, under the MAP -------------------
 
