@@ -415,11 +415,23 @@ def unit_of(parts: Sequence[Clause]) -> list[int]:
 
 
 def _date_only(low: str, tokens: Sequence[Token], c: Clause) -> bool:
+    # A meeting named with its date is a date too ("at the Wales Summit in September 2014"; round 16):
+    # its name's capitalised words then count as date words.
+    meeting = any(_word(low, tokens[i]) in _MEETINGS for i in range(c.first, c.last))
     for i in range(c.first, c.last):
         word = _word(low, tokens[i])
-        if not (word.isdigit() or word in DATE_WORDS or (i == c.first and word in CONNECTIVES)):
+        if not (
+            word.isdigit()
+            or word in DATE_WORDS
+            or (i == c.first and word in CONNECTIVES)
+            or (meeting and (word in _MEETINGS or word in _AT or tokens[i].raw[:1].isupper()))
+        ):
             return False
     return c.last > c.first
+
+
+_MEETINGS = frozenset({"summit", "sommet", "meeting", "reunion", "conference", "ministerial"})
+_AT = frozenset({"at", "lors", "during", "a", "au", "its", "son", "sa"})
 
 
 def year_units(

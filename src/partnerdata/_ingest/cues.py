@@ -497,7 +497,7 @@ INDEFINITE = re.compile(r"\b(?:a|an|un|une)\s")
 # "Practical cooperation came a decade later: in 2002, ...", "la coopération pratique a suivi en
 # 1996": cooperation and a following-verb close together (at most two words between).
 COOP_CAME = re.compile(
-    r"\bcooperation(?:\s+[a-z]+){0,2}?\s+(?:came|(?:followed|a suivi|suivit)"
+    r"\bcooperation(?:\s+[a-z]+){0,4}?\s+(?:came|(?:followed|a suivi|suivit)"
     # not with an object (round 12): "cooperation followed an IPCP" is guided by it
     rf"{_OBJECT}|ensued|est venue|vint)\b"
 )
@@ -558,7 +558,7 @@ SINCE_JOINING = re.compile(
 # before the centre's name (a bounded window: :func:`is_centre`).
 IS_CENTRE = re.compile(
     r"\b(?:has been|have been|is|became|becomes|est|a ete|est devenue?|fait partie|font partie|is part|forms? part|"
-    r"belongs?|appartient|accredited|accredite|recognised as|recognized as|reconnue? comme)\b"
+    r"belongs?|belonged|appartient|appartenait|accredited|accredite|recognised as|recognized as|reconnue? comme)\b"
 )
 
 

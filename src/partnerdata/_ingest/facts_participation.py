@@ -150,7 +150,11 @@ def participation_years(context: Context) -> Starts:
             weak |= {at for (_, at), u in zip(years, units, strict=True) if u in clauses_invited}
         # "Allies launched for Moldova a capacity-building programme in 2014": a programme set up
         # for this partner starts its participation, even in the programme's founding year.
-        for_this_partner = for_partner(context, s) and cues.LAUNCH.search(s.low) is not None
+        # a launch said outside a relative clause ("Work under BI, which the Allies launched in 2007, began
+        # for Colombia in 2014" is no programme set up for it; round 16)
+        for_this_partner = for_partner(context, s) is not None and any(
+            _clause_at(s, m.start()).lead not in clauses.RELATIVES for m in cues.LAUNCH.finditer(s.low)
+        )
         if for_this_partner:
             # Every year goes to its own clause's name: the launch's year dates the start, a later "since"
             # ("agreed in 2017 ..., put into practice since 2018") only where it is the only year (round 10).
@@ -356,6 +360,11 @@ def _joined_it(context: Context, s: Sentence) -> tuple[str, int] | None:
     return (named[0], mine[0]) if mine else None
 
 
+def _clause_at(s: Sentence, at: int) -> "clauses.Clause":
+    """The clause of the sentence that holds the character at ``at``."""
+    return s.parts[max(0, bisect.bisect_right([c.start for c in s.parts], at) - 1)]
+
+
 def _opens_a_side(low: str, at: int) -> bool:
     """Whether ``at`` opens the sentence or a side of it (right after a semicolon or a colon)."""
     before = low[:at].rstrip()
@@ -364,7 +373,8 @@ def _opens_a_side(low: str, at: int) -> bool:
 
 def _handover(s: Sentence, plans: Sequence[Mention]) -> dict[int, Mention]:
     """Per year offset, the plan a "when" clause right after it says replaced the older one ("renewed until
-    2022, when an ITPP took its place", "jusqu'en 2022, lorsqu'un ITPP l'a remplace"): that plan's start."""
+    2022, when an ITPP took its place", "jusqu'en 2022, lorsqu'un ITPP l'a remplace") or was moved to
+    ("followed an IPP until 1999, when it moved to the MAP"): that plan's start."""
     out: dict[int, Mention] = {}
     starts = [c.start for c in s.parts]
     for m in cues.REPLACES.finditer(s.low):
@@ -375,6 +385,15 @@ def _handover(s: Sentence, plans: Sequence[Mention]) -> dict[int, Mention]:
         subjects = [x for x in plans if clause.start <= x.start and x.end <= m.start()]
         if before and subjects:
             out[before[-1]] = subjects[-1]
+    for m in cues.MOVE_TO.finditer(s.low):
+        # "followed an IPP until 1999, when it moved to the MAP" (round 16): the plan moved to
+        clause = s.parts[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        if clause.mark != "," or clause.lead not in _WHEN:
+            continue
+        before = [at for _, at in s.years if at < clause.start]
+        objects = [x for x in plans if m.end() <= x.start < clause.end]
+        if before and objects:
+            out[before[-1]] = objects[0]
     return out
 
 
@@ -413,21 +432,25 @@ def launched_after(low: str) -> list[tuple[int, int]]:
 _LAUNCH_WORDS = ("lance", "launched", "start", "begun", "initi", "set up", "en place", "demarre")
 
 
-def for_partner(context: Context, s: Sentence) -> bool:
-    """Whether the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie"), right
+def for_partner(context: Context, s: Sentence) -> int | None:
+    """Where the sentence names this partner right after "for"/"pour" ("lancé pour la Moldavie"), right
     after a launch "in" it ("lancé en Ukraine", "launched in Kazakhstan"), or as the one who asked ("at
-    Kazakhstan's request", "à la demande du Kazakhstan")."""
+    Kazakhstan's request", "à la demande du Kazakhstan"): the name's offset, else None."""
     # A bounded look-behind: the preposition and an article fit in 12 characters, a launch in 28.
-    return any(
-        m.kind == "partner"
-        and m.code == context.partner
-        and (
-            cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
-            or cues.LAUNCHED_IN_BEFORE.search(s.low[max(0, m.start - 28) : m.start])
-            or cues.REQUEST_BEFORE.search(s.low[max(0, m.start - 24) : m.start])
-            or cues.REQUEST_AFTER.match(s.low, m.end)
-        )
-        for m in s.mentions
+    return next(
+        (
+            m.start
+            for m in s.mentions
+            if m.kind == "partner"
+            and m.code == context.partner
+            and (
+                cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
+                or cues.LAUNCHED_IN_BEFORE.search(s.low[max(0, m.start - 28) : m.start])
+                or cues.REQUEST_BEFORE.search(s.low[max(0, m.start - 24) : m.start])
+                or cues.REQUEST_AFTER.match(s.low, m.end)
+            )
+        ),
+        None,
     )
 
 
@@ -486,13 +509,15 @@ def moved_to(s: Sentence, plans: Sequence[Mention]) -> str | None:
         # replaced another: "moved to an ITPP, which replaced the IPCP" names the older plan last.
         replaced = cues.REPLACES.search(s.low, move.end())
         stop = len(s.low) if replaced is None else replaced.start()
+        side_end = s.low.find(";", move.end())  # nor past the move's side of the sentence (round 16)
+        stop = stop if side_end < 0 else min(stop, side_end)
         # ... outside a relative clause after it: "gave way to an ANP, which it draws up under the MAP" (round 15)
         starts = [c.start for c in s.parts]
         after = [
             m
             for m in plans
             if move.end() <= m.start < stop
-            and s.parts[bisect.bisect_right(starts, m.start) - 1].lead not in clauses.RELATIVES
+            and s.parts[bisect.bisect_right(starts, m.start) - 1].lead not in clauses.RELATIVES | clauses.PARTICIPLES
         ]
         newer = after[-1].code if after else None
     else:

@@ -40,7 +40,9 @@ def plan(context: Context, since: dict[str, tuple[int, Sentence]], moved_to: set
                 # The Annual National Programme runs within the plan its sentence names ("adhéré au MAP,
                 # dans le cadre duquel il inscrit ... un programme national annuel"): it is as recent.
                 started = max([started, *(since[c][0] for c in s.own_programmes if c in since)])
-            score = (code in moved_to, started, 2 if named_cycle or cycle(s, code, _plans(context, s)) else 1)
+            # ... and it goes with the plan moved to ("moved to the MAP; under the MAP, it has drawn up an ANP")
+            moved = code in moved_to or (named_cycle is not None and any(c in moved_to for c in s.own_programmes))
+            score = (moved, started, 2 if named_cycle or cycle(s, code, _plans(context, s)) else 1)
             if best is None or score > best[0]:
                 best = (score, code, s)
     if best is None:
@@ -101,9 +103,15 @@ def cycle(s: Sentence, code: str | None = None, plans: Sequence[Mention] = ()) -
     end at a semicolon, a colon or a contrast: "an IPAP, revised every two years; in 2023 it moved
     to an ITPP" gives the ITPP no cycle), else to the first plan named after it there.
     """
-    found = unnamed(s, cues.CYCLE.finditer(s.low))
+    found = list(unnamed(s, cues.CYCLE.finditer(s.low)))
+    if found and code is not None and plans:
+        # A cycle said before a move belongs to the plan left, not the one moved to ("The programme was
+        # reviewed every two years until, in 2021, it moved to an ITPP"; round 16).
+        moves = [w.start() for w in cues.MOVE_TO.finditer(s.low)]
+        mine = [p.start for p in plans if p.code == code]
+        found = [m for m in found if not any(m.end() <= w < min(mine, default=-1) for w in moves)]
     if code is None or len({m.code for m in plans}) < 2:
-        return next(found, None)
+        return found[0] if found else None
     sides = clauses.sides(s.parts)
     side_starts = [a for a, _ in sides]
     starts = [m.start for m in plans]

@@ -443,7 +443,11 @@ def cooperation_came(s: Sentence) -> int | None:
         return None  # "the North Atlantic Cooperation Council followed" is a name
     if s.negated_at(came.start(), came.end()):
         return None
-    return next((y for y, at in s.years if at > came.end()), None)
+    after = next((y for y, at in s.years if at > came.end()), None)
+    if after is None and cues.THEN.search(s.low, came.end()):
+        # "signed the Framework Document in 1994, and practical cooperation followed from then on" (round 16)
+        return next((y for y, at in reversed(s.years) if at < came.start()), None)
+    return after
 
 
 def cooperation_clause_year(context: Context, s: Sentence) -> int | None:
