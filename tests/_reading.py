@@ -24,6 +24,8 @@ HEADS = {
     ("QAT", "fr"): "Relations avec le Qatar\nL’OTAN et le Qatar coopèrent.\n",
     ("KWT", "en"): "Relations with Kuwait\nNATO and Kuwait cooperate.\n",
     ("KWT", "fr"): "Relations avec le Koweït\nL’OTAN et le Koweït coopèrent.\n",
+    ("AFG", "en"): "Relations with Afghanistan\nNATO and Afghanistan cooperate.\n",
+    ("AFG", "fr"): "Relations avec l’Afghanistan\nL’OTAN et l’Afghanistan coopèrent.\n",
 }
 
 

@@ -131,8 +131,11 @@ PARTICIPATE = re.compile(
     r"actively supported|a activement soutenu|"
     # information shared with an operation ("has shared information with Operation Active Endeavour")
     # a date may stand between the verb and its object ("échange depuis 2007 des informations")
-    r"(?:shar|exchang|partag|echang)\w*\s+(?:(?:depuis|since)\s+\d{4}\s+)?(?:(?:des|d'|de|ses|its)\s*)?"
-    r"(?:information|intelligence|renseignement))"
+    r"(?:shar|exchang|partag|echang|transmet|transmis|communiqu)\w*\s+"
+    # round 17: ", depuis 2006," between commas, "aussi", "cependant", and data as well as information
+    r"(?:(?:cependant|toutefois|however|aussi|also|en outre)\s*)?"
+    r"(?:,?\s*(?:depuis|since)\s+(?:\w+\s+)?\d{4}\s*,?\s+)?(?:(?:aussi|also|regularly|regulierement)\s+)?"
+    r"(?:(?:des|d'|de|ses|its|leurs|their)\s*)?(?:information|intelligence|renseignement|donnees|data))"
 )
 # Start words that date a state ("a partner since 1995") rather than an event: tried last.
 SINCE_WORDS = frozenset({"since", "depuis"})
@@ -411,6 +414,16 @@ HOSTS = re.compile(r"\b(?:host(?:s|ed|ing)?|accueil\w*|welcom\w*)\b")
 # Forces or troops qualified as Allied are NATO's, not the partner's: where the side hosts them
 # ("opened its airfields to Allied forces", "sert d'escale aux forces alliées") that is infrastructure.
 # So are another country's ("US troops crossed the country", "des troupes étrangères font escale").
+# Reader round 17. The forces of the country an operation helps ("the Afghan security forces", "les forces de
+# sécurité afghanes"), trained or supported by it: none of them a partner's units sent to it.
+HOST_FORCES = re.compile(
+    r"\b(?:afghan|iraqi|libyan|bosnian|somali)\s{1,3}(?:national\s{1,3})?(?:security\s{1,3}|defen[cs]e\s{1,3}|armed\s{1,3})?"
+    r"(?:forces|troops|army)\b|"
+    r"\b(?:forces|armee)\s{1,3}(?:(?:de\s{1,3}securite|armees|de\s{1,3}defense)\s{1,3})?(?:afghanes?|irakiennes?|"
+    r"libyennes?|bosniennes?|somaliennes?)\b"
+)
+# The partner whose own forces these are: on its page they may be the partner's units.
+HOST_STEMS = {"afghan": "AFG", "iraq": "IRQ", "irak": "IRQ", "liby": "LBY", "bosni": "BIH", "somal": "SOM"}
 ALLIED_FORCES = re.compile(
     r"\b(?:allied|us|american|foreign)\s{1,3}(?:forces|troops)\b|"
     r"\b(?:forces|troupes)\s{1,3}(?:alliees|americaines|etrangeres)\b"
@@ -812,3 +825,13 @@ BOTH = re.compile(r"\b(?:both|tous deux|toutes deux|tous les deux|toutes les deu
 COOPERATED_EVER_SINCE = re.compile(
     r"\b(?:has|have|a|ont)\s(?:cooperated|coopere)\b(?:\s+[\w'-]+){0,6}?\s+(?:ever since|since then|depuis lors)\b"
 )
+# Reader round 17. Cooperation that "has developed ... ever since" the act just dated (at most eight words
+# between); "the authorities" of the page's partner asking for a programme ("à la demande des autorités").
+COOPERATION_EVER_SINCE = re.compile(r"\bcooperation\b(?:\s+[\w'-]+){0,8}?\s+(?:ever since|since then|depuis lors)\b")
+REQUEST_AUTHORITIES = re.compile(
+    r"\b(?:a la demande (?:des autorites|du gouvernement)|"
+    r"at the request of (?:the\s)?(?:\w+\s)?(?:authorities|government))\b"
+)
+# Reader round 17. The partner given something ("agreed to give Moldova support through the DCB"): on the 16
+# characters before its name.
+GIVE_BEFORE = re.compile(r"\b(?:give|offer|provide|extend|donner|offrir|apporter|fournir)\s+(?:to\s+|a\s+|au\s+)?$")

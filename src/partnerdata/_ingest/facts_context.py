@@ -25,6 +25,7 @@ __all__ = [
     "clean_clause",
     "denied_operation",
     "heading_topics",
+    "host_forces",
     "lean_on_previous",
     "operation_spans",
     "others_forces",
@@ -280,6 +281,18 @@ def between(found: Sequence[tuple[int, int]], start: int, end: int) -> list[tupl
     lo = bisect.bisect_left(found, (start, -1))
     hi = bisect.bisect_left(found, (end, -1))
     return list(found[lo:hi])
+
+
+def host_forces(context: Context, s: Sentence) -> list[tuple[int, int]]:
+    """The spans of the forces of a country an operation helps ("the Afghan security forces"), unless that
+    country is the page's partner: none of them are units the partner sends (round 17)."""
+    if not any(stem in s.low for stem in cues.HOST_STEMS):
+        return []  # most sentences, without a regular expression
+    return [
+        (m.start(), m.end())
+        for m in cues.HOST_FORCES.finditer(s.low)
+        if not any(stem in m.group() and code == context.partner for stem, code in cues.HOST_STEMS.items())
+    ]
 
 
 def denied_operation(context: Context, s: Sentence) -> Mention | None:

@@ -15,6 +15,7 @@ from partnerdata._ingest.facts_context import (
     Context,
     clean_clause,
     denied_operation,
+    host_forces,
     operation_spans,
     others_forces,
     outside,
@@ -90,7 +91,7 @@ def participation_years(context: Context) -> Starts:
                 continue
         if (
             any(context.kind(m.code) == "operation" for m in candidates)
-            and not takes_part(s, operation_spans(context, s))
+            and not takes_part(s, operation_spans(context, s), host_forces(context, s))
             and s.affirms(spans(cues.INFRASTRUCTURE, s.low))
         ):
             # "From 1995, the air base served as a logistics hub for IFOR": support for the operation,
@@ -118,7 +119,9 @@ def participation_years(context: Context) -> Starts:
         if not years and "," in s.low:
             years = launched_after(s.low)  # "a Trust Fund project, launched in 2011": its start
         weak: set[int] = set()
-        if any(context.kind(m.code) == "operation" for m in candidates) and takes_part(s, operation_spans(context, s)):
+        if any(context.kind(m.code) == "operation" for m in candidates) and takes_part(
+            s, operation_spans(context, s), host_forces(context, s)
+        ):
             # Troops in an operation "from 2004 to 2014", or aircraft flying in it "in 2011": each
             # year goes to its clause's name (the range itself stays an event: its end is news),
             # but a range's end starts nothing.
@@ -152,9 +155,9 @@ def participation_years(context: Context) -> Starts:
         # for this partner starts its participation, even in the programme's founding year.
         # a launch said outside a relative clause ("Work under BI, which the Allies launched in 2007, began
         # for Colombia in 2014" is no programme set up for it; round 16)
-        for_this_partner = for_partner(context, s) is not None and any(
-            _clause_at(s, m.start()).lead not in clauses.RELATIVES for m in cues.LAUNCH.finditer(s.low)
-        )
+        for_this_partner = (
+            for_partner(context, s) is not None or cues.REQUEST_AUTHORITIES.search(s.low) is not None
+        ) and any(_clause_at(s, m.start()).lead not in clauses.RELATIVES for m in cues.LAUNCH.finditer(s.low))
         if for_this_partner:
             # Every year goes to its own clause's name: the launch's year dates the start, a later "since"
             # ("agreed in 2017 ..., put into practice since 2018") only where it is the only year (round 10).
@@ -447,6 +450,7 @@ def for_partner(context: Context, s: Sentence) -> int | None:
                 cues.FOR_BEFORE.search(s.low[max(0, m.start - 12) : m.start])
                 or cues.LAUNCHED_IN_BEFORE.search(s.low[max(0, m.start - 28) : m.start])
                 or cues.REQUEST_BEFORE.search(s.low[max(0, m.start - 24) : m.start])
+                or cues.GIVE_BEFORE.search(s.low[max(0, m.start - 16) : m.start])
                 or cues.REQUEST_AFTER.match(s.low, m.end)
             )
         ),
@@ -454,17 +458,18 @@ def for_partner(context: Context, s: Sentence) -> int | None:
     )
 
 
-def takes_part(s: Sentence, operations: Sequence[tuple[int, int]] = ()) -> bool:
+def takes_part(s: Sentence, operations: Sequence[tuple[int, int]] = (), hosts: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a sentence naming an operation says the partner takes part in it.
 
     Troops, units or officers said outside a negated clause (not the operation's own: ``operations``
-    are the spans of the operations it names), or taking part said without transit, overflight or
-    airfields ("its participation in ISAF began in 2003").
+    are the spans of the operations it names; nor those of the country the operation helps, ``hosts``),
+    or taking part said without transit, overflight or airfields ("its participation in ISAF began in
+    2003").
     """
     own, others = vehicles(s.low)
     forces = spans(cues.FORCES, s.low)
     if forces:  # another country's ("US troops crossed the country") are not the partner's
-        forces = outside(forces, spans(cues.ALLIED_FORCES, s.low))
+        forces = outside(forces, sorted([*spans(cues.ALLIED_FORCES, s.low), *hosts]))
         # nor the operation's own ("supported ISAF troops through transit agreements")
         forces = outside(forces, others_forces(s.low, forces, operations))
         # nor those carried across its land ("let IFOR move troops across its territory"): transit
@@ -592,7 +597,9 @@ def participations(context: Context, since: dict[str, tuple[int, Sentence]]) -> 
         for code in [*s.own_programmes, *joined_it]:
             if code in found or code in denied:
                 continue
-            if context.kind(code) == "operation" and not takes_part(s, operation_spans(context, s)):
+            if context.kind(code) == "operation" and not takes_part(
+                s, operation_spans(context, s), host_forces(context, s)
+            ):
                 continue  # transit or overflight for an operation is support, not participation
             if context.eligible(code) or (code in since and context.kind(code) == "cooperation-plan"):
                 found.append(code)

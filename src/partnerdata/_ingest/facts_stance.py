@@ -15,6 +15,7 @@ from partnerdata._ingest.facts_context import (
     between,
     clean_clause,
     denied_operation,
+    host_forces,
     operation_spans,
     others_forces,
     outside,
@@ -69,6 +70,8 @@ def stance(context: Context) -> Stance:
         # operations ("but a battalion is being trained") are not given to them; a refusal
         # there is ("ne fournit pas de troupes, mais il ... à la FIAS").
         forces_at = spans(cues.FORCES, s.low)
+        if forces_at:
+            forces_at = outside(forces_at, host_forces(context, s))  # "the Afghan security forces" (round 17)
         infrastructure_at = sorted(spans(cues.INFRASTRUCTURE, s.low) + _crossed(context, s))
         own, others = vehicles(s.low)
         if infrastructure_at:

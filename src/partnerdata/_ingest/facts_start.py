@@ -417,7 +417,7 @@ def since_joining(context: Context, s: Sentence) -> int | None:
 def _cooperated_ever_since(s: Sentence) -> int | None:
     """The year before "has cooperated ... ever since" ("signed the Framework Document in 1994 and has
     cooperated with the Allies in practice ever since"; round 15)."""
-    found = cues.COOPERATED_EVER_SINCE.search(s.low)
+    found = cues.COOPERATED_EVER_SINCE.search(s.low) or cues.COOPERATION_EVER_SINCE.search(s.low)
     if found is None or s.negated_at(found.start(), found.end()):
         return None
     before = [y for y, at in s.years if at < found.start()]
