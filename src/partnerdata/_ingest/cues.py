@@ -801,8 +801,8 @@ PRONOUN_JOIN = re.compile(
 # Reader round 11. A sentence opening on a pronoun subject: it goes on from the sentence before it.
 PRONOUN_OPENING = re.compile(r"(?:it|they|il|elle|ils|elles)\s")
 # Reader round 12. A clause renaming the act before it as a step ("..., a step that also marked the start of
-# its practical cooperation", ", une étape qui ..."): matched at the clause's start.
-STEP_RENAMING = re.compile(r"[\s,;]*(?:a|an|the|this|une|cette)\s(?:step|move|decision|etape)\b")
+# its practical cooperation", ", une étape qui ..."): matched at the clause's first word.
+STEP_RENAMING = re.compile(r"\b(?:a|an|the|this|une|cette)\s(?:step|move|decision|etape)\b")
 # Reader round 12. A word for the relations, in the clause a relative clause describes ("Relations between
 # NATO and X, which began ...").
 RELATIONS_WORD = re.compile(r"\b(?:relations?|dialogue|contacts?|ties|liens|cooperation|partnership|partenariat)\b")

@@ -298,6 +298,13 @@ def start_of_cue(s: Sentence, cue: "re.Pattern[str]") -> tuple[int, int] | None:
     return None
 
 
+def _first_word(low: str, at: int) -> int:
+    """Where the first word at or after ``at`` starts, past spaces and the clause's mark."""
+    while at < len(low) and low[at] in " ,;:":
+        at += 1
+    return at
+
+
 def _describes_another(s: Sentence, at: int) -> bool:
     """Whether the cue at ``at`` stands in a relative clause describing something other than the relations
     ("its mission to NATO, which was opened in 1998"; not "Relations with NATO, which began in 1992, ..."):
@@ -490,7 +497,7 @@ def opened_before(context: Context, s: Sentence, at: int) -> int | None:
     before = [y for y, where in s.years if where < clause.start]
     if before and (
         (clause.mark == "," and clause.lead in cues.RENAMING)
-        or (clause.mark in ",;" and cues.STEP_RENAMING.match(s.low, clause.start))
+        or (clause.mark in ",;" and cues.STEP_RENAMING.match(s.low, _first_word(s.low, clause.start)))
     ):
         return before[-1]  # round 13: "...; this step also opened the way to practical cooperation"
     if before and cues.THEN.search(s.low, clause.start, at):
