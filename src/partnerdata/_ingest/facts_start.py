@@ -3,7 +3,10 @@
 :func:`relations_since` finds the year relations began (and the framework they began through:
 "when it joined the NACC"); :func:`cooperation_since` the year practical cooperation began, where
 the page gives one apart. Each returns the milestone and the sentence it was read from. A year is
-a start only in the clause of a start word ("began", "depuis"), never as the sentence's first year.
+a start only in the clause of a start word ("began", "depuis"), never as the sentence's first year;
+a start word with no year of its own takes one only from the act it names ("began with this step"
+after "joined the PfP in 1996", in the sentence before) or from the clause a colon or a relative
+pronoun opens after it.
 """
 
 import bisect
