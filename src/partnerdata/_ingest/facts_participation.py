@@ -252,17 +252,6 @@ def participation_years(context: Context) -> Starts:
                     after if m is None and at == fronted.start(1) else m
                     for (_, at), m in zip(years, attached, strict=True)
                 ]
-        both = cues.BOTH.search(s.low) if years else None
-        if both is not None:
-            # "Its first IPP and its entry into the PARP both date from 1995" (round 15): the year after
-            # the word goes to every name before it in its clause.
-            both_years = [(y, at) for y, at in years if at > both.end() and s.unit_at(at) == s.unit_at(both.start())]
-            listed = [x for x in candidates if x.end <= both.start() and s.unit_at(x.start) == s.unit_at(both.start())]
-            if both_years and len({x.code for x in listed}) > 1:
-                for x in listed:
-                    if x.code not in found:
-                        found[x.code] = (both_years[0][0], s)
-                        restated.append((x.code, both_years[0][0], s))
         respectively = cues.RESPECTIVELY.search(s.low)
         if respectively is not None:
             # "PARP, OCC and BI, which it joined in 2002, 2010 and 2016 respectively" ("qu'il a
@@ -320,33 +309,58 @@ def participation_years(context: Context) -> Starts:
                     weakly.add(code)
             if found[code][0] == year:
                 restated.append((code, year, s))
-        for c in s.parts:
-            # "was agreed in 1997, the year it also entered the PARP" (round 12): the clause renaming the
-            # year before it dates the programme it says the partner joined, as well as the first.
-            if c.mark != "," or c.lead not in ("year", "annee") or not clauses.DATE_REL.match(s.low, c.start):
-                continue
-            before = [y for y, at in years if at < c.start]
-            named = [m for m in candidates if c.start <= m.start < c.end and m.code not in found]
-            if before and named and cues.JOIN.search(s.low, c.start, c.end):
-                found[named[0].code] = (before[-1], s)
-                restated.append((named[0].code, before[-1], s))
-        for plan in plans:
-            # "began its first MAP cycle in 2010 with the submission of its first ANP": the act that
-            # brings in a first plan is dated by its clause's year, though another name took it (round 10).
-            if plan.code in found or not cues.FIRST_BEFORE.search(s.low[max(0, plan.start - 12) : plan.start]):
-                continue
-            window = s.low[max(0, plan.start - 40) : plan.start]
-            act = cues.FIRST_NOUN.search(window) or cues.SUBMITTED.search(window)
-            unit = s.unit_at(plan.start)
-            mine = [y for y, at in years if s.unit_at(at) == unit]
-            before = [y for y, at in years if at < plan.start and s.unit_at(at) == unit]
-            # the year before the plan ("in 2010 with the submission of its first ANP"), else the clause's
-            # ("submitted its first ANP under the MAP in October 1999"; round 15)
-            plan_year = before[-1] if before else (mine[0] if mine else None)
-            if act is not None and plan_year is not None:
-                found[plan.code] = (plan_year, s)
-                restated.append((plan.code, plan_year, s))
+        _also_dated(s, years, candidates, plans, found, restated)
     return Starts(since=found, restated=restated, moved_to=moves)
+
+
+def _also_dated(
+    s: Sentence,
+    years: Sequence[tuple[int, int]],
+    candidates: Sequence[Mention],
+    plans: Sequence[Mention],
+    found: dict[str, tuple[int, Sentence]],
+    restated: list[tuple[str, int, Sentence]],
+) -> None:
+    """Start years that a phrase gives a second name of the sentence, after each year went to its own
+    clause's name: "X and Y both date from 1995", "..., the year it also entered the PARP", "with the
+    submission of its first ANP" (rounds 10, 12 and 15). Adds to ``found`` and ``restated``."""
+    both = cues.BOTH.search(s.low) if years else None
+    if both is not None:
+        # "Its first IPP and its entry into the PARP both date from 1995" (round 15): the year after
+        # the word goes to every name before it in its clause.
+        both_years = [(y, at) for y, at in years if at > both.end() and s.unit_at(at) == s.unit_at(both.start())]
+        listed = [x for x in candidates if x.end <= both.start() and s.unit_at(x.start) == s.unit_at(both.start())]
+        if both_years and len({x.code for x in listed}) > 1:
+            for x in listed:
+                if x.code not in found:
+                    found[x.code] = (both_years[0][0], s)
+                    restated.append((x.code, both_years[0][0], s))
+    for c in s.parts:
+        # "was agreed in 1997, the year it also entered the PARP" (round 12): the clause renaming the
+        # year before it dates the programme it says the partner joined, as well as the first.
+        if c.mark != "," or c.lead not in ("year", "annee") or not clauses.DATE_REL.match(s.low, c.start):
+            continue
+        before = [y for y, at in years if at < c.start]
+        named = [m for m in candidates if c.start <= m.start < c.end and m.code not in found]
+        if before and named and cues.JOIN.search(s.low, c.start, c.end):
+            found[named[0].code] = (before[-1], s)
+            restated.append((named[0].code, before[-1], s))
+    for plan in plans:
+        # "began its first MAP cycle in 2010 with the submission of its first ANP": the act that
+        # brings in a first plan is dated by its clause's year, though another name took it (round 10).
+        if plan.code in found or not cues.FIRST_BEFORE.search(s.low[max(0, plan.start - 12) : plan.start]):
+            continue
+        window = s.low[max(0, plan.start - 40) : plan.start]
+        act = cues.FIRST_NOUN.search(window) or cues.SUBMITTED.search(window)
+        unit = s.unit_at(plan.start)
+        mine = [y for y, at in years if s.unit_at(at) == unit]
+        before = [y for y, at in years if at < plan.start and s.unit_at(at) == unit]
+        # the year before the plan ("in 2010 with the submission of its first ANP"), else the clause's
+        # ("submitted its first ANP under the MAP in October 1999"; round 15)
+        plan_year = before[-1] if before else (mine[0] if mine else None)
+        if act is not None and plan_year is not None:
+            found[plan.code] = (plan_year, s)
+            restated.append((plan.code, plan_year, s))
 
 
 def _joined_it(context: Context, s: Sentence) -> tuple[str, int] | None:
