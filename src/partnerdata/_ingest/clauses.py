@@ -654,6 +654,9 @@ def _described(
 _HEAD = re.compile(
     r"(?:framework|programme|program|initiative|process|mechanism|format)?"
     r"(?:\s*(?:du|des|de la|de l'|d'|de|of)\s*[a-z-]+)?"
+    # round 18: a project of the programme, with what it is about ("the SPS project on the detection of
+    # improvised explosive devices, which ran from 2009 to 2011"): letters and spaces only, bounded
+    r"|(?:project|projet)s?(?:\s(?:on|about|for|sur|de|d'|pour|du|des)\s?[a-z' -]{0,80})?"
 )
 
 # "the first was ...", "le premier a été ...": "first" used as a pronoun, with its verb right after.

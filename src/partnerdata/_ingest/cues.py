@@ -206,7 +206,7 @@ _DATED = r"(?:\s+(?:in|en)\s+(?:\w+\s+)?\d{4})?"
 MOVE_TO = re.compile(
     r"\b(?:moved|moving|switched|transitioned|shifted|migrated|est passee?|sont passee?s|passe a|bascule|"
     rf"replaced{_DATED} by|remplacee?{_DATED} par|gave way{_DATED} to|made way{_DATED} for|"
-    rf"laisse{_DATED} la place a|cede{_DATED} la place a|"
+    rf"laisse{_DATED} (?:la )?place a|cede{_DATED} (?:la )?place a|"
     rf"succeeded{_DATED} by|superseded{_DATED} by|"
     # "replaced it with an ITPP", "a remplace son IPCP par un ITPP": a few words between (bounded)
     r"replac(?:ed|es|ing)\b[^.;]{0,80}?\bwith|remplac\w*\b[^.;]{0,80}?\bpar)\b"
@@ -510,7 +510,9 @@ INDEFINITE = re.compile(r"\b(?:a|an|un|une)\s")
 # "Practical cooperation came a decade later: in 2002, ...", "la coopération pratique a suivi en
 # 1996": cooperation and a following-verb close together (at most two words between).
 COOP_CAME = re.compile(
-    r"\bcooperation(?:\s+[a-z]+){0,4}?\s+(?:came|(?:followed|a suivi|suivit)"
+    # round 18: not through a plan's name or a clause of its own ("the Cooperation Programme it had followed")
+    r"\bcooperation(?!\s+(?:programme|program|plan)\b)(?:\s+(?!(?:it|they|had|has|have|il|elle|avait)\b)[a-z]+){0,4}?"
+    r"\s+(?:came|(?:followed|a suivi|suivit)"
     # not with an object (round 12): "cooperation followed an IPCP" is guided by it
     rf"{_OBJECT}|ensued|est venue|vint)\b"
 )
@@ -773,6 +775,9 @@ OBSERVERS = re.compile(r"\b(?:as|en tant qu'|comme)\s?(?:observers|observateurs)
 # with at most "closely" and "with NATO" between: bounded.
 COOPERATE_SINCE = re.compile(
     r"\b(?:(?:have|has)\s(?:cooperated|worked\stogether|worked)|cooperates?|work\stogether|works|"
+    # round 18: "have held regular political talks since 2005", "entretiennent un dialogue depuis"
+    r"(?:have|has)\s(?:held|had|maintained)\s(?:[a-z]+\s){0,2}?(?:talks|contacts|consultations|dialogue)|"
+    r"entretiennent\s(?:un|des)\s(?:[a-z]+\s){0,2}?(?:dialogue|contacts|echanges)|"
     r"cooperent|coopere|ont\scoopere|a\scoopere|travaillent\sensemble|ont\stravaille\sensemble)"
     r"(?:\s(?:closely|etroitement))?"
     r"(?:\s(?:with\s(?:nato|the\salliance)|avec\sl'(?:otan|alliance)))?"
@@ -835,3 +840,10 @@ REQUEST_AUTHORITIES = re.compile(
 # Reader round 17. The partner given something ("agreed to give Moldova support through the DCB"): on the 16
 # characters before its name.
 GIVE_BEFORE = re.compile(r"\b(?:give|offer|provide|extend|donner|offrir|apporter|fournir)\s+(?:to\s+|a\s+|au\s+)?$")
+# Reader round 18. A year given relative to the one said before it in the sentence ("agreed its first IPP a year
+# later", "the same year", "l'année suivante", "deux ans plus tard"): group 1 or 2 is the count, none is 0.
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(a|one|two|three|un|deux|trois)\s(?:years?|ans?)\s(?:later|plus tard|apres)|"
+    r"the (?:following|next) year|l'annee suivante|(the same year|la meme annee|cette meme annee))\b"
+)
+RELATIVE_COUNTS = {"a": 1, "one": 1, "un": 1, "two": 2, "deux": 2, "three": 3, "trois": 3}

@@ -345,6 +345,8 @@ def _also_dated(
         if before and named and cues.JOIN.search(s.low, c.start, c.end):
             found[named[0].code] = (before[-1], s)
             restated.append((named[0].code, before[-1], s))
+    if any(word in s.low for word in ("year", "annee", " ans ", " an ")):  # most sentences: no search
+        _relative_years(s, candidates, found, restated)
     for plan in plans:
         # "began its first MAP cycle in 2010 with the submission of its first ANP": the act that
         # brings in a first plan is dated by its clause's year, though another name took it (round 10).
@@ -361,6 +363,33 @@ def _also_dated(
         if act is not None and plan_year is not None:
             found[plan.code] = (plan_year, s)
             restated.append((plan.code, plan_year, s))
+
+
+def _relative_years(
+    s: Sentence,
+    candidates: Sequence[Mention],
+    found: dict[str, tuple[int, Sentence]],
+    restated: list[tuple[str, int, Sentence]],
+) -> None:
+    """A start given relative to the year said before it ("entered the PARP in 1995 and agreed its first
+    IPP a year later", "la même année", "l'année suivante"; round 18): the name of the phrase's clause
+    that no year took starts that many years after the last year before the phrase."""
+    for phrase in cues.RELATIVE_YEAR.finditer(s.low):
+        before = [y for y, at in s.years if at < phrase.start()]
+        if not before or s.negated_at(phrase.start(), phrase.end()):
+            continue
+        count = phrase.group(1)
+        year = before[-1] + (0 if phrase.group(2) else cues.RELATIVE_COUNTS.get(count, 1) if count else 1)
+        unit = s.unit_at(phrase.start())
+        named = [m for m in candidates if s.unit_at(m.start) == unit and m.code not in found]
+        if not named:
+            # a phrase set off as a clause of its own dates the clause after it (", l'année suivante, il ...")
+            side_end = s.low.find(";", phrase.end())
+            stop = len(s.low) if side_end < 0 else side_end
+            named = [m for m in candidates if phrase.end() <= m.start < stop and m.code not in found][:1]
+        if named:
+            found[named[-1].code] = (year, s)
+            restated.append((named[-1].code, year, s))
 
 
 def _joined_it(context: Context, s: Sentence) -> tuple[str, int] | None:
