@@ -157,7 +157,7 @@ def participation_years(context: Context) -> Starts:
         # for Colombia in 2014" is no programme set up for it; round 16)
         for_this_partner = (
             for_partner(context, s) is not None or cues.REQUEST_AUTHORITIES.search(s.low) is not None
-        ) and any(_clause_at(s, m.start()).lead not in clauses.RELATIVES for m in cues.LAUNCH.finditer(s.low))
+        ) and any(s.clause_at(m.start()).lead not in clauses.RELATIVES for m in cues.LAUNCH.finditer(s.low))
         if for_this_partner:
             # Every year goes to its own clause's name: the launch's year dates the start, a later "since"
             # ("agreed in 2017 ..., put into practice since 2018") only where it is the only year (round 10).
@@ -378,8 +378,9 @@ def _relative_years(
         before = [y for y, at in s.years if at < phrase.start()]
         if not before or s.negated_at(phrase.start(), phrase.end()):
             continue
-        count = phrase.group(1)
-        year = before[-1] + (0 if phrase.group(2) else cues.RELATIVE_COUNTS.get(count, 1) if count else 1)
+        # "the same year" adds none; "two years later" its count; "the following year" one
+        gap = 0 if phrase.group(2) else cues.RELATIVE_COUNTS.get(phrase.group(1) or "a", 1)
+        year = before[-1] + gap
         unit = s.unit_at(phrase.start())
         named = [m for m in candidates if s.unit_at(m.start) == unit and m.code not in found]
         if not named:
@@ -406,11 +407,6 @@ def _joined_it(context: Context, s: Sentence) -> tuple[str, int] | None:
     return (named[0], mine[0]) if mine else None
 
 
-def _clause_at(s: Sentence, at: int) -> "clauses.Clause":
-    """The clause of the sentence that holds the character at ``at``."""
-    return s.parts[max(0, bisect.bisect_right([c.start for c in s.parts], at) - 1)]
-
-
 def _opens_a_side(low: str, at: int) -> bool:
     """Whether ``at`` opens the sentence or a side of it (right after a semicolon or a colon)."""
     before = low[:at].rstrip()
@@ -422,9 +418,8 @@ def _handover(s: Sentence, plans: Sequence[Mention]) -> dict[int, Mention]:
     2022, when an ITPP took its place", "jusqu'en 2022, lorsqu'un ITPP l'a remplace") or was moved to
     ("followed an IPP until 1999, when it moved to the MAP"): that plan's start."""
     out: dict[int, Mention] = {}
-    starts = [c.start for c in s.parts]
     for m in cues.REPLACES.finditer(s.low):
-        clause = s.parts[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        clause = s.clause_at(m.start())
         if clause.mark != "," or clause.lead not in _WHEN:
             continue
         before = [at for _, at in s.years if at < clause.start]
@@ -433,7 +428,7 @@ def _handover(s: Sentence, plans: Sequence[Mention]) -> dict[int, Mention]:
             out[before[-1]] = subjects[-1]
     for m in cues.MOVE_TO.finditer(s.low):
         # "followed an IPP until 1999, when it moved to the MAP" (round 16): the plan moved to
-        clause = s.parts[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        clause = s.clause_at(m.start())
         if clause.mark != "," or clause.lead not in _WHEN:
             continue
         before = [at for _, at in s.years if at < clause.start]
@@ -546,6 +541,10 @@ def _just_after(low: str, ends: Sequence[int], at: int) -> bool:
     return k >= 0 and at - ends[k] <= 40 and not any(c in ".;,:" for c in low[ends[k] : at])
 
 
+# Clauses that describe a name rather than go on with the sentence: a relative or a participle one.
+_SET_ASIDE = clauses.RELATIVES | clauses.PARTICIPLES
+
+
 def moved_to(s: Sentence, plans: Sequence[Mention]) -> str | None:
     """The plan a sentence says the partner moved to (the newer plan), if it says so."""
     if not plans:
@@ -560,13 +559,7 @@ def moved_to(s: Sentence, plans: Sequence[Mention]) -> str | None:
         side_end = s.low.find(";", move.end())  # nor past the move's side of the sentence (round 16)
         stop = stop if side_end < 0 else min(stop, side_end)
         # ... outside a relative clause after it: "gave way to an ANP, which it draws up under the MAP" (round 15)
-        starts = [c.start for c in s.parts]
-        after = [
-            m
-            for m in plans
-            if move.end() <= m.start < stop
-            and s.parts[bisect.bisect_right(starts, m.start) - 1].lead not in clauses.RELATIVES | clauses.PARTICIPLES
-        ]
+        after = [m for m in plans if move.end() <= m.start < stop and s.clause_at(m.start).lead not in _SET_ASIDE]
         newer = after[-1].code if after else None
     else:
         replaces = cues.REPLACES.search(s.low)

@@ -312,9 +312,9 @@ def _describes_another(s: Sentence, at: int) -> bool:
     """Whether the cue at ``at`` stands in a relative clause describing something other than the relations
     ("its mission to NATO, which was opened in 1998"; not "Relations with NATO, which began in 1992, ..."):
     the clause before it names no relations just before it."""
-    k = bisect.bisect_right([c.start for c in s.parts], at) - 1
-    clause = s.parts[max(k, 0)]
-    if k <= 0 or clause.mark != "," or clause.lead not in clauses.RELATIVES:
+    clause = s.clause_at(at)
+    k = s.parts.index(clause)
+    if k == 0 or clause.mark != "," or clause.lead not in clauses.RELATIVES:
         return False
     # The relations word at most 60 characters back, in the clause before ("Relations between NATO and the
     # Republic of Moldova, which began"): a bounded window.

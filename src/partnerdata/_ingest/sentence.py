@@ -139,3 +139,9 @@ class Sentence:
             self._units = clauses.unit_of(self.parts)
             self._starts = [c.start for c in self.parts]
         return self._units[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+    def clause_at(self, offset: int) -> clauses.Clause:
+        """The clause of :attr:`parts` holding the character at ``offset``."""
+        if self._units is None:
+            self.unit_at(offset)  # fills the clause starts once
+        return self.parts[max(0, bisect.bisect_right(self._starts, offset) - 1)]
