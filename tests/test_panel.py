@@ -218,8 +218,14 @@ def oracle_iso(p: partnerdata.Partner, year: int, column: str) -> str | None:
     index = ("iso_alpha3", "iso_alpha2", "iso_num").index(column)
     today = (p.alpha3, p.alpha2, p.numeric)
     history = ISO_HISTORY.get(p.alpha3)
-    if history is None or history[-1][2] not in (None, today):
+    if history is None:
         return today[index]  # not tabled: the vocabulary's code in every year
+    latest = history[-1][2]
+    if latest is None:  # the codes it has today, as the packaged vocabulary spells them
+        known = {q.alpha3: q for q in BASE.partners}[p.alpha3]
+        latest = (known.alpha3, known.alpha2, known.numeric)
+    if latest != today:
+        return today[index]  # a vocabulary of one's own giving a tabled alpha-3 to another entity
     if year < 1990:
         return None
     for first, last, codes in history:
