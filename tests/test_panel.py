@@ -220,7 +220,7 @@ def oracle_iso(p: partnerdata.Partner, year: int, column: str) -> str | None:
     history = ISO_HISTORY.get(p.alpha3)
     if history is None:
         return today[index]  # not tabled: the vocabulary's code in every year
-    latest = history[-1][2]
+    latest: tuple[str, str | None, str | None] | str | None = history[-1][2]
     if latest is None:  # the codes it has today, as the packaged vocabulary spells them
         known = {q.alpha3: q for q in BASE.partners}[p.alpha3]
         latest = (known.alpha3, known.alpha2, known.numeric)
